@@ -1,0 +1,40 @@
+using SteerCo.Agencies;
+using SteerCo.Committees;
+
+namespace SteerCo.Access;
+
+/// <summary>
+/// The scope rule, written once. A committee's subtree is the committee and every committee
+/// below it. Administrators see everything; secretariats and leaders read their committee's
+/// subtree; members and viewers read their own committee. Only administrators and the
+/// committee's own secretariat change it.
+/// </summary>
+public static class Scope
+{
+    public static IQueryable<Committee> VisibleTo(this IQueryable<Committee> committees, Actor actor) => actor.Role switch
+    {
+        Role.Administrator => committees,
+        Role.Secretariat or Role.Leader when actor.CommitteePath is { } path => committees.Where(c => c.Path.StartsWith(path)),
+        Role.Member or Role.Viewer when actor.CommitteeId is { } id => committees.Where(c => c.Id == id),
+        _ => committees.Where(c => false),
+    };
+
+    public static bool CanRead(this Actor actor, Committee committee) => actor.Role switch
+    {
+        Role.Administrator => true,
+        Role.Secretariat or Role.Leader => actor.CommitteePath is { } path && committee.Path.StartsWith(path, StringComparison.Ordinal),
+        Role.Member or Role.Viewer => actor.CommitteeId == committee.Id,
+        _ => false,
+    };
+
+    /// <summary>Edit the committee itself, and create committees directly under it.</summary>
+    public static bool CanManage(this Actor actor, Committee committee) =>
+        actor.IsAdministrator || (actor.Role == Role.Secretariat && actor.CommitteeId == committee.Id);
+
+    /// <summary>Agencies belong to a unit; the secretariat of a committee of that unit keeps its list.</summary>
+    public static bool CanManageAgenciesOf(this Actor actor, int unitId, int? actorCommitteeUnitId) =>
+        actor.IsAdministrator || (actor.Role == Role.Secretariat && actorCommitteeUnitId == unitId);
+
+    public static bool CanManage(this Actor actor, Agency agency, int? actorCommitteeUnitId) =>
+        actor.CanManageAgenciesOf(agency.UnitId, actorCommitteeUnitId);
+}

@@ -1,0 +1,15 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace SteerCo.Data;
+
+/// <summary>"Database" section: which engine. The connection string is ConnectionStrings:Default.</summary>
+public sealed class DatabaseOptions
+{
+    public const string Section = "Database";
+
+    /// <summary>sqlite (default, a file under ./data) or postgres.</summary>
+    [RegularExpression("^(sqlite|postgres)$", ErrorMessage = "Database:Provider must be 'sqlite' or 'postgres'.")]
+    public string Provider { get; set; } = "sqlite";
+
+    public bool IsSqlite => Provider == "sqlite";
+}

@@ -1,0 +1,34 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using SteerCo.Accounts;
+using SteerCo.Agencies;
+using SteerCo.Audit;
+using SteerCo.Committees;
+using SteerCo.Units;
+
+namespace SteerCo.Data;
+
+/// <summary>
+/// The one model. Each database engine has a subclass only so that it can keep its own
+/// migration set (<see cref="SqliteSteerCoDbContext"/>, <see cref="PostgresSteerCoDbContext"/>).
+/// </summary>
+public abstract class SteerCoDbContext(DbContextOptions options)
+    : IdentityDbContext<AppUser, IdentityRole<int>, int>(options)
+{
+    public DbSet<AdministrativeUnit> Units => Set<AdministrativeUnit>();
+    public DbSet<UnitSuccession> UnitSuccessions => Set<UnitSuccession>();
+    public DbSet<Agency> Agencies => Set<Agency>();
+    public DbSet<Committee> Committees => Set<Committee>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(SteerCoDbContext).Assembly);
+    }
+}
+
+public sealed class SqliteSteerCoDbContext(DbContextOptions<SqliteSteerCoDbContext> options) : SteerCoDbContext(options);
+
+public sealed class PostgresSteerCoDbContext(DbContextOptions<PostgresSteerCoDbContext> options) : SteerCoDbContext(options);

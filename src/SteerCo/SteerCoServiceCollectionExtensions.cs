@@ -1,0 +1,67 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using SteerCo.Agencies;
+using SteerCo.Audit;
+using SteerCo.Committees;
+using SteerCo.Data;
+using SteerCo.Demo;
+using SteerCo.Units;
+using SteerCo.Accounts;
+
+namespace SteerCo;
+
+public static class SteerCoServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers the database and every feature. Hosts add their own <see cref="IActorSource"/>.
+    /// </summary>
+    public static IServiceCollection AddSteerCo(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<DatabaseOptions>().Bind(configuration.GetSection(DatabaseOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        var provider = configuration[$"{DatabaseOptions.Section}:Provider"] ?? "sqlite";
+        var connectionString = configuration.GetConnectionString("Default");
+
+        services.AddSingleton(TimeProvider.System);
+        services.AddScoped<AuditInterceptor>();
+        if (provider == "postgres")
+        {
+            if (string.IsNullOrWhiteSpace(connectionString))
+            {
+                throw new InvalidOperationException("Database:Provider is postgres but ConnectionStrings:Default is empty.");
+            }
+            services.AddDbContext<PostgresSteerCoDbContext>((sp, options) => options
+                .UseNpgsql(connectionString)
+                .AddInterceptors(sp.GetRequiredService<AuditInterceptor>()));
+            services.AddScoped<SteerCoDbContext>(sp => sp.GetRequiredService<PostgresSteerCoDbContext>());
+        }
+        else
+        {
+            connectionString = string.IsNullOrWhiteSpace(connectionString) ? "Data Source=data/steerco.db" : connectionString;
+            EnsureSqliteFolder(connectionString);
+            services.AddDbContext<SqliteSteerCoDbContext>((sp, options) => options
+                .UseSqlite(connectionString, sqlite => sqlite.CommandTimeout(60))
+                .AddInterceptors(sp.GetRequiredService<AuditInterceptor>(), SqlitePragmas.Instance));
+            services.AddScoped<SteerCoDbContext>(sp => sp.GetRequiredService<SqliteSteerCoDbContext>());
+        }
+
+        services.AddScoped<UnitService>();
+        services.AddScoped<UnitImporter>();
+        services.AddScoped<AgencyService>();
+        services.AddScoped<CommitteeService>();
+        services.AddScoped<UserAdministration>();
+        services.AddScoped<DemoSeeder>();
+        return services;
+    }
+
+    private static void EnsureSqliteFolder(string connectionString)
+    {
+        var dataSource = new SqliteConnectionStringBuilder(connectionString).DataSource;
+        var folder = Path.GetDirectoryName(Path.GetFullPath(dataSource));
+        if (!string.IsNullOrEmpty(folder) && dataSource != ":memory:")
+        {
+            Directory.CreateDirectory(folder);
+        }
+    }
+}
