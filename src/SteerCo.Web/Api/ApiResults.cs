@@ -1,0 +1,41 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using SteerCo.Access;
+using SteerCo.Resources;
+
+namespace SteerCo.Web.Api;
+
+/// <summary>Maps a service <see cref="Result{T}"/> to HTTP: errors are always ProblemDetails.</summary>
+public static class ApiResults
+{
+    public static Results<Ok<T>, ProblemHttpResult, ValidationProblem> ToOk<T>(this Result<T> result) => result.Outcome switch
+    {
+        Outcome.Ok => TypedResults.Ok(result.Value!),
+        Outcome.Invalid => Validation(result),
+        _ => Problem(result),
+    };
+
+    public static Results<Created<T>, ProblemHttpResult, ValidationProblem> ToCreated<T>(this Result<T> result, Func<T, string> location) => result.Outcome switch
+    {
+        Outcome.Ok => TypedResults.Created(location(result.Value!), result.Value!),
+        Outcome.Invalid => Validation(result),
+        _ => Problem(result),
+    };
+
+    private static ValidationProblem Validation<T>(Result<T> result) => TypedResults.ValidationProblem(
+        result.Problems.GroupBy(p => ToCamel(p.Field)).ToDictionary(g => g.Key, g => g.Select(p => p.Message).ToArray()),
+        title: Messages.Get("InvalidRequest"));
+
+    private static ProblemHttpResult Problem<T>(Result<T> result) => result.Outcome switch
+    {
+        Outcome.NotFound => NotFound(),
+        Outcome.Forbidden => Forbidden(),
+        Outcome.Conflict => TypedResults.Problem(statusCode: 409, title: Messages.Get("StaleEdit")),
+        _ => throw new InvalidOperationException($"No HTTP mapping for {result.Outcome}."),
+    };
+
+    public static ProblemHttpResult NotFound() => TypedResults.Problem(statusCode: 404, title: Messages.Get("NotFound"));
+
+    public static ProblemHttpResult Forbidden() => TypedResults.Problem(statusCode: 403, title: Messages.Get("Forbidden"));
+
+    private static string ToCamel(string field) => field.Length == 0 ? "" : char.ToLowerInvariant(field[0]) + field[1..];
+}

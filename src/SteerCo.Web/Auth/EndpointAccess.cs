@@ -1,0 +1,40 @@
+namespace SteerCo.Web.Auth;
+
+/// <summary>
+/// Who may call an API endpoint, declared on the endpoint. The authorization matrix test reads it
+/// from the app's own endpoint list, so every endpoint added later is checked for leaks.
+/// </summary>
+public enum AccessKind
+{
+    /// <summary>No sign-in needed (the token endpoint, the OpenAPI document).</summary>
+    Anonymous,
+
+    /// <summary>Any active user: reference data, or a list the scope rule filters.</summary>
+    SignedIn,
+
+    /// <summary>Administrators only.</summary>
+    Administrator,
+
+    /// <summary>Read the committee named by {id}: within the user's scope.</summary>
+    CommitteeRead,
+
+    /// <summary>Change the committee named by {id}: its secretariat or an administrator.</summary>
+    CommitteeManage,
+
+    /// <summary>Create a committee under the body's parentId: that committee's secretariat or an administrator.</summary>
+    CommitteeCreate,
+
+    /// <summary>Change the agency named by {id}: the secretariat of a committee of its unit, or an administrator.</summary>
+    AgencyManage,
+
+    /// <summary>Create an agency in the body's unitId: as <see cref="AgencyManage"/>.</summary>
+    AgencyCreate,
+}
+
+public sealed record EndpointAccess(AccessKind Kind);
+
+public static class EndpointAccessExtensions
+{
+    public static TBuilder Access<TBuilder>(this TBuilder builder, AccessKind kind) where TBuilder : IEndpointConventionBuilder
+        => builder.WithMetadata(new EndpointAccess(kind));
+}

@@ -1,0 +1,112 @@
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using SteerCo.Access;
+using SteerCo.Audit;
+using SteerCo.Data;
+using SteerCo.Demo;
+using SteerCo.Web.Auth;
+
+namespace SteerCo.Web.Infrastructure;
+
+public static class WebApplicationExtensions
+{
+    /// <summary>
+    /// The embedded SQLite database prepares itself: migrations, the official units, the demo.
+    /// A PostgreSQL database is migrated by an operator (`steerco db migrate`), never at start.
+    /// </summary>
+    public static async Task PrepareDatabaseAsync(this WebApplication app)
+    {
+        var options = app.Services.GetRequiredService<IOptions<DatabaseOptions>>().Value;
+        var seedDemo = app.Configuration.GetValue("Demo:Seed", options.IsSqlite);
+        if (!options.IsSqlite && !seedDemo)
+        {
+            return;
+        }
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<SteerCoDbContext>();
+        if (options.IsSqlite)
+        {
+            await db.Database.MigrateAsync();
+        }
+        if (!seedDemo)
+        {
+            return;
+        }
+        var seeder = scope.ServiceProvider.GetRequiredService<DemoSeeder>();
+        var report = await seeder.SeedAsync(Environment.GetEnvironmentVariable("STEERCO_ADMIN_PASSWORD"), Environment.GetEnvironmentVariable("STEERCO_DEMO_PASSWORD"));
+        app.Lifetime.ApplicationStarted.Register(() => PrintWelcome(app, report));
+    }
+
+    private static void PrintWelcome(WebApplication app, SeedReport report)
+    {
+        var urls = string.Join(", ", app.Urls);
+        var lines = new List<string>
+        {
+            "",
+            "  SteerCo is running at " + urls,
+            $"  First login: user '{report.AdminUserName}'"
+                + (report.AdminPassword is { } p ? $", password '{p}' (shown once; change it after signing in)"
+                    : Environment.GetEnvironmentVariable("STEERCO_ADMIN_PASSWORD") is { Length: > 0 } ? ", password from STEERCO_ADMIN_PASSWORD"
+                    : ", with the password printed when the database was created (reset it with: steerco users reset-password admin)"),
+        };
+        if (report.DemoPassword is { } demo)
+        {
+            lines.Add($"  Demo users (password '{demo}'): " + string.Join(", ", report.DemoUsers.Select(u => $"{u.UserName} ({u.Role})")));
+        }
+        lines.Add("");
+        Console.WriteLine(string.Join(Environment.NewLine, lines));
+    }
+
+    public static WebApplication UseSteerCoPipeline(this WebApplication app)
+    {
+        app.UseExceptionHandler("/Error");
+        app.UseStatusCodePages(async context =>
+        {
+            var http = context.HttpContext;
+            if (http.Request.Path.StartsWithSegments("/api") && http.Response.ContentLength is null && string.IsNullOrEmpty(http.Response.ContentType))
+            {
+                var problems = http.RequestServices.GetRequiredService<IProblemDetailsService>();
+                await problems.TryWriteAsync(new() { HttpContext = http, ProblemDetails = { Status = http.Response.StatusCode } });
+            }
+        });
+        app.UseSecurityHeaders();
+        app.UseStaticFiles();
+        app.UseRequestLocalization();
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+        return app;
+    }
+
+    private static void UseSecurityHeaders(this WebApplication app) => app.Use(async (context, next) =>
+    {
+        var headers = context.Response.Headers;
+        headers.XContentTypeOptions = "nosniff";
+        headers.XFrameOptions = "DENY";
+        headers["Referrer-Policy"] = "same-origin";
+        headers.ContentSecurityPolicy = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'";
+        await next();
+    });
+
+    /// <summary>Health, language switch, the OpenAPI document.</summary>
+    public static WebApplication MapSteerCoEndpoints(this WebApplication app)
+    {
+        app.MapHealthChecks("/healthz", new HealthCheckOptions()).AllowAnonymous();
+        app.MapGet("/culture/{language}", (string language, string? returnUrl, HttpContext http) =>
+        {
+            var culture = language == "en" ? new RequestCulture("en-GB", "en") : new RequestCulture("vi-VN", "vi");
+            http.Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName, CookieRequestCultureProvider.MakeCookieValue(culture),
+                new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, SameSite = SameSiteMode.Lax, HttpOnly = true });
+            return Results.LocalRedirect(returnUrl is { Length: > 0 } url && url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) ? url : "/");
+        }).AllowAnonymous().ExcludeFromDescription();
+        app.MapOpenApi("/api/v1/openapi.json").AllowAnonymous().WithMetadata(new EndpointAccess(AccessKind.Anonymous));
+        return app;
+    }
+
+    internal static Actor RequireActor(this HttpContext http) => http.RequestServices.GetRequiredService<WebActorSource>().Require();
+
+    internal static IActorSource Actors(this HttpContext http) => http.RequestServices.GetRequiredService<IActorSource>();
+}

@@ -1,0 +1,63 @@
+using System.Globalization;
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.Mvc.Razor;
+using Serilog;
+using SteerCo.Data;
+using SteerCo.Web.Auth;
+
+namespace SteerCo.Web.Infrastructure;
+
+public static class WebServiceCollectionExtensions
+{
+    public const long MaxRequestBytes = 60L * 1024 * 1024;
+
+    public static readonly CultureInfo[] Cultures = [new("vi-VN"), new("en-GB")];
+
+    public static void AddSteerCoLogging(this WebApplicationBuilder builder)
+    {
+        // Structured logs: one JSON object per line on the console, for whatever collects them.
+        var logger = new LoggerConfiguration()
+            .MinimumLevel.Information()
+            .MinimumLevel.Override("Microsoft.AspNetCore", Serilog.Events.LogEventLevel.Warning)
+            .MinimumLevel.Override("Microsoft.EntityFrameworkCore", Serilog.Events.LogEventLevel.Warning)
+            .Enrich.FromLogContext()
+            .WriteTo.Console(new Serilog.Formatting.Json.JsonFormatter(renderMessage: true))
+            .CreateLogger();
+        builder.Logging.ClearProviders();
+        builder.Logging.AddSerilog(logger, dispose: true);
+    }
+
+    public static IServiceCollection AddSteerCoWeb(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddLocalization(options => options.ResourcesPath = "Resources");
+        services.AddRazorPages(options =>
+            {
+                options.Conventions.AuthorizeFolder("/", Policies.SignedIn);
+                options.Conventions.AuthorizeFolder("/Admin", Policies.Administrator);
+                options.Conventions.AuthorizePage("/Units/Merge", Policies.Administrator);
+                options.Conventions.AllowAnonymousToPage("/Account/Login");
+                options.Conventions.AllowAnonymousToPage("/Account/AccessDenied");
+                options.Conventions.AllowAnonymousToPage("/Error");
+            })
+            .AddViewLocalization(LanguageViewLocationExpanderFormat.Suffix)
+            .AddDataAnnotationsLocalization(options => options.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
+        services.Configure<RequestLocalizationOptions>(options =>
+        {
+            options.DefaultRequestCulture = new RequestCulture("vi-VN", "vi");
+            options.SupportedCultures = Cultures;
+            options.SupportedUICultures = [new("vi"), new("en")];
+            options.RequestCultureProviders = [new CookieRequestCultureProvider(), new AcceptLanguageHeaderRequestCultureProvider()];
+        });
+        services.AddAntiforgery(options => options.Cookie.Name = "steerco.af");
+        services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        services.AddProblemDetails();
+        services.AddExceptionHandler<ConflictExceptionHandler>();
+        services.AddOpenApi("v1");
+        services.AddHealthChecks().AddDbContextCheck<SteerCoDbContext>("database");
+        services.Configure<FormOptions>(options => options.MultipartBodyLengthLimit = MaxRequestBytes);
+        services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(options => options.Limits.MaxRequestBodySize = MaxRequestBytes);
+        return services;
+    }
+}

@@ -1,0 +1,30 @@
+using SteerCo;
+using SteerCo.Web.Api;
+using SteerCo.Web.Auth;
+using SteerCo.Web.Infrastructure;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddSteerCoLogging();
+builder.Services.AddSteerCo(builder.Configuration);
+builder.Services.AddSteerCoAuth();
+builder.Services.AddSteerCoWeb(builder.Configuration);
+
+var app = builder.Build();
+
+await app.PrepareDatabaseAsync();
+
+app.UseSteerCoPipeline();
+app.MapRazorPages();
+app.MapSteerCoEndpoints();
+app.MapGroup("/api/v1/auth").MapAuthApi();
+app.MapGroup("/api/v1/units").MapUnitsApi();
+app.MapGroup("/api/v1/agencies").MapAgenciesApi();
+app.MapGroup("/api/v1/committees").MapCommitteesApi();
+app.MapGroup("/api/v1/users").MapUsersApi();
+app.MapGroup("/api/v1/audit").MapAuditApi();
+
+app.Run();
+
+/// <summary>The entry point, visible to the test host.</summary>
+public partial class Program;
