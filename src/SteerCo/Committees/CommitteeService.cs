@@ -24,7 +24,9 @@ public sealed record CommitteeInput(
 /// <summary>One step of the path from the top of the actor's view down to a committee.</summary>
 public sealed record Breadcrumb(int Id, string Name);
 
-public sealed record CommitteeQuery(string? Search = null, int? UnderId = null, UnitLevel? Level = null, bool IncludeDissolved = false, string? Sort = null);
+public sealed record UnitOption(int Id, string Name, UnitLevel Level);
+
+public sealed record CommitteeQuery(string? Search = null, int? UnderId = null, UnitLevel? Level = null, bool IncludeDissolved = false, string? Sort = null, int? UnitId = null);
 
 public sealed class CommitteeService(SteerCoDbContext db)
 {
@@ -60,6 +62,10 @@ public sealed class CommitteeService(SteerCoDbContext db)
         if (query.Level is { } level)
         {
             committees = committees.Where(c => c.Unit!.Level == level);
+        }
+        if (query.UnitId is { } unitId)
+        {
+            committees = committees.Where(c => c.UnitId == unitId);
         }
         if (!query.IncludeDissolved)
         {
@@ -179,6 +185,23 @@ public sealed class CommitteeService(SteerCoDbContext db)
             return Result<CommitteeDetail>.Conflict();
         }
         return await GetAsync(actor, id, cancellationToken);
+    }
+
+    /// <summary>The units a new committee under <paramref name="parentId"/> may belong to: the parent's unit and the units below it.</summary>
+    public async Task<IReadOnlyList<UnitOption>> CandidateUnitsAsync(int? parentId, CancellationToken cancellationToken = default)
+    {
+        var units = db.Units.AsNoTracking().Where(u => u.ValidTo == null);
+        if (parentId is { } id)
+        {
+            var parentUnitId = await db.Committees.Where(c => c.Id == id).Select(c => c.UnitId).FirstOrDefaultAsync(cancellationToken);
+            units = units.Where(u => u.Id == parentUnitId || u.ParentId == parentUnitId);
+        }
+        else
+        {
+            units = units.Where(u => u.Level == UnitLevel.Central || u.Level == UnitLevel.Province);
+        }
+        return await units.OrderBy(u => u.Level).ThenBy(u => u.FoldedName)
+            .Select(u => new UnitOption(u.Id, u.Name, u.Level)).ToListAsync(cancellationToken);
     }
 
     private async Task<List<Problem>> CheckAsync(CommitteeInput input, Committee? parent, Committee? existing, CancellationToken cancellationToken)
