@@ -36,7 +36,7 @@ public sealed class CommitteeService(SteerCoDbContext db)
         var committees = actor.IsAdministrator
             ? db.Committees.Where(c => c.ParentId == null)
             : db.Committees.Where(c => c.Id == actor.CommitteeId);
-        return await Summaries(actor, committees).OrderBy(c => c.Name).ToListAsync(cancellationToken);
+        return await Summaries(actor, committees.OrderBy(c => c.Name)).ToListAsync(cancellationToken);
     }
 
     public async Task<Result<IReadOnlyList<CommitteeSummary>>> ChildrenAsync(Actor actor, int id, CancellationToken cancellationToken = default)
@@ -46,8 +46,8 @@ public sealed class CommitteeService(SteerCoDbContext db)
         {
             return Result<IReadOnlyList<CommitteeSummary>>.NotFound();
         }
-        var children = await Summaries(actor, db.Committees.VisibleTo(actor).Where(c => c.ParentId == id))
-            .OrderBy(c => c.UnitName).ThenBy(c => c.Name).ToListAsync(cancellationToken);
+        var children = await Summaries(actor, db.Committees.VisibleTo(actor).Where(c => c.ParentId == id)
+            .OrderBy(c => c.Unit!.FoldedName).ThenBy(c => c.FoldedName)).ToListAsync(cancellationToken);
         return children;
     }
 
@@ -75,15 +75,14 @@ public sealed class CommitteeService(SteerCoDbContext db)
         {
             committees = committees.Where(c => c.FoldedName.Contains(folded) || c.Unit!.FoldedName.Contains(folded));
         }
-        var summaries = Summaries(actor, committees);
-        summaries = query.Sort switch
+        committees = query.Sort switch
         {
-            "-name" => summaries.OrderByDescending(c => c.Name),
-            "unit" => summaries.OrderBy(c => c.UnitName).ThenBy(c => c.Name),
-            "-unit" => summaries.OrderByDescending(c => c.UnitName).ThenBy(c => c.Name),
-            _ => summaries.OrderBy(c => c.Name).ThenBy(c => c.Id),
+            "-name" => committees.OrderByDescending(c => c.FoldedName).ThenBy(c => c.Id),
+            "unit" => committees.OrderBy(c => c.Unit!.FoldedName).ThenBy(c => c.Id),
+            "-unit" => committees.OrderByDescending(c => c.Unit!.FoldedName).ThenBy(c => c.Id),
+            _ => committees.OrderBy(c => c.FoldedName).ThenBy(c => c.Id),
         };
-        return await summaries.ToPagedAsync(page, cancellationToken);
+        return await Summaries(actor, committees).ToPagedAsync(page, cancellationToken);
     }
 
     public async Task<Result<CommitteeDetail>> GetAsync(Actor actor, int id, CancellationToken cancellationToken = default)
