@@ -48,7 +48,7 @@ public static class ListHelpers
         var next = ascending ? "-" + key : key;
         var arrow = ascending ? " ▲" : descending ? " ▼" : "";
         var sortState = ascending ? "ascending" : descending ? "descending" : "none";
-        var href = HtmlEncoder.Default.Encode(request.With(("sort", next), ("page", null)));
+        var href = HtmlEncoder.Default.Encode(request.With(("sort", next), ("p", null)));
         return new HtmlString($"<a href=\"{href}\" class=\"sort\" aria-sort=\"{sortState}\">{HtmlEncoder.Default.Encode(label)}{arrow}</a>");
     }
 }

@@ -35,7 +35,8 @@ public static class WebApplicationExtensions
             return;
         }
         var seeder = scope.ServiceProvider.GetRequiredService<DemoSeeder>();
-        var report = await seeder.SeedAsync(Environment.GetEnvironmentVariable("STEERCO_ADMIN_PASSWORD"), Environment.GetEnvironmentVariable("STEERCO_DEMO_PASSWORD"));
+        // Environment variables are part of configuration: STEERCO_ADMIN_PASSWORD, STEERCO_DEMO_PASSWORD.
+        var report = await seeder.SeedAsync(app.Configuration["STEERCO_ADMIN_PASSWORD"], app.Configuration["STEERCO_DEMO_PASSWORD"]);
         app.Lifetime.ApplicationStarted.Register(() => PrintWelcome(app, report));
     }
 
@@ -48,7 +49,7 @@ public static class WebApplicationExtensions
             "  SteerCo is running at " + urls,
             $"  First login: user '{report.AdminUserName}'"
                 + (report.AdminPassword is { } p ? $", password '{p}' (shown once; change it after signing in)"
-                    : Environment.GetEnvironmentVariable("STEERCO_ADMIN_PASSWORD") is { Length: > 0 } ? ", password from STEERCO_ADMIN_PASSWORD"
+                    : app.Configuration["STEERCO_ADMIN_PASSWORD"] is { Length: > 0 } ? ", password from STEERCO_ADMIN_PASSWORD"
                     : ", with the password printed when the database was created (reset it with: steerco users reset-password admin)"),
         };
         if (report.DemoPassword is { } demo)
@@ -62,15 +63,14 @@ public static class WebApplicationExtensions
     public static WebApplication UseSteerCoPipeline(this WebApplication app)
     {
         app.UseExceptionHandler("/Error");
-        app.UseStatusCodePages(async context =>
+        // Errors without a body: ProblemDetails on the API, a page in the user's language elsewhere.
+        app.UseWhen(context => context.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages(async context =>
         {
             var http = context.HttpContext;
-            if (http.Request.Path.StartsWithSegments("/api") && http.Response.ContentLength is null && string.IsNullOrEmpty(http.Response.ContentType))
-            {
-                var problems = http.RequestServices.GetRequiredService<IProblemDetailsService>();
-                await problems.TryWriteAsync(new() { HttpContext = http, ProblemDetails = { Status = http.Response.StatusCode } });
-            }
-        });
+            var problems = http.RequestServices.GetRequiredService<IProblemDetailsService>();
+            await problems.TryWriteAsync(new() { HttpContext = http, ProblemDetails = { Status = http.Response.StatusCode } });
+        }));
+        app.UseWhen(context => !context.Request.Path.StartsWithSegments("/api"), pages => pages.UseStatusCodePagesWithReExecute("/Status/{0}"));
         app.UseSecurityHeaders();
         app.UseStaticFiles();
         app.UseRequestLocalization();

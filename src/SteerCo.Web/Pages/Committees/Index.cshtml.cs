@@ -21,7 +21,7 @@ public sealed class IndexModel(CommitteeService committees) : SteerCoPageModel
     [BindProperty(SupportsGet = true)]
     public string? Sort { get; set; }
 
-    [BindProperty(SupportsGet = true, Name = "page")]
+    [BindProperty(SupportsGet = true, Name = "p")]
     public int PageNumber { get; set; } = 1;
 
     public IReadOnlyList<CommitteeSummary> Top { get; private set; } = [];

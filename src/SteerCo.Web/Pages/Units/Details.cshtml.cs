@@ -9,7 +9,7 @@ namespace SteerCo.Web.Pages.Units;
 
 public sealed class DetailsModel(UnitService units, AgencyService agencies, CommitteeService committees) : SteerCoPageModel
 {
-    [BindProperty(SupportsGet = true, Name = "page")]
+    [BindProperty(SupportsGet = true, Name = "p")]
     public int PageNumber { get; set; } = 1;
 
     public UnitHistory History { get; private set; } = null!;

@@ -19,7 +19,7 @@ public sealed class IndexModel(UnitService units) : SteerCoPageModel
     [BindProperty(SupportsGet = true)]
     public string? Sort { get; set; }
 
-    [BindProperty(SupportsGet = true, Name = "page")]
+    [BindProperty(SupportsGet = true, Name = "p")]
     public int PageNumber { get; set; } = 1;
 
     public IReadOnlyDictionary<UnitLevel, int> Counts { get; private set; } = new Dictionary<UnitLevel, int>();

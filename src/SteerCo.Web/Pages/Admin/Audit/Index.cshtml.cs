@@ -22,7 +22,7 @@ public sealed class IndexModel(AuditLog log) : SteerCoPageModel
     [BindProperty(SupportsGet = true)]
     public string? To { get; set; }
 
-    [BindProperty(SupportsGet = true, Name = "page")]
+    [BindProperty(SupportsGet = true, Name = "p")]
     public int PageNumber { get; set; } = 1;
 
     public IReadOnlyList<string> Entities { get; private set; } = [];

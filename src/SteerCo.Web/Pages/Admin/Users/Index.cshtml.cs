@@ -17,7 +17,7 @@ public sealed class IndexModel(UserAdministration users) : SteerCoPageModel
     [BindProperty(SupportsGet = true)]
     public string? Sort { get; set; }
 
-    [BindProperty(SupportsGet = true, Name = "page")]
+    [BindProperty(SupportsGet = true, Name = "p")]
     public int PageNumber { get; set; } = 1;
 
     public Paged<UserSummary> List { get; private set; } = new([], 0, 1, 25);

@@ -1,0 +1,120 @@
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+using Microsoft.Playwright;
+
+namespace SteerCo.Tests.Browser;
+
+/// <summary>
+/// The real app on Kestrel (a loopback port below the ephemeral range) with the demo seeded into
+/// a fresh SQLite file, and a headless Chromium to drive it. One per browser test class.
+/// </summary>
+public sealed class BrowserHost : IAsyncLifetime
+{
+    public const string AdminPassword = "Admin-Pass-2025";
+    public const string DemoPassword = "Demo-Pass-2025";
+
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "steerco-browser-" + Guid.NewGuid().ToString("N"));
+    private WebApplicationFactory<Program>? _factory;
+    private IPlaywright? _playwright;
+
+    public string BaseUrl { get; private set; } = "";
+    public IBrowser Browser { get; private set; } = null!;
+    public IServiceProvider Services => _factory!.Services;
+
+    public async Task InitializeAsync()
+    {
+        Directory.CreateDirectory(_folder);
+        var port = FreeLoopbackPort();
+        BaseUrl = $"http://127.0.0.1:{port}";
+        _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
+        {
+            web.UseEnvironment("Testing");
+            web.UseSetting("Database:Provider", "sqlite");
+            web.UseSetting("ConnectionStrings:Default", $"Data Source={Path.Combine(_folder, "steerco.db")}");
+            web.UseSetting("DataProtection:KeysFolder", Path.Combine(_folder, "keys"));
+            web.UseSetting("Demo:Seed", "true");
+            web.UseSetting("STEERCO_ADMIN_PASSWORD", AdminPassword);
+            web.UseSetting("STEERCO_DEMO_PASSWORD", DemoPassword);
+        });
+        _factory.UseKestrel(options => options.Listen(IPAddress.Loopback, port));
+        _factory.StartServer();
+
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new()
+        {
+            ExecutablePath = Environment.GetEnvironmentVariable("STEERCO_BROWSER") is { Length: > 0 } path ? path : "/usr/bin/chromium",
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+        });
+    }
+
+    /// <summary>A fresh browser context (its own cookies), optionally the size of a phone.</summary>
+    public async Task<IPage> NewPageAsync(bool phone = false)
+    {
+        var context = await Browser.NewContextAsync(new()
+        {
+            BaseURL = BaseUrl,
+            ViewportSize = phone ? new() { Width = 390, Height = 844 } : new() { Width = 1280, Height = 900 },
+            IsMobile = phone,
+            Locale = "en-US",
+        });
+        context.SetDefaultTimeout(15_000);
+        return await context.NewPageAsync();
+    }
+
+    public async Task<IPage> SignInAsync(string userName, string? password = null, bool phone = false)
+    {
+        var page = await NewPageAsync(phone);
+        await page.GotoAsync("/Account/Login");
+        await page.GetByLabel("Tên đăng nhập").FillAsync(userName);
+        await page.GetByLabel("Mật khẩu").FillAsync(password ?? (userName == "admin" ? AdminPassword : DemoPassword));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Đăng nhập" }).ClickAsync();
+        await page.WaitForURLAsync(url => !url.Contains("/Account/Login", StringComparison.Ordinal));
+        return page;
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Browser is not null)
+        {
+            await Browser.CloseAsync();
+        }
+        _playwright?.Dispose();
+        if (_factory is not null)
+        {
+            await _factory.DisposeAsync();
+        }
+        SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still held by a closing connection; the temp folder is cleaned by the OS.
+        }
+    }
+
+    /// <summary>A free port between 20000 and 32000: test servers stay out of the ephemeral range.</summary>
+    private static int FreeLoopbackPort()
+    {
+        for (var attempt = 0; attempt < 50; attempt++)
+        {
+            var port = Random.Shared.Next(20000, 32000);
+            try
+            {
+                using var listener = new TcpListener(IPAddress.Loopback, port);
+                listener.Start();
+                return port;
+            }
+            catch (SocketException)
+            {
+                // Taken: try another.
+            }
+        }
+        throw new InvalidOperationException("No free loopback port below 32000.");
+    }
+}
