@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc.Razor;
@@ -17,13 +18,16 @@ public static class WebServiceCollectionExtensions
 
     public static void AddSteerCoLogging(this WebApplicationBuilder builder)
     {
-        // Structured logs: one JSON object per line on the console, for whatever collects them.
-        var logger = new LoggerConfiguration()
+        // Structured logs: readable lines by default; one JSON object per line with Logging:Json=true,
+        // for whatever collects them in production.
+        var configuration = new LoggerConfiguration()
             .MinimumLevel.Information()
             .MinimumLevel.Override("Microsoft.AspNetCore", Serilog.Events.LogEventLevel.Warning)
             .MinimumLevel.Override("Microsoft.EntityFrameworkCore", Serilog.Events.LogEventLevel.Warning)
-            .Enrich.FromLogContext()
-            .WriteTo.Console(new Serilog.Formatting.Json.JsonFormatter(renderMessage: true))
+            .Enrich.FromLogContext();
+        var logger = (builder.Configuration.GetValue<bool>("Logging:Json")
+            ? configuration.WriteTo.Console(new Serilog.Formatting.Json.JsonFormatter(renderMessage: true))
+            : configuration.WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {SourceContext}: {Message:lj}{NewLine}{Exception}"))
             .CreateLogger();
         builder.Logging.ClearProviders();
         builder.Logging.AddSerilog(logger, dispose: true);
@@ -48,8 +52,12 @@ public static class WebServiceCollectionExtensions
             options.DefaultRequestCulture = new RequestCulture("vi-VN", "vi");
             options.SupportedCultures = Cultures;
             options.SupportedUICultures = [new("vi"), new("en")];
-            options.RequestCultureProviders = [new CookieRequestCultureProvider(), new AcceptLanguageHeaderRequestCultureProvider()];
+            // Vietnamese first, whatever the browser asks for; English only when the user switches.
+            options.RequestCultureProviders = [new CookieRequestCultureProvider()];
         });
+        // Keys outlive restarts, so sign-ins and forms survive a restart of the app.
+        services.AddDataProtection().SetApplicationName("SteerCo")
+            .PersistKeysToFileSystem(new DirectoryInfo(configuration["DataProtection:KeysFolder"] ?? Path.Combine("data", "keys")));
         services.AddAntiforgery(options => options.Cookie.Name = "steerco.af");
         services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         services.AddProblemDetails();

@@ -26,6 +26,10 @@ public sealed class AgencyService(SteerCoDbContext db)
         return await agencies.OrderBy(a => a.FoldedName).Select(ToSummary).ToPagedAsync(page, cancellationToken);
     }
 
+    public async Task<IReadOnlyList<AgencySummary>> ForUnitsAsync(IReadOnlyCollection<int> unitIds, CancellationToken cancellationToken = default) =>
+        await db.Agencies.AsNoTracking().Where(a => unitIds.Contains(a.UnitId) && a.DissolvedOn == null)
+            .OrderBy(a => a.UnitId).ThenBy(a => a.FoldedName).Select(ToSummary).ToListAsync(cancellationToken);
+
     public Task<AgencySummary?> FindAsync(int id, CancellationToken cancellationToken = default) =>
         db.Agencies.AsNoTracking().Where(a => a.Id == id).Select(ToSummary).FirstOrDefaultAsync(cancellationToken);
 

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.Extensions.DependencyInjection;
 using SteerCo.Data;
 
 namespace SteerCo.Audit;
@@ -11,8 +12,10 @@ namespace SteerCo.Audit;
 /// <summary>
 /// Records every write in the audit log, in the same transaction as the write: one place, so
 /// no feature can forget. Also bumps <see cref="IVersioned.Version"/> on every update.
+/// The actor is looked up when a save happens, not when the interceptor is made: the web's actor
+/// source reads the database, so taking it in the constructor would make the context depend on itself.
 /// </summary>
-public sealed class AuditInterceptor(IActorSource actors, TimeProvider clock) : SaveChangesInterceptor
+public sealed class AuditInterceptor(IServiceProvider services, TimeProvider clock) : SaveChangesInterceptor
 {
     private static readonly HashSet<string> Redacted = ["PasswordHash", "SecurityStamp", "ConcurrencyStamp"];
 
@@ -150,7 +153,7 @@ public sealed class AuditInterceptor(IActorSource actors, TimeProvider clock) : 
 
     private async Task AppendAsync(DbContext context, CancellationToken cancellationToken)
     {
-        var actor = actors.Current;
+        var actor = services.GetService<IActorSource>()?.Current;
         var now = clock.GetUtcNow().UtcDateTime;
         now = new DateTime(now.Ticks - now.Ticks % TimeSpan.TicksPerMillisecond, DateTimeKind.Utc);
 

@@ -24,7 +24,9 @@ public sealed record CommitteeInput(
 /// <summary>One step of the path from the top of the actor's view down to a committee.</summary>
 public sealed record Breadcrumb(int Id, string Name);
 
-public sealed record CommitteeQuery(string? Search = null, int? UnderId = null, UnitLevel? Level = null, bool IncludeDissolved = false, string? Sort = null);
+public sealed record UnitOption(int Id, string Name, UnitLevel Level);
+
+public sealed record CommitteeQuery(string? Search = null, int? UnderId = null, UnitLevel? Level = null, bool IncludeDissolved = false, string? Sort = null, int? UnitId = null);
 
 public sealed class CommitteeService(SteerCoDbContext db)
 {
@@ -34,7 +36,7 @@ public sealed class CommitteeService(SteerCoDbContext db)
         var committees = actor.IsAdministrator
             ? db.Committees.Where(c => c.ParentId == null)
             : db.Committees.Where(c => c.Id == actor.CommitteeId);
-        return await Summaries(actor, committees).OrderBy(c => c.Name).ToListAsync(cancellationToken);
+        return await Summaries(actor, committees.OrderBy(c => c.Name)).ToListAsync(cancellationToken);
     }
 
     public async Task<Result<IReadOnlyList<CommitteeSummary>>> ChildrenAsync(Actor actor, int id, CancellationToken cancellationToken = default)
@@ -44,8 +46,8 @@ public sealed class CommitteeService(SteerCoDbContext db)
         {
             return Result<IReadOnlyList<CommitteeSummary>>.NotFound();
         }
-        var children = await Summaries(actor, db.Committees.VisibleTo(actor).Where(c => c.ParentId == id))
-            .OrderBy(c => c.UnitName).ThenBy(c => c.Name).ToListAsync(cancellationToken);
+        var children = await Summaries(actor, db.Committees.VisibleTo(actor).Where(c => c.ParentId == id)
+            .OrderBy(c => c.Unit!.FoldedName).ThenBy(c => c.FoldedName)).ToListAsync(cancellationToken);
         return children;
     }
 
@@ -61,6 +63,10 @@ public sealed class CommitteeService(SteerCoDbContext db)
         {
             committees = committees.Where(c => c.Unit!.Level == level);
         }
+        if (query.UnitId is { } unitId)
+        {
+            committees = committees.Where(c => c.UnitId == unitId);
+        }
         if (!query.IncludeDissolved)
         {
             committees = committees.Where(c => c.DissolvedOn == null);
@@ -69,15 +75,14 @@ public sealed class CommitteeService(SteerCoDbContext db)
         {
             committees = committees.Where(c => c.FoldedName.Contains(folded) || c.Unit!.FoldedName.Contains(folded));
         }
-        var summaries = Summaries(actor, committees);
-        summaries = query.Sort switch
+        committees = query.Sort switch
         {
-            "-name" => summaries.OrderByDescending(c => c.Name),
-            "unit" => summaries.OrderBy(c => c.UnitName).ThenBy(c => c.Name),
-            "-unit" => summaries.OrderByDescending(c => c.UnitName).ThenBy(c => c.Name),
-            _ => summaries.OrderBy(c => c.Name).ThenBy(c => c.Id),
+            "-name" => committees.OrderByDescending(c => c.FoldedName).ThenBy(c => c.Id),
+            "unit" => committees.OrderBy(c => c.Unit!.FoldedName).ThenBy(c => c.Id),
+            "-unit" => committees.OrderByDescending(c => c.Unit!.FoldedName).ThenBy(c => c.Id),
+            _ => committees.OrderBy(c => c.FoldedName).ThenBy(c => c.Id),
         };
-        return await summaries.ToPagedAsync(page, cancellationToken);
+        return await Summaries(actor, committees).ToPagedAsync(page, cancellationToken);
     }
 
     public async Task<Result<CommitteeDetail>> GetAsync(Actor actor, int id, CancellationToken cancellationToken = default)
@@ -179,6 +184,23 @@ public sealed class CommitteeService(SteerCoDbContext db)
             return Result<CommitteeDetail>.Conflict();
         }
         return await GetAsync(actor, id, cancellationToken);
+    }
+
+    /// <summary>The units a new committee under <paramref name="parentId"/> may belong to: the parent's unit and the units below it.</summary>
+    public async Task<IReadOnlyList<UnitOption>> CandidateUnitsAsync(int? parentId, CancellationToken cancellationToken = default)
+    {
+        var units = db.Units.AsNoTracking().Where(u => u.ValidTo == null);
+        if (parentId is { } id)
+        {
+            var parentUnitId = await db.Committees.Where(c => c.Id == id).Select(c => c.UnitId).FirstOrDefaultAsync(cancellationToken);
+            units = units.Where(u => u.Id == parentUnitId || u.ParentId == parentUnitId);
+        }
+        else
+        {
+            units = units.Where(u => u.Level == UnitLevel.Central || u.Level == UnitLevel.Province);
+        }
+        return await units.OrderBy(u => u.Level).ThenBy(u => u.FoldedName)
+            .Select(u => new UnitOption(u.Id, u.Name, u.Level)).ToListAsync(cancellationToken);
     }
 
     private async Task<List<Problem>> CheckAsync(CommitteeInput input, Committee? parent, Committee? existing, CancellationToken cancellationToken)

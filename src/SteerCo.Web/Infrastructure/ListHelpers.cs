@@ -1,0 +1,57 @@
+using System.Text.Encodings.Web;
+using Microsoft.AspNetCore.Html;
+using Microsoft.AspNetCore.Http.Extensions;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.AspNetCore.WebUtilities;
+
+namespace SteerCo.Web.Infrastructure;
+
+/// <summary>Links that keep a list's filters while changing its page or sort order.</summary>
+public static class ListHelpers
+{
+    public static string With(this HttpRequest request, params (string Key, object? Value)[] changes)
+    {
+        var query = QueryHelpers.ParseQuery(request.QueryString.Value);
+        var builder = new QueryBuilder();
+        foreach (var (key, values) in query)
+        {
+            if (changes.Any(c => string.Equals(c.Key, key, StringComparison.OrdinalIgnoreCase)))
+            {
+                continue;
+            }
+            foreach (var value in values)
+            {
+                builder.Add(key, value ?? "");
+            }
+        }
+        foreach (var (key, value) in changes)
+        {
+            if (value is not null && value.ToString() is { Length: > 0 } text)
+            {
+                builder.Add(key, text);
+            }
+        }
+        return request.PathBase + request.Path + builder.ToQueryString();
+    }
+
+    /// <summary>A column header that sorts by <paramref name="key"/>, and the other way on a second click.</summary>
+    public static IHtmlContent SortLink(this IHtmlHelper html, string label, string key, string? defaultSort = null)
+    {
+        var request = html.ViewContext.HttpContext.Request;
+        var current = request.Query["sort"].ToString();
+        if (current.Length == 0)
+        {
+            current = defaultSort ?? "";
+        }
+        var ascending = current == key;
+        var descending = current == "-" + key;
+        var next = ascending ? "-" + key : key;
+        var arrow = ascending ? " ▲" : descending ? " ▼" : "";
+        var sortState = ascending ? "ascending" : descending ? "descending" : "none";
+        var href = HtmlEncoder.Default.Encode(request.With(("sort", next), ("page", null)));
+        return new HtmlString($"<a href=\"{href}\" class=\"sort\" aria-sort=\"{sortState}\">{HtmlEncoder.Default.Encode(label)}{arrow}</a>");
+    }
+}
+
+/// <summary>What the pager partial needs.</summary>
+public sealed record PagerModel(int Page, int PageCount, int Total);

@@ -1,0 +1,41 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using SteerCo.Access;
+using SteerCo.Text;
+using SteerCo.Web.Auth;
+
+namespace SteerCo.Web.Infrastructure;
+
+/// <summary>What every page shares: the acting user, and showing a service's problems beside the fields.</summary>
+public abstract class SteerCoPageModel : PageModel
+{
+    private Actor? _actor;
+
+    public Actor Actor => _actor ??= HttpContext.RequestServices.GetRequiredService<WebActorSource>().Require();
+
+    protected void AddProblems(IEnumerable<Problem> problems, string prefix = "Input")
+    {
+        foreach (var problem in problems)
+        {
+            ModelState.AddModelError(problem.Field.Length == 0 ? "" : $"{prefix}.{problem.Field}", problem.Message);
+        }
+    }
+
+    /// <summary>Reads a dd/MM/yyyy field; an unreadable date becomes a field error and null.</summary>
+    protected DateOnly? ParseDate(string? text, string field)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+        if (DateFormats.TryParseShort(text, out var date))
+        {
+            return date;
+        }
+        ModelState.AddModelError(field, SteerCo.Resources.Messages.Get("BadDate", text));
+        return null;
+    }
+
+    /// <summary>Out of scope looks exactly like missing.</summary>
+    protected IActionResult OutOfScope() => NotFound();
+}

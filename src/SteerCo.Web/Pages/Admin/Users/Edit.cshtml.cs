@@ -1,0 +1,105 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Mvc;
+using SteerCo.Access;
+using SteerCo.Accounts;
+using SteerCo.Data;
+using SteerCo.Resources;
+using SteerCo.Web.Infrastructure;
+
+namespace SteerCo.Web.Pages.Admin.Users;
+
+public sealed class EditModel(UserAdministration users, SteerCoDbContext db) : SteerCoPageModel
+{
+    [BindProperty]
+    public InputModel Input { get; set; } = new();
+
+    [BindProperty]
+    [DataType(DataType.Password)]
+    public string? NewPassword { get; set; }
+
+    public UserSummary Account { get; private set; } = null!;
+    public UserOptions Options { get; } = new(db);
+
+    public sealed class InputModel
+    {
+        [Required(ErrorMessage = "Required")]
+        [Display(Name = "FullName")]
+        public string FullName { get; set; } = "";
+
+        [EmailAddress(ErrorMessage = "EmailShape")]
+        [Display(Name = "Email")]
+        public string? Email { get; set; }
+
+        public Role Role { get; set; }
+        public int? CommitteeId { get; set; }
+        public int? AgencyId { get; set; }
+        public bool IsActive { get; set; }
+        public string ConcurrencyStamp { get; set; } = "";
+    }
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct))
+        {
+            return NotFound();
+        }
+        var a = Account;
+        Input = new InputModel { FullName = a.FullName, Email = a.Email, Role = a.Role, CommitteeId = a.CommitteeId, AgencyId = a.AgencyId, IsActive = a.IsActive, ConcurrencyStamp = a.ConcurrencyStamp };
+        await Options.LoadAsync(a.CommitteeId, ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(int id, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct))
+        {
+            return NotFound();
+        }
+        await Options.LoadAsync(Input.CommitteeId, ct);
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+        var result = await users.UpdateAsync(Actor, id, new UserUpdate(Input.FullName, Input.Email, Input.Role, Input.CommitteeId, Input.AgencyId, Input.IsActive), Input.ConcurrencyStamp, ct);
+        if (!result.IsOk)
+        {
+            if (result.Outcome == Outcome.Conflict)
+            {
+                Response.StatusCode = StatusCodes.Status409Conflict;
+            }
+            AddProblems(result.Problems);
+            return Page();
+        }
+        TempData["Flash"] = Messages.Get("Saved");
+        return RedirectToPage("Index");
+    }
+
+    public async Task<IActionResult> OnPostPasswordAsync(int id, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct))
+        {
+            return NotFound();
+        }
+        var result = await users.ResetPasswordAsync(Actor, id, NewPassword ?? "", ct);
+        if (!result.IsOk)
+        {
+            Input = new InputModel { FullName = Account.FullName, Email = Account.Email, Role = Account.Role, CommitteeId = Account.CommitteeId, AgencyId = Account.AgencyId, IsActive = Account.IsActive, ConcurrencyStamp = Account.ConcurrencyStamp };
+            await Options.LoadAsync(Account.CommitteeId, ct);
+            ModelState.Clear();
+            foreach (var problem in result.Problems)
+            {
+                ModelState.AddModelError(nameof(NewPassword), problem.Message);
+            }
+            return Page();
+        }
+        TempData["Flash"] = Messages.Get("PasswordReset", Account.UserName);
+        return RedirectToPage("Edit", new { id });
+    }
+
+    private async Task<bool> LoadAsync(int id, CancellationToken ct)
+    {
+        var account = await users.GetAsync(Actor, id, ct);
+        Account = account.Value!;
+        return account.IsOk;
+    }
+}

@@ -1,0 +1,30 @@
+using Microsoft.AspNetCore.Mvc;
+using SteerCo.Agencies;
+using SteerCo.Committees;
+using SteerCo.Web.Infrastructure;
+
+namespace SteerCo.Web.Pages.Committees;
+
+public sealed class DetailsModel(CommitteeService committees, AgencyService agencies) : SteerCoPageModel
+{
+    public CommitteeDetail Committee { get; private set; } = null!;
+    public IReadOnlyList<Breadcrumb> Crumbs { get; private set; } = [];
+    public IReadOnlyList<CommitteeSummary> Children { get; private set; } = [];
+    public IReadOnlyList<AgencySummary> Agencies { get; private set; } = [];
+    public bool CanManage { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
+    {
+        var committee = await committees.GetAsync(Actor, id, ct);
+        if (!committee.IsOk)
+        {
+            return OutOfScope();
+        }
+        Committee = committee.Value!;
+        Crumbs = await committees.BreadcrumbsAsync(Actor, Committee.Path, ct);
+        Children = (await committees.ChildrenAsync(Actor, id, ct)).Value ?? [];
+        Agencies = (await agencies.ListAsync(Committee.UnitId, null, new(1, 200), ct)).Items;
+        CanManage = await committees.CanManageAsync(Actor, id, ct);
+        return Page();
+    }
+}

@@ -1,0 +1,34 @@
+// Loads a committee's children the first time its branch of the tree is opened.
+document.addEventListener("toggle", async (event) => {
+  const details = event.target;
+  if (!(details instanceof HTMLDetailsElement) || !details.open || !details.dataset.children || details.dataset.loaded) {
+    return;
+  }
+  details.dataset.loaded = "1";
+  try {
+    const response = await fetch(details.dataset.children, { headers: { "Accept": "text/html" } });
+    if (!response.ok) throw new Error(response.statusText);
+    const html = await response.text();
+    const placeholder = details.querySelector(".loading");
+    const holder = document.createElement("div");
+    holder.innerHTML = html;
+    placeholder.replaceWith(...holder.childNodes);
+  } catch {
+    delete details.dataset.loaded;
+    const placeholder = details.querySelector(".loading");
+    if (placeholder) placeholder.textContent = "⚠";
+  }
+}, true);
+
+// Asks before a form marked data-confirm is sent.
+document.addEventListener("submit", (event) => {
+  const message = event.target.dataset && event.target.dataset.confirm;
+  if (message && !window.confirm(message)) {
+    event.preventDefault();
+  }
+});
+
+// On a phone the tree starts folded, so the page's own content comes first.
+if (window.matchMedia("(max-width: 48rem)").matches) {
+  document.querySelectorAll("details.tree-box").forEach((box) => box.removeAttribute("open"));
+}
