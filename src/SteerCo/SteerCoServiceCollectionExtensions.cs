@@ -2,13 +2,13 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using SteerCo.Accounts;
 using SteerCo.Agencies;
 using SteerCo.Audit;
 using SteerCo.Committees;
 using SteerCo.Data;
 using SteerCo.Demo;
 using SteerCo.Units;
-using SteerCo.Accounts;
 
 namespace SteerCo;
 

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using SteerCo.Data;
 using SteerCo.Units;
 using SteerCo.Web.Auth;
 using SteerCo.Web.Infrastructure;

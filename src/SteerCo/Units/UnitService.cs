@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using SteerCo.Access;
-using SteerCo.Committees;
 using SteerCo.Data;
 using SteerCo.Resources;
 using SteerCo.Text;
