@@ -33,6 +33,7 @@ public sealed class AdministratorFirstVisit(BrowserHost host) : IClassFixture<Br
         await page.GetByRole(AriaRole.Link, new() { Name = "Đơn vị hành chính" }).First.ClickAsync();
         await Assertions.Expect(page.Locator("[data-count=province]")).ToHaveTextAsync("34");
         await Assertions.Expect(page.Locator("[data-count=commune]")).ToHaveTextAsync("3.321");
+        await BrowserHost.ScreenshotAsync(page, "units");
 
         // The tree is the navigation: open the central committee's branch, then Đà Nẵng.
         var central = page.Locator("aside details").First;
@@ -47,6 +48,7 @@ public sealed class AdministratorFirstVisit(BrowserHost host) : IClassFixture<Br
         await page.Locator("input[name='Input.EstablishedOn']").FillAsync("31/02/2025");
         await page.GetByRole(AriaRole.Button, new() { Name = "Tạo" }).ClickAsync();
 
+        await BrowserHost.ScreenshotAsync(page, "committee-create-error");
         await Assertions.Expect(page.Locator("[data-field='Input.EstablishedOn']")).ToHaveTextAsync("Ngày '31/02/2025' không hợp lệ: nhập theo dạng dd/MM/yyyy.");
         await page.Locator("input[name='Input.EstablishedOn']").FillAsync("05/03/2025");
         await page.GetByRole(AriaRole.Button, new() { Name = "Tạo" }).ClickAsync();
@@ -55,12 +57,14 @@ public sealed class AdministratorFirstVisit(BrowserHost host) : IClassFixture<Br
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Đã tạo");
         await Assertions.Expect(page.Locator("dl.facts")).ToContainTextAsync("05/03/2025");
         await Assertions.Expect(page.Locator(".crumbs")).ToContainTextAsync("thành phố Đà Nẵng");
+        await BrowserHost.ScreenshotAsync(page, "committee-details");
 
         // The creation is in the audit log, under the administrator's name.
         await page.GotoAsync("/Admin/Audit?entity=Committee");
         var created = page.Locator("tbody tr", new() { HasText = "phường An Hải" }).Filter(new() { HasText = "Tạo mới" });
         await Assertions.Expect(created).ToHaveCountAsync(1);
         await Assertions.Expect(created).ToContainTextAsync("admin");
+        await BrowserHost.ScreenshotAsync(page, "audit");
     }
 
     [Fact]

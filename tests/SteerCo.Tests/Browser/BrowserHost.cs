@@ -76,6 +76,19 @@ public sealed class BrowserHost : IAsyncLifetime
         return page;
     }
 
+    /// <summary>
+    /// Saves a picture of the page when STEERCO_SCREENSHOTS names a folder, for a person to look
+    /// at the pages (the tests assert behaviour; this is for the eyes).
+    /// </summary>
+    public static async Task ScreenshotAsync(IPage page, string name)
+    {
+        if (Environment.GetEnvironmentVariable("STEERCO_SCREENSHOTS") is { Length: > 0 } folder)
+        {
+            Directory.CreateDirectory(folder);
+            await page.ScreenshotAsync(new() { Path = Path.Combine(folder, name + ".png"), FullPage = true });
+        }
+    }
+
     public async Task DisposeAsync()
     {
         if (Browser is not null)

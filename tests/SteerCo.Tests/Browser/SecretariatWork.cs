@@ -82,5 +82,6 @@ public sealed class SecretariatWork(BrowserHost host) : IClassFixture<BrowserHos
         var overflow = await page.EvaluateAsync<int>("document.documentElement.scrollWidth - window.innerWidth");
         overflow.ShouldBeLessThanOrEqualTo(0);
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Thêm Ban Chỉ đạo cấp dưới" })).ToBeVisibleAsync();
+        await BrowserHost.ScreenshotAsync(page, "phone-committee");
     }
 }
