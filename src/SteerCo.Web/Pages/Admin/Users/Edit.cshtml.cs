@@ -35,6 +35,17 @@ public sealed class EditModel(UserAdministration users, SteerCoDbContext db) : S
         public int? AgencyId { get; set; }
         public bool IsActive { get; set; }
         public string ConcurrencyStamp { get; set; } = "";
+
+        public static InputModel From(UserSummary account) => new()
+        {
+            FullName = account.FullName,
+            Email = account.Email,
+            Role = account.Role,
+            CommitteeId = account.CommitteeId,
+            AgencyId = account.AgencyId,
+            IsActive = account.IsActive,
+            ConcurrencyStamp = account.ConcurrencyStamp,
+        };
     }
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
@@ -43,9 +54,8 @@ public sealed class EditModel(UserAdministration users, SteerCoDbContext db) : S
         {
             return NotFound();
         }
-        var a = Account;
-        Input = new InputModel { FullName = a.FullName, Email = a.Email, Role = a.Role, CommitteeId = a.CommitteeId, AgencyId = a.AgencyId, IsActive = a.IsActive, ConcurrencyStamp = a.ConcurrencyStamp };
-        await Options.LoadAsync(a.CommitteeId, ct);
+        Input = InputModel.From(Account);
+        await Options.LoadAsync(Account.CommitteeId, ct);
         return Page();
     }
 
@@ -83,7 +93,7 @@ public sealed class EditModel(UserAdministration users, SteerCoDbContext db) : S
         var result = await users.ResetPasswordAsync(Actor, id, NewPassword ?? "", ct);
         if (!result.IsOk)
         {
-            Input = new InputModel { FullName = Account.FullName, Email = Account.Email, Role = Account.Role, CommitteeId = Account.CommitteeId, AgencyId = Account.AgencyId, IsActive = Account.IsActive, ConcurrencyStamp = Account.ConcurrencyStamp };
+            Input = InputModel.From(Account);
             await Options.LoadAsync(Account.CommitteeId, ct);
             ModelState.Clear();
             foreach (var problem in result.Problems)
