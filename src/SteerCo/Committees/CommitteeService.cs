@@ -120,9 +120,10 @@ public sealed class CommitteeService(SteerCoDbContext db)
         if (input.ParentId is { } parentId)
         {
             parent = await db.Committees.FirstOrDefaultAsync(c => c.Id == parentId, cancellationToken);
+            // A parent outside the scope answers exactly as a missing one, and as reading it would: not found.
             if (parent is null || !actor.CanRead(parent))
             {
-                return Result<CommitteeDetail>.Invalid(nameof(CommitteeInput.ParentId), Messages.Get("CommitteeParentNotFound"));
+                return Result<CommitteeDetail>.NotFound();
             }
             if (!actor.CanManage(parent))
             {
