@@ -27,6 +27,12 @@ public static class AuthServiceCollectionExtensions
                 options.ExpireTimeSpan = TimeSpan.FromHours(8);
                 options.SlidingExpiration = true;
                 options.Events.OnValidatePrincipal = SecurityStampValidator.ValidatePrincipalAsync;
+                // The fallback policy challenges with this scheme, also for /api paths no endpoint matched:
+                // API clients get 401 or 403 (as problem details), never the HTML login page.
+                var redirectToLogin = options.Events.OnRedirectToLogin;
+                var redirectToAccessDenied = options.Events.OnRedirectToAccessDenied;
+                options.Events.OnRedirectToLogin = context => IsApi(context.Request) ? Reject(context.Response, StatusCodes.Status401Unauthorized) : redirectToLogin(context);
+                options.Events.OnRedirectToAccessDenied = context => IsApi(context.Request) ? Reject(context.Response, StatusCodes.Status403Forbidden) : redirectToAccessDenied(context);
             })
             .AddBearerToken(IdentityConstants.BearerScheme, options => options.BearerTokenExpiration = TimeSpan.FromHours(1))
             .AddCookie(IdentityConstants.TwoFactorUserIdScheme);
@@ -44,6 +50,14 @@ public static class AuthServiceCollectionExtensions
                 .AddRequirements(new ActiveUserRequirement()));
         services.AddScoped<IAuthorizationHandler, ActiveUserHandler>();
         return services;
+    }
+
+    private static bool IsApi(HttpRequest request) => request.Path.StartsWithSegments("/api");
+
+    private static Task Reject(HttpResponse response, int statusCode)
+    {
+        response.StatusCode = statusCode;
+        return Task.CompletedTask;
     }
 }
 
