@@ -1,0 +1,264 @@
+using System.Net;
+using System.Text;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using SteerCo.Access;
+using SteerCo.Committees;
+using SteerCo.Tests.Support;
+using SteerCo.Web.Auth;
+
+namespace SteerCo.Tests.Access;
+
+public enum Caller
+{
+    Anonymous,
+    Administrator,
+    Secretariat,
+    Leader,
+    Member,
+    Viewer,
+}
+
+/// <summary>Which committee (or that committee's agency, unit, user) a request is about, seen from the province-48 committee.</summary>
+public enum Target
+{
+    Own,
+    Child,
+    Other,
+}
+
+/// <summary>
+/// The app with one user per role: the administrator, and a secretariat, leader, member (for an
+/// agency of unit 48) and viewer of the province-48 committee, each with an API token.
+/// </summary>
+public sealed class AuthorizationMatrixFixture : IAsyncLifetime
+{
+    public SteerCoApp App { get; } = new();
+
+    public Dictionary<Caller, HttpClient> Clients { get; } = [];
+
+    public Dictionary<Target, TestUser> Users { get; } = [];
+
+    public async Task InitializeAsync()
+    {
+        await App.InitializeAsync();
+        var h = App.Hierarchy;
+        Clients[Caller.Anonymous] = App.AnonymousClient();
+        Clients[Caller.Administrator] = await App.AsAdminAsync();
+        var secretariat = await App.CreateUserAsync(Role.Secretariat, h.Danang.Id);
+        var leader = await App.CreateUserAsync(Role.Leader, h.Danang.Id);
+        Clients[Caller.Secretariat] = await App.TokenClientAsync(secretariat);
+        Clients[Caller.Leader] = await App.TokenClientAsync(leader);
+        Clients[Caller.Member] = await App.SignInAsync(Role.Member, h.Danang.Id, h.DanangAgency.Id);
+        Clients[Caller.Viewer] = await App.SignInAsync(Role.Viewer, h.Danang.Id);
+        Users[Target.Own] = secretariat;
+        Users[Target.Child] = leader;
+        Users[Target.Other] = await App.CreateUserAsync(Role.Viewer, h.Hue.Id);
+    }
+
+    public async Task DisposeAsync() => await App.DisposeAsync();
+}
+
+/// <summary>
+/// Every /api endpoint the app maps, called by every role on its own committee, a child committee
+/// and another province's committee. The expected answer comes from the table below, written from
+/// the access rules in words, not from Scope.cs, so a mistake in either shows up here.
+/// </summary>
+public sealed partial class AuthorizationMatrix(AuthorizationMatrixFixture fixture) : IClassFixture<AuthorizationMatrixFixture>
+{
+    private SteerCoApp App => fixture.App;
+
+    private sealed record ApiEndpoint(string Method, string Route, AccessKind? Kind);
+
+    private IReadOnlyList<ApiEndpoint> ApiEndpoints() =>
+        [.. App.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Select(e => (Endpoint: e, Route: "/" + (e.RoutePattern.RawText ?? "").TrimStart('/')))
+            .Where(e => e.Route.StartsWith("/api/", StringComparison.OrdinalIgnoreCase))
+            .SelectMany(e => (e.Endpoint.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["GET", "POST", "PUT", "DELETE", "PATCH"])
+                .Select(method => new ApiEndpoint(method, e.Route, e.Endpoint.Metadata.GetMetadata<EndpointAccess>()?.Kind)))
+            .OrderBy(e => e.Route).ThenBy(e => e.Method)];
+
+    /// <summary>The rules, as the product describes them.</summary>
+    private static bool Expected(AccessKind kind, Caller caller, Target target) => kind switch
+    {
+        AccessKind.Anonymous => true,
+        AccessKind.SignedIn => caller != Caller.Anonymous,
+        AccessKind.Administrator => caller == Caller.Administrator,
+        AccessKind.CommitteeRead => caller switch
+        {
+            Caller.Administrator => true,
+            Caller.Secretariat or Caller.Leader => target is Target.Own or Target.Child,
+            Caller.Member or Caller.Viewer => target == Target.Own,
+            _ => false,
+        },
+        AccessKind.CommitteeManage or AccessKind.CommitteeCreate => caller == Caller.Administrator || (caller == Caller.Secretariat && target == Target.Own),
+        AccessKind.AgencyManage or AccessKind.AgencyCreate => caller == Caller.Administrator || (caller == Caller.Secretariat && target == Target.Own),
+        _ => throw new InvalidOperationException($"The matrix has no rule for {kind}: add one."),
+    };
+
+    private int CommitteeId(Target target) => target switch
+    {
+        Target.Own => App.Hierarchy.Danang.Id,
+        Target.Child => App.Hierarchy.HaiChau.Id,
+        _ => App.Hierarchy.Hue.Id,
+    };
+
+    private int AgencyId(Target target) => target switch
+    {
+        Target.Own => App.Hierarchy.DanangAgency.Id,
+        Target.Child => App.Hierarchy.HaiChauAgency.Id,
+        _ => App.Hierarchy.HueAgency.Id,
+    };
+
+    private int UnitId(Target target) => target switch
+    {
+        Target.Own => App.Hierarchy.DanangUnit.Id,
+        Target.Child => App.Hierarchy.HaiChauUnit.Id,
+        _ => App.Hierarchy.HueUnit.Id,
+    };
+
+    /// <summary>Fills {id} with the target of the resource the route is about.</summary>
+    private string Path(ApiEndpoint endpoint, Target target)
+    {
+        var resource = endpoint.Route.Split('/', StringSplitOptions.RemoveEmptyEntries).ElementAtOrDefault(2);
+        return RouteParameter().Replace(endpoint.Route, match => match.Groups["name"].Value switch
+        {
+            "id" => resource switch
+            {
+                "committees" => CommitteeId(target).ToString(System.Globalization.CultureInfo.InvariantCulture),
+                "agencies" => AgencyId(target).ToString(System.Globalization.CultureInfo.InvariantCulture),
+                "units" => UnitId(target).ToString(System.Globalization.CultureInfo.InvariantCulture),
+                "users" => fixture.Users[target].Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                _ => throw new InvalidOperationException($"The matrix does not know what {{id}} is in {endpoint.Route}: teach Path()."),
+            },
+            var name => throw new InvalidOperationException($"The matrix does not know how to fill {{{name}}} in {endpoint.Route}: teach Path()."),
+        });
+    }
+
+    /// <summary>{} everywhere (so that nothing is written), except where the body names the resource to check.</summary>
+    private string Body(ApiEndpoint endpoint, Target target) => endpoint.Kind switch
+    {
+        AccessKind.CommitteeCreate => $$"""{"parentId": {{CommitteeId(target)}}}""",
+        AccessKind.AgencyCreate => $$"""{"unitId": {{UnitId(target)}}}""",
+        _ => "{}",
+    };
+
+    [Fact]
+    public void Every_api_endpoint_declares_who_may_call_it()
+    {
+        var endpoints = ApiEndpoints();
+        endpoints.Count.ShouldBeGreaterThanOrEqualTo(17, "the endpoint list looks incomplete");
+        var undeclared = endpoints.Where(e => e.Kind is null).Select(e => $"{e.Method} {e.Route}").ToList();
+        undeclared.ShouldBeEmpty($"every /api endpoint needs .Access(AccessKind...) so that the matrix can check it; missing on: {string.Join(", ", undeclared)}");
+    }
+
+    [Fact]
+    public async Task Every_role_reaches_exactly_what_the_rules_allow_on_every_endpoint()
+    {
+        var endpoints = ApiEndpoints();
+        endpoints.Where(e => e.Kind is null).Select(e => $"{e.Method} {e.Route}").ShouldBeEmpty("every /api endpoint needs EndpointAccess metadata");
+        var auditEntriesBefore = await CountAuditEntriesAsync();
+
+        var mismatches = new List<string>();
+        var calls = 0;
+        foreach (var endpoint in endpoints)
+        {
+            foreach (var caller in Enum.GetValues<Caller>())
+            {
+                foreach (var target in Enum.GetValues<Target>())
+                {
+                    var path = Path(endpoint, target);
+                    using var request = new HttpRequestMessage(new HttpMethod(endpoint.Method), path);
+                    if (endpoint.Method is "POST" or "PUT" or "PATCH")
+                    {
+                        request.Content = new StringContent(Body(endpoint, target), Encoding.UTF8, "application/json");
+                    }
+                    var allowed = Expected(endpoint.Kind!.Value, caller, target);
+                    calls++;
+                    HttpResponseMessage response;
+                    try
+                    {
+                        response = await fixture.Clients[caller].SendAsync(request);
+                    }
+                    catch (Exception ex) when (ex is not ShouldAssertException)
+                    {
+                        // The test host rethrows what the app's exception handler could not handle: a 500 to a real client.
+                        mismatches.Add($"| {endpoint.Method,-4} {path,-40} | {endpoint.Kind,-15} | {caller,-13} | {target,-5} | {(allowed ? "allow" : "deny"),-5} | threw {Shorten(ex.GetBaseException().Message)}");
+                        continue;
+                    }
+                    using var _ = response;
+                    var status = (int)response.StatusCode;
+                    var ok = allowed
+                        ? status is not (401 or 403 or 404) && status < 500
+                        : caller == Caller.Anonymous ? status == 401 : status is 403 or 404;
+                    if (!ok)
+                    {
+                        var body = await response.Content.ReadAsStringAsync();
+                        mismatches.Add($"| {endpoint.Method,-4} {path,-40} | {endpoint.Kind,-15} | {caller,-13} | {target,-5} | {(allowed ? "allow" : "deny"),-5} | {status} {Shorten(body)}");
+                    }
+                }
+            }
+        }
+
+        calls.ShouldBeGreaterThan(0);
+        (await CountAuditEntriesAsync()).ShouldBe(auditEntriesBefore, "a request in the matrix wrote to the database");
+        if (mismatches.Count > 0)
+        {
+            var header = "| request                                       | access          | caller        | target| want  | got\n";
+            throw new ShouldAssertException($"{mismatches.Count} of {calls} calls broke the access rules:\n{header}{string.Join("\n", mismatches)}");
+        }
+    }
+
+    [Fact]
+    public async Task A_commune_secretariat_lists_only_its_own_committee()
+    {
+        var h = App.Hierarchy;
+        var client = await App.SignInAsync(Role.Secretariat, h.HaiChau.Id);
+
+        var page = await client.GetJsonAsync<SteerCo.Data.Paged<CommitteeSummary>>("/api/v1/committees?pageSize=200");
+
+        page.Items.Select(c => c.Id).ShouldBe([h.HaiChau.Id]);
+        page.Total.ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task A_province_secretariat_lists_its_committee_and_the_communes_below_but_not_other_provinces()
+    {
+        var h = App.Hierarchy;
+
+        var page = await fixture.Clients[Caller.Secretariat].GetJsonAsync<SteerCo.Data.Paged<CommitteeSummary>>("/api/v1/committees?pageSize=200");
+
+        page.Items.Select(c => c.Id).ShouldBe([h.Danang.Id, h.HaiChau.Id], ignoreOrder: true);
+        page.Items.Select(c => c.Id).ShouldNotContain(h.Hue.Id);
+        page.Items.Select(c => c.Id).ShouldNotContain(h.VyDa.Id);
+        page.Items.Select(c => c.Id).ShouldNotContain(h.Central.Id);
+    }
+
+    [Fact]
+    public async Task Searching_or_filtering_does_not_widen_the_scope()
+    {
+        var h = App.Hierarchy;
+        var client = fixture.Clients[Caller.Secretariat];
+
+        var underOther = await client.GetJsonAsync<SteerCo.Data.Paged<CommitteeSummary>>($"/api/v1/committees?under={h.Hue.Id}");
+        var byName = await client.GetJsonAsync<SteerCo.Data.Paged<CommitteeSummary>>("/api/v1/committees?q=hue&includeDissolved=true");
+        var children = await client.GetAsync($"/api/v1/committees/{h.Central.Id}/children");
+
+        underOther.Items.ShouldBeEmpty();
+        byName.Items.ShouldBeEmpty();
+        children.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+    }
+
+    private async Task<int> CountAuditEntriesAsync()
+    {
+        await using var scope = App.ServiceScope();
+        return await scope.Db.AuditEntries.CountAsync();
+    }
+
+    private static string Shorten(string body) => body.Length <= 160 ? body : body[..160] + "…";
+
+    [GeneratedRegex(@"\{(?<name>[A-Za-z_][A-Za-z0-9_]*)(:[^}]*)?\}")]
+    private static partial Regex RouteParameter();
+}
