@@ -103,6 +103,10 @@ public static class WebApplicationExtensions
             return Results.LocalRedirect(returnUrl is { Length: > 0 } url && url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) ? url : "/");
         }).AllowAnonymous().ExcludeFromDescription();
         app.MapOpenApi("/api/v1/openapi.json").AllowAnonymous().WithMetadata(new EndpointAccess(AccessKind.Anonymous));
+        // An /api path that no endpoint serves: 404 problem for a token holder (401 without one),
+        // rather than the fallback page policy's cookie challenge.
+        app.MapFallback("/api/{**path}", () => Api.ApiResults.NotFound())
+            .RequireAuthorization(Policies.Api).Access(AccessKind.SignedIn).ExcludeFromDescription();
         return app;
     }
 

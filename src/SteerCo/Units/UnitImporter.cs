@@ -44,11 +44,8 @@ public sealed class UnitImporter(SteerCoDbContext db)
         {
             return new(0, 0, [decodeError]);
         }
+        // Every line is checked, so a file comes back with all its errors at once, not the first kind only.
         var (rows, errors) = Parse(text!);
-        if (errors.Count > 0)
-        {
-            return new(0, 0, errors);
-        }
 
         var existing = await db.Units.ToListAsync(cancellationToken);
         var byKey = existing.ToDictionary(u => (u.Level, u.Code));

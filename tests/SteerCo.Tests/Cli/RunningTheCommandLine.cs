@@ -1,0 +1,117 @@
+using System.Text;
+using Microsoft.Data.Sqlite;
+using Npgsql;
+using SteerCo.Cli;
+using SteerCo.Tests.Support;
+
+namespace SteerCo.Tests.Cli;
+
+/// <summary>What an operator sees from `steerco`, run in-process against a real database of this run's engine.</summary>
+public sealed class RunningTheCommandLine : IAsyncLifetime
+{
+    private TestDatabase _database = null!;
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "steerco-cli-" + Guid.NewGuid().ToString("N"));
+
+    public async Task InitializeAsync()
+    {
+        Directory.CreateDirectory(_folder);
+        _database = await TestDatabase.CreateAsync();
+        (await RunAsync("db", "migrate")).Code.ShouldBe(0);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _database.DisposeAsync();
+        Directory.Delete(_folder, recursive: true);
+    }
+
+    [Fact]
+    public async Task A_bad_units_file_is_reported_line_by_line_exits_1_and_imports_nothing()
+    {
+        var file = Path.Combine(_folder, "bad.csv");
+        await File.WriteAllTextAsync(file, """
+            code,name,level,parent_code,kind
+            VN,Trung ương,central,,
+            01,Thành phố Hà Nội,province,VN,thanh_pho
+            1,Tỉnh Lỗi,province,VN,tinh
+            00070,Phường Hoàn Kiếm,commune,01,phuong
+            00070,Phường Trùng,commune,01,phuong
+            00100,Xã Mồ Côi,commune,77,xa
+            """, new UTF8Encoding(false));
+
+        var (code, output, error) = await RunAsync("units", "import", file);
+
+        code.ShouldBe(1);
+        error.ShouldContain("Dòng 4: Mã '1' không hợp lệ: mã tỉnh gồm đúng 2 chữ số.");
+        error.ShouldContain("Dòng 6: Mã '00070' bị trùng với dòng 5.");
+        error.ShouldContain("Dòng 7: Không tìm thấy đơn vị cấp trên có mã '77'.");
+        (await RunAsync("units", "export")).Output.Trim().Split('\n').Length.ShouldBe(1, "only the header: nothing was imported");
+        output.ShouldNotContain("00070");
+    }
+
+    [Fact]
+    public async Task A_good_file_imports_and_exports_the_same_units()
+    {
+        var file = Path.Combine(_folder, "good.csv");
+        await File.WriteAllTextAsync(file, """
+            code,name,level,parent_code,kind
+            VN,Trung ương,central,,
+            01,Thành phố Hà Nội,province,VN,thanh_pho
+            00070,Phường Hoàn Kiếm,commune,01,phuong
+            """, new UTF8Encoding(false));
+
+        (await RunAsync("units", "import", file)).Code.ShouldBe(0);
+        var export = await RunAsync("units", "export");
+
+        export.Code.ShouldBe(0);
+        export.Output.ShouldContain("00070,Phường Hoàn Kiếm,commune,01,phuong");
+        export.Output.ShouldContain("01,Thành phố Hà Nội,province,VN,thanh_pho");
+    }
+
+    [Fact]
+    public async Task Audit_verify_says_intact_and_then_names_the_entry_someone_altered()
+    {
+        (await RunAsync("users", "create", "--username", "thuky.test", "--full-name", "Trần Thị Thư", "--role", "Administrator", "--password", "Thu-Ky-2025-Test")).Code.ShouldBe(0);
+        var intact = await RunAsync("--lang", "en", "audit", "verify");
+        intact.Code.ShouldBe(0);
+        intact.Output.ShouldContain("intact");
+
+        await ExecuteSqlAsync("""UPDATE "AuditEntries" SET "ActorName" = 'someone-else' WHERE "Sequence" = 1""");
+        var broken = await RunAsync("--lang", "en", "audit", "verify");
+
+        broken.Code.ShouldBe(1);
+        (broken.Output + broken.Error).ShouldContain("entry 1 was altered");
+    }
+
+    [Fact]
+    public async Task Usage_errors_exit_2()
+    {
+        (await RunAsync("units", "frobnicate")).Code.ShouldBe(2);
+        (await RunAsync("users", "create", "--role", "Emperor")).Code.ShouldBe(2);
+    }
+
+    private async Task<(int Code, string Output, string Error)> RunAsync(params string[] args)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var code = await SteerCoCli.RunAsync(args, output, error, _database.Configuration);
+        return (code, output.ToString(), error.ToString());
+    }
+
+    private async Task ExecuteSqlAsync(string sql)
+    {
+        if (_database.IsPostgres)
+        {
+            await using var connection = new NpgsqlConnection(_database.ConnectionString);
+            await connection.OpenAsync();
+            await using var command = new NpgsqlCommand(sql, connection);
+            await command.ExecuteNonQueryAsync();
+            return;
+        }
+        await using var sqlite = new SqliteConnection(_database.ConnectionString);
+        await sqlite.OpenAsync();
+        await using var update = sqlite.CreateCommand();
+        update.CommandText = sql;
+        await update.ExecuteNonQueryAsync();
+    }
+}
