@@ -4,7 +4,7 @@
 #   2. formatting: dotnet format --verify-no-changes
 #   3. Release build of the solution
 #   4. the tests on SQLite, browser tests included
-#   5. the tests on a throwaway PostgreSQL (scripts/pg-throwaway.sh), browser tests excluded
+#   5. the same tests, browser tests included, on a throwaway PostgreSQL (scripts/pg-throwaway.sh)
 # and a last line "N passed, N failed" over both runs. Exits non-zero if anything failed.
 # STEERCO_PG_PORT chooses the PostgreSQL port (default 25491, the next free one if taken).
 set -euo pipefail
@@ -99,7 +99,7 @@ fi
 step "Starting PostgreSQL on port $pg_port"
 pg_started=yes
 connection=$(scripts/pg-throwaway.sh start "$pg_root" "$pg_port")
-STEERCO_TEST_PROVIDER=postgres STEERCO_TEST_POSTGRES=$connection run_tests postgres --filter "Category!=Browser"
+STEERCO_TEST_PROVIDER=postgres STEERCO_TEST_POSTGRES=$connection run_tests postgres
 
 echo
 echo "$passed passed, $failed failed"

@@ -2,14 +2,15 @@ using System.Net;
 using System.Net.Sockets;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Data.Sqlite;
 using Microsoft.Playwright;
+using SteerCo.Cli;
+using SteerCo.Tests.Support;
 
 namespace SteerCo.Tests.Browser;
 
 /// <summary>
 /// The real app on Kestrel (a loopback port below the ephemeral range) with the demo seeded into
-/// a fresh SQLite file, and a headless Chromium to drive it. One per browser test class.
+/// a fresh database of this run's engine, and a headless Chromium to drive it. One per browser test class.
 /// </summary>
 public sealed class BrowserHost : IAsyncLifetime
 {
@@ -18,6 +19,7 @@ public sealed class BrowserHost : IAsyncLifetime
 
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "steerco-browser-" + Guid.NewGuid().ToString("N"));
     private WebApplicationFactory<Program>? _factory;
+    private TestDatabase? _database;
     private IPlaywright? _playwright;
 
     public string BaseUrl { get; private set; } = "";
@@ -27,13 +29,17 @@ public sealed class BrowserHost : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Directory.CreateDirectory(_folder);
+        _database = await TestDatabase.CreateAsync();
+        // As an operator would: the web app migrates an embedded SQLite file itself, never PostgreSQL.
+        var migrate = await SteerCoCli.RunAsync(["db", "migrate"], TextWriter.Null, TextWriter.Null, _database.Configuration);
+        migrate.ShouldBe(0);
         var port = FreeLoopbackPort();
         BaseUrl = $"http://127.0.0.1:{port}";
         _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
         {
             web.UseEnvironment("Testing");
-            web.UseSetting("Database:Provider", "sqlite");
-            web.UseSetting("ConnectionStrings:Default", $"Data Source={Path.Combine(_folder, "steerco.db")}");
+            web.UseSetting("Database:Provider", _database.Provider);
+            web.UseSetting("ConnectionStrings:Default", _database.ConnectionString);
             web.UseSetting("DataProtection:KeysFolder", Path.Combine(_folder, "keys"));
             web.UseSetting("Demo:Seed", "true");
             web.UseSetting("STEERCO_ADMIN_PASSWORD", AdminPassword);
@@ -100,7 +106,10 @@ public sealed class BrowserHost : IAsyncLifetime
         {
             await _factory.DisposeAsync();
         }
-        SqliteConnection.ClearAllPools();
+        if (_database is not null)
+        {
+            await _database.DisposeAsync();
+        }
         try
         {
             Directory.Delete(_folder, recursive: true);
