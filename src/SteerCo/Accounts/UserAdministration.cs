@@ -195,9 +195,21 @@ public sealed class UserAdministration(SteerCoDbContext db, UserManager<AppUser>
                 problems.Add(new(nameof(UserInput.CommitteeId), Messages.Get("RoleNeedsCommittee")));
             }
         }
-        if (agencyId is { } agency && !await db.Agencies.AnyAsync(a => a.Id == agency, cancellationToken))
+        if (agencyId is { } agency)
         {
-            problems.Add(new(nameof(UserInput.AgencyId), Messages.Get("AgencyNotFound")));
+            var agencyUnitId = await db.Agencies.Where(a => a.Id == agency).Select(a => (int?)a.UnitId).FirstOrDefaultAsync(cancellationToken);
+            var committeeUnitId = committeeId is { } committee
+                ? await db.Committees.Where(c => c.Id == committee).Select(c => (int?)c.UnitId).FirstOrDefaultAsync(cancellationToken)
+                : null;
+            if (agencyUnitId is null)
+            {
+                problems.Add(new(nameof(UserInput.AgencyId), Messages.Get("AgencyNotFound")));
+            }
+            else if (committeeUnitId is not null && agencyUnitId != committeeUnitId)
+            {
+                // A member speaks for an agency of the committee's own unit.
+                problems.Add(new(nameof(UserInput.AgencyId), Messages.Get("AgencyOutsideCommitteeUnit")));
+            }
         }
         if (role == Role.Member && agencyId is null)
         {

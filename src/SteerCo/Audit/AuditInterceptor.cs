@@ -19,6 +19,9 @@ public sealed class AuditInterceptor(IServiceProvider services, TimeProvider clo
 {
     private static readonly HashSet<string> Redacted = ["PasswordHash", "SecurityStamp", "ConcurrencyStamp"];
 
+    /// <summary>Columns derived from others (search folds, Identity's upper-cased copies): recording them adds only noise.</summary>
+    private static readonly HashSet<string> Derived = ["FoldedName", "NormalizedUserName", "NormalizedEmail"];
+
     private readonly List<Pending> _pending = [];
     private IDbContextTransaction? _ownTransaction;
     private bool _writingAudit;
@@ -132,7 +135,7 @@ public sealed class AuditInterceptor(IServiceProvider services, TimeProvider clo
                         versioned.Version++;
                     }
                     var changes = new Dictionary<string, object?[]>();
-                    foreach (var property in entry.Properties.Where(p => p.IsModified && p.Metadata.Name != nameof(IVersioned.Version)))
+                    foreach (var property in entry.Properties.Where(p => p.IsModified && p.Metadata.Name != nameof(IVersioned.Version) && !Derived.Contains(p.Metadata.Name)))
                     {
                         if (!Equals(property.OriginalValue, property.CurrentValue))
                         {
@@ -174,7 +177,7 @@ public sealed class AuditInterceptor(IServiceProvider services, TimeProvider clo
             var changes = pending.Changes;
             if (pending.Action == "Created")
             {
-                changes = pending.Entry.Properties.Where(p => p.CurrentValue is not null)
+                changes = pending.Entry.Properties.Where(p => p.CurrentValue is not null && !Derived.Contains(p.Metadata.Name))
                     .ToDictionary(p => p.Metadata.Name, p => new[] { null, Show(p.Metadata.Name, p.CurrentValue) });
             }
             var entry = new AuditEntry

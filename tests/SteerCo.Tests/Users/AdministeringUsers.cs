@@ -52,6 +52,20 @@ public sealed class AdministeringUsers(SteerCoApp app) : IClassFixture<SteerCoAp
     }
 
     [Fact]
+    public async Task A_member_speaks_for_an_agency_of_the_committee_s_own_unit()
+    {
+        var admin = await app.AsAdminAsync();
+
+        var response = await admin.PostJsonAsync("/api/v1/users",
+            new UserRequest("thanhvien.nhamlan", "Đỗ Văn Lạc", null, Role.Member, H.Danang.Id, H.HueAgency.Id, TestData.Password()));
+
+        await response.ShouldHaveStatusAsync(HttpStatusCode.BadRequest);
+        (await response.ReadProblemAsync()).ErrorsFor("agencyId").ShouldBe(["Cơ quan phải thuộc đơn vị hành chính của Ban Chỉ đạo."]);
+        await using var scope = app.ServiceScope();
+        scope.Db.Users.Any(u => u.UserName == "thanhvien.nhamlan").ShouldBeFalse();
+    }
+
+    [Fact]
     public async Task Only_administrators_list_or_create_users()
     {
         var secretariat = await app.SignInAsync(Role.Secretariat, H.Danang.Id);
