@@ -303,9 +303,9 @@ public static partial class SymbolParser
         for (var i = 0; i < text.Length; i++)
         {
             var ch = text[i];
-            if (char.IsSurrogate(ch))
+            if (char.IsSurrogate(ch) || ch == '\uFFFE')
             {
-                // A lone surrogate would make Normalize throw; a pair stays, to be reported.
+                // A lone surrogate or U+FFFE would make Normalize throw; a pair stays, to be reported.
                 if (char.IsHighSurrogate(ch) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
                 {
                     mapped.Append(ch).Append(text[++i]);
@@ -345,7 +345,7 @@ public static partial class SymbolParser
     /// <summary>"Số:", "Số", "số", "SỐ:" and their unaccented forms, as printed above a title.</summary>
     private static string StripPrefix(string text)
     {
-        if (text.Length < 3 || VietnameseText.Fold(text[..2]) != "so" || !(text[2] is ':' or '.' or ' ' || char.IsAsciiDigit(text[2])))
+        if (text.Length < 3 || char.IsSurrogate(text[1]) || VietnameseText.Fold(text[..2]) != "so" || !(text[2] is ':' or '.' or ' ' || char.IsAsciiDigit(text[2])))
         {
             return text;
         }
