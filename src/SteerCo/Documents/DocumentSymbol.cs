@@ -25,8 +25,10 @@ public enum SymbolShape
 /// A document number and symbol, taken apart. <see cref="Issuer"/> is the issuing body's
 /// abbreviation ("VPCP", "BCĐTW", "QH15"; joint issuers of a normative document joined with
 /// hyphens, "BTC-BNV"); <see cref="Unit"/> is the drafting unit or field of a state document
-/// ("KTTH" in 6411/VPCP-KTTH). Build one with the factory methods or <see cref="SymbolParser"/>;
-/// <see cref="Normalized"/> prints it the one official way, and parsing that gives it back.
+/// ("KTTH" in 6411/VPCP-KTTH). <see cref="Normalized"/> prints it the one official way, and
+/// parsing that gives it back. The factory methods format what they are given without checking
+/// it (the register builds symbols from its own committee and type); text from users goes
+/// through <see cref="SymbolParser.Parse"/>.
 /// </summary>
 public sealed record DocumentSymbol
 {
