@@ -9,6 +9,7 @@ using SteerCo.Committees;
 using SteerCo.Data;
 using SteerCo.Demo;
 using SteerCo.Documents;
+using SteerCo.Documents.Files;
 using SteerCo.Units;
 
 namespace SteerCo;
@@ -56,6 +57,10 @@ public static class SteerCoServiceCollectionExtensions
         services.AddScoped<DemoGenerator>();
         services.AddScoped<DocumentNumbering>();
         services.AddScoped<DocumentRegister>();
+        services.AddOptions<FileStoreOptions>().Bind(configuration.GetSection(FileStoreOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<IFileStore, LocalFileStore>();
+        services.AddSingleton<TextExtraction>();
+        services.AddScoped<DocumentFiles>();
         services.AddScoped<AuditLog>();
         return services;
     }
