@@ -29,6 +29,12 @@ public enum AccessKind
 
     /// <summary>Create an agency in the body's unitId: as <see cref="AgencyManage"/>.</summary>
     AgencyCreate,
+
+    /// <summary>Read the document named by {id}: its committee's readers, and the subtree when it is shared with it.</summary>
+    DocumentRead,
+
+    /// <summary>Change the document named by {id}: its committee's secretariat or an administrator.</summary>
+    DocumentManage,
 }
 
 public sealed record EndpointAccess(AccessKind Kind);
