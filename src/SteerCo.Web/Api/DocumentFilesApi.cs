@@ -28,8 +28,9 @@ public static class DocumentFilesApi
             (await files.ListAsync(http.RequireActor(), id, ct)).ToOk())
             .Access(AccessKind.DocumentRead);
 
+        // No Accepts("multipart/form-data"): routing would turn any other body into the catch-all's 404
+        // instead of a 400 that says a file is needed.
         group.MapPost("/", UploadAsync)
-            .Accepts<IFormFile>("multipart/form-data")
             .Access(AccessKind.DocumentManage);
 
         group.MapGet("/{fileId:int}", DownloadAsync)

@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SteerCo.Access;
 using SteerCo.Committees;
+using SteerCo.Tests.Documents.Files;
 using SteerCo.Tests.Support;
 using SteerCo.Web.Auth;
 
@@ -41,6 +42,9 @@ public sealed class AuthorizationMatrixFixture : IAsyncLifetime
 
     public Dictionary<Target, TestUser> Users { get; } = [];
 
+    /// <summary>A document in the target's register (visible to its committee only), with one file.</summary>
+    public Dictionary<Target, (int DocumentId, int FileId)> Documents { get; } = [];
+
     public async Task InitializeAsync()
     {
         await App.InitializeAsync();
@@ -56,6 +60,13 @@ public sealed class AuthorizationMatrixFixture : IAsyncLifetime
         Users[Target.Own] = secretariat;
         Users[Target.Child] = leader;
         Users[Target.Other] = await App.CreateUserAsync(Role.Viewer, h.Hue.Id);
+        foreach (var (target, committee) in new[] { (Target.Own, h.Danang), (Target.Child, h.HaiChau), (Target.Other, h.Hue) })
+        {
+            var documentId = await TestFiles.RegisterDocumentAsync(App, committee.Id);
+            await using var scope = App.ServiceScope();
+            var file = await scope.Get<SteerCo.Documents.Files.DocumentFiles>().AddAsync(scope.Actor, documentId, "Ảnh.png", new MemoryStream(TestFiles.Png()));
+            Documents[target] = (documentId, file.Value!.Id);
+        }
     }
 
     public async Task DisposeAsync() => await App.DisposeAsync();
@@ -88,14 +99,15 @@ public sealed partial class AuthorizationMatrix(AuthorizationMatrixFixture fixtu
         AccessKind.Anonymous => true,
         AccessKind.SignedIn => caller != Caller.Anonymous,
         AccessKind.Administrator => caller == Caller.Administrator,
-        AccessKind.CommitteeRead => caller switch
+        // Documents follow their committee; the matrix's documents are not shared with the subtree.
+        AccessKind.CommitteeRead or AccessKind.DocumentRead => caller switch
         {
             Caller.Administrator => true,
             Caller.Secretariat or Caller.Leader => target is Target.Own or Target.Child,
             Caller.Member or Caller.Viewer => target == Target.Own,
             _ => false,
         },
-        AccessKind.CommitteeManage or AccessKind.CommitteeCreate => caller == Caller.Administrator || (caller == Caller.Secretariat && target == Target.Own),
+        AccessKind.CommitteeManage or AccessKind.CommitteeCreate or AccessKind.DocumentManage => caller == Caller.Administrator || (caller == Caller.Secretariat && target == Target.Own),
         AccessKind.AgencyManage or AccessKind.AgencyCreate => caller == Caller.Administrator || (caller == Caller.Secretariat && target == Target.Own),
         _ => throw new InvalidOperationException($"The matrix has no rule for {kind}: add one."),
     };
@@ -133,8 +145,10 @@ public sealed partial class AuthorizationMatrix(AuthorizationMatrixFixture fixtu
                 "agencies" => AgencyId(target).ToString(System.Globalization.CultureInfo.InvariantCulture),
                 "units" => UnitId(target).ToString(System.Globalization.CultureInfo.InvariantCulture),
                 "users" => fixture.Users[target].Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                "documents" => fixture.Documents[target].DocumentId.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 _ => throw new InvalidOperationException($"The matrix does not know what {{id}} is in {endpoint.Route}: teach Path()."),
             },
+            "fileId" => fixture.Documents[target].FileId.ToString(System.Globalization.CultureInfo.InvariantCulture),
             var name => throw new InvalidOperationException($"The matrix does not know how to fill {{{name}}} in {endpoint.Route}: teach Path()."),
         });
     }

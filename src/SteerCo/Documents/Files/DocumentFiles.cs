@@ -231,7 +231,7 @@ public sealed class DocumentFiles(
 
     /// <summary>The message for a file past the limit, with the limit in MB as users count it.</summary>
     public static string TooLargeMessage(long maxBytes) =>
-        Messages.Get("FileTooLarge", (maxBytes / (1024.0 * 1024.0)).ToString("0.#", CultureInfo.CurrentCulture));
+        Messages.Get("DocumentFileTooLarge", (maxBytes / (1024.0 * 1024.0)).ToString("0.#", CultureInfo.CurrentCulture));
 
     private async Task<Document?> FindReadableAsync(Actor actor, int documentId, CancellationToken cancellationToken)
     {

@@ -46,8 +46,11 @@ public static class FileSniffer
     private const string WordMain = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml";
     private const string SheetMain = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml";
 
-    // [Content_Types].xml lists a few dozen parts: a megabyte is far more than any real one.
-    private const long MaxContentTypesBytes = 1024 * 1024;
+    private const string OfficeDocument = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument";
+    private const string StrictOfficeDocument = "http://purl.oclc.org/ooxml/officeDocument/relationships/officeDocument";
+
+    // [Content_Types].xml and _rels/.rels list a few dozen entries: a megabyte is far more than any real one.
+    private const long MaxXmlBytes = 1024 * 1024;
 
     public static SniffResult Sniff(string path, FileStoreOptions limits)
     {
@@ -87,7 +90,7 @@ public static class FileSniffer
 
     /// <summary>
     /// An Office package: the sizes the zip declares are checked against the caps before any part
-    /// is read, then [Content_Types].xml names the main part.
+    /// is read; then _rels/.rels names the main part, and [Content_Types].xml gives its type.
     /// </summary>
     private static SniffResult SniffPackage(Stream stream, FileStoreOptions limits)
     {
@@ -111,16 +114,13 @@ public static class FileSniffer
                 }
             }
             var types = zip.GetEntry("[Content_Types].xml");
-            if (types is null || types.Length > MaxContentTypesBytes)
+            var relationships = zip.GetEntry("_rels/.rels");
+            if (types is null || relationships is null || types.Length > MaxXmlBytes || relationships.Length > MaxXmlBytes
+                || MainPartName(relationships) is not { } main || zip.GetEntry(main.TrimStart('/')) is null)
             {
                 return new(SniffOutcome.Unknown, null);
             }
-            var main = MainPart(types);
-            if (main is null || zip.GetEntry(main.Value.PartName.TrimStart('/')) is null)
-            {
-                return new(SniffOutcome.Unknown, null);
-            }
-            return main.Value.ContentType switch
+            return ContentTypeOf(types, main) switch
             {
                 WordMain => new(SniffOutcome.Recognized, FileKind.Docx),
                 SheetMain => new(SniffOutcome.Recognized, FileKind.Xlsx),
@@ -133,19 +133,49 @@ public static class FileSniffer
         }
     }
 
-    private static (string PartName, string ContentType)? MainPart(ZipArchiveEntry types)
+    /// <summary>The part the package's relationships name as the office document: /word/document.xml, /xl/workbook.xml.</summary>
+    private static string? MainPartName(ZipArchiveEntry relationships)
     {
-        using var content = types.Open();
-        var settings = new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null, MaxCharactersInDocument = MaxContentTypesBytes };
-        using var reader = XmlReader.Create(new StreamReader(content, Encoding.UTF8), settings);
+        using var reader = Xml(relationships);
         while (reader.Read())
         {
-            if (reader.NodeType == XmlNodeType.Element && reader.LocalName == "Override"
-                && reader.GetAttribute("ContentType") is WordMain or SheetMain && reader.GetAttribute("PartName") is { Length: > 1 } partName)
+            if (reader.NodeType == XmlNodeType.Element && reader.LocalName == "Relationship"
+                && reader.GetAttribute("Type") is OfficeDocument or StrictOfficeDocument && reader.GetAttribute("Target") is { Length: > 0 } target)
             {
-                return (Uri.UnescapeDataString(partName), reader.GetAttribute("ContentType")!);
+                var name = Uri.UnescapeDataString(target);
+                return name.StartsWith('/') ? name : "/" + name;
             }
         }
         return null;
+    }
+
+    /// <summary>A part's content type: its Override, or else the Default for its extension.</summary>
+    private static string? ContentTypeOf(ZipArchiveEntry types, string partName)
+    {
+        string? byDefault = null;
+        var extension = Path.GetExtension(partName).TrimStart('.');
+        using var reader = Xml(types);
+        while (reader.Read())
+        {
+            if (reader.NodeType != XmlNodeType.Element)
+            {
+                continue;
+            }
+            if (reader.LocalName == "Override" && string.Equals(reader.GetAttribute("PartName"), partName, StringComparison.OrdinalIgnoreCase))
+            {
+                return reader.GetAttribute("ContentType");
+            }
+            if (reader.LocalName == "Default" && string.Equals(reader.GetAttribute("Extension"), extension, StringComparison.OrdinalIgnoreCase))
+            {
+                byDefault = reader.GetAttribute("ContentType");
+            }
+        }
+        return byDefault;
+    }
+
+    private static XmlReader Xml(ZipArchiveEntry entry)
+    {
+        var settings = new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null, MaxCharactersInDocument = MaxXmlBytes, CloseInput = true };
+        return XmlReader.Create(new StreamReader(entry.Open(), Encoding.UTF8), settings);
     }
 }
