@@ -5,7 +5,6 @@ using Microsoft.Net.Http.Headers;
 using SteerCo.Access;
 using SteerCo.Documents;
 using SteerCo.Documents.Files;
-using SteerCo.Resources;
 using SteerCo.Web.Auth;
 using SteerCo.Web.Infrastructure;
 
