@@ -9,6 +9,7 @@ using SteerCo.Committees;
 using SteerCo.Data;
 using SteerCo.Demo;
 using SteerCo.Documents;
+using SteerCo.Documents.Search;
 using SteerCo.Units;
 
 namespace SteerCo;
@@ -56,6 +57,7 @@ public static class SteerCoServiceCollectionExtensions
         services.AddScoped<DemoGenerator>();
         services.AddScoped<DocumentNumbering>();
         services.AddScoped<DocumentRegister>();
+        services.AddScoped<DocumentSearch>();
         services.AddScoped<AuditLog>();
         return services;
     }
