@@ -21,6 +21,7 @@ app.MapGroup("/api/v1/auth").MapAuthApi();
 app.MapGroup("/api/v1/units").MapUnitsApi();
 app.MapGroup("/api/v1/agencies").MapAgenciesApi();
 app.MapGroup("/api/v1/committees").MapCommitteesApi();
+app.MapGroup("/api/v1/documents/search").MapDocumentSearchApi();
 app.MapGroup("/api/v1/users").MapUsersApi();
 app.MapGroup("/api/v1/audit").MapAuditApi();
 
