@@ -63,22 +63,23 @@ public sealed class DocumentSearch(SteerCoDbContext db, DocumentRegister registe
                 listed.Total, false, listed.Page, listed.PageSize);
         }
 
-        var filtered = await register.FilterAsync(actor, filters, cancellationToken);
         var postgres = db.Database.IsNpgsql();
-        // Match first, then order. The match set comes from a subquery the planner may not pull
-        // up (OFFSET 0 on PostgreSQL, LIMIT -1 on SQLite) and the order is by its own copy of
-        // IssuedOn, which no index provides: neither engine can walk the IssuedOn index newest-first
-        // and test every document against the query, the plan that took 891 ms for a rare word.
-        var matches = postgres
-            ? db.Database.SqlQueryRaw<SearchMatch>(
-                """SELECT "Id", "IssuedOn" FROM "Documents" WHERE "SearchVector" @@ to_tsquery('simple', {0}) AND "DeletedAt" IS NULL OFFSET 0""",
+        // Match first, then filter and order. The register's filters apply to the documents the
+        // index matched, read once from a subquery the planner may not pull up (OFFSET 0 on
+        // PostgreSQL, LIMIT -1 on SQLite, where CROSS JOIN also keeps the FTS table driving);
+        // the order is by that subquery's IssuedOn, which no index provides. So neither engine
+        // can walk the IssuedOn index newest-first testing every document against the query:
+        // the plan PostgreSQL chose for a rare word (891 ms at 1M documents).
+        var matched = postgres
+            ? db.Documents.FromSqlRaw(
+                """SELECT * FROM "Documents" WHERE "SearchVector" @@ to_tsquery('simple', {0}) AND "DeletedAt" IS NULL OFFSET 0""",
                 query.ToTsQuery())
-            : db.Database.SqlQueryRaw<SearchMatch>(
-                """SELECT d."Id", d."IssuedOn" FROM "DocumentSearch" s CROSS JOIN "Documents" d WHERE "DocumentSearch" MATCH {0} AND d."Id" = s.rowid AND d."DeletedAt" IS NULL LIMIT -1""",
+            : db.Documents.FromSqlRaw(
+                """SELECT d.* FROM "DocumentSearch" s CROSS JOIN "Documents" d WHERE "DocumentSearch" MATCH {0} AND d."Id" = s.rowid AND d."DeletedAt" IS NULL LIMIT -1""",
                 query.ToFts5());
-        var candidates = await filtered.Join(matches, d => d.Id, m => m.Id, (d, m) => m)
-            .OrderByDescending(m => m.IssuedOn).ThenByDescending(m => m.Id)
-            .Select(m => m.Id).Take(MaxCandidates + 1).ToListAsync(cancellationToken);
+        var filtered = await register.FilterAsync(actor, filters, matched, cancellationToken);
+        var candidates = await filtered.OrderByDescending(d => d.IssuedOn).ThenByDescending(d => d.Id)
+            .Select(d => d.Id).Take(MaxCandidates + 1).ToListAsync(cancellationToken);
         var capped = candidates.Count > MaxCandidates;
         if (capped)
         {
@@ -143,12 +144,5 @@ public sealed class DocumentSearch(SteerCoDbContext db, DocumentRegister registe
             LIMIT {2} OFFSET {3}
             """,
             query.ToFts5(), "[" + string.Join(',', candidates) + "]", take, skip).ToListAsync(cancellationToken);
-    }
-
-    /// <summary>A row of the match subquery.</summary>
-    internal sealed class SearchMatch
-    {
-        public int Id { get; set; }
-        public DateOnly IssuedOn { get; set; }
     }
 }
