@@ -80,7 +80,7 @@ public sealed class DocumentRegister(SteerCoDbContext db, DocumentNumbering numb
 
         var issuedOn = input.IssuedOn!.Value;
         var document = new Document { IssuerName = issuerName, Subject = "", CommitteeId = committee.Id, CreatedAt = clock.GetUtcNow() };
-        Apply(document, input, symbol, issuerName);
+        Apply(document, committee, input, symbol, issuerName);
         // On SQLite the number must be the transaction's first statement (see DocumentNumbering.NextAsync).
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         if (input.Direction == DocumentDirection.Outgoing && (input.IssueNumber || reserved is not null))
@@ -136,7 +136,7 @@ public sealed class DocumentRegister(SteerCoDbContext db, DocumentNumbering numb
         }
         db.Entry(document).Property(d => d.Version).OriginalValue = version;
         // A number the register issued stays: it is the register's, not the clerk's, to change.
-        Apply(document, input, document.ReservationId is null ? symbol : SymbolParser.Parse(document.Symbol).Symbol, issuerName);
+        Apply(document, document.Committee!, input, document.ReservationId is null ? symbol : SymbolParser.Parse(document.Symbol).Symbol, issuerName);
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -356,7 +356,7 @@ public sealed class DocumentRegister(SteerCoDbContext db, DocumentNumbering numb
         VietnameseText.Fold(string.Join(' ', new[] { document.Symbol, document.Subject, document.IssuerName, document.SignerName, document.Body }
             .Concat(fileTexts).Where(t => !string.IsNullOrEmpty(t))));
 
-    private static void Apply(Document document, DocumentInput input, DocumentSymbol? symbol, string issuerName)
+    private static void Apply(Document document, Committee committee, DocumentInput input, DocumentSymbol? symbol, string issuerName)
     {
         document.Direction = input.Direction;
         if (document.ReservationId is null)
@@ -366,7 +366,7 @@ public sealed class DocumentRegister(SteerCoDbContext db, DocumentNumbering numb
             document.Type = symbol is null ? Clean(input.Type) : symbol.Type;
         }
         document.IssuedOn = input.IssuedOn!.Value;
-        document.IssuedYear = document.IssuedOn.Year;
+        document.IssuedYear = DocumentNumbering.UniquenessYear(committee, input.Direction, document.IssuedOn);
         document.ReceivedOn = input.Direction == DocumentDirection.Incoming ? input.ReceivedOn : null;
         document.IssuerKind = input.IssuerKind;
         document.IssuerCommitteeId = input.IssuerKind == IssuerKind.Committee ? input.IssuerCommitteeId : null;
@@ -476,11 +476,12 @@ public sealed class DocumentRegister(SteerCoDbContext db, DocumentNumbering numb
         {
             problems.Add(new(nameof(DocumentInput.Recipients), Messages.Get("TooLong", Messages.Get("FieldRecipients"), 4000)));
         }
-        if (symbol is not null && input.IssuedOn is { } year && problems.Count == 0
-            && await db.Documents.AnyAsync(d => d.CommitteeId == committee.Id && d.Direction == input.Direction && d.IssuedYear == year.Year
+        if (symbol is not null && input.IssuedOn is { } on && problems.Count == 0
+            && DocumentNumbering.UniquenessYear(committee, input.Direction, on) is var year
+            && await db.Documents.AnyAsync(d => d.CommitteeId == committee.Id && d.Direction == input.Direction && d.IssuedYear == year
                 && d.Symbol == symbol.Normalized && d.DeletedAt == null && d.Id != (existing == null ? 0 : existing.Id), cancellationToken))
         {
-            problems.Add(new(nameof(DocumentInput.Symbol), Messages.Get("SymbolAlreadyUsed", symbol.Normalized, year.Year)));
+            problems.Add(new(nameof(DocumentInput.Symbol), Messages.Get("SymbolAlreadyUsed", symbol.Normalized, year)));
         }
         return (problems, symbol, issuerName);
     }
