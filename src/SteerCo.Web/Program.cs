@@ -22,6 +22,7 @@ app.MapGroup("/api/v1/units").MapUnitsApi();
 app.MapGroup("/api/v1/agencies").MapAgenciesApi();
 app.MapGroup("/api/v1/committees").MapCommitteesApi();
 app.MapGroup("/api/v1/documents/{id:int}/files").MapDocumentFilesApi();
+app.MapGroup("/api/v1/documents/search").MapDocumentSearchApi();
 app.MapGroup("/api/v1/users").MapUsersApi();
 app.MapGroup("/api/v1/audit").MapAuditApi();
 

@@ -10,6 +10,7 @@ using SteerCo.Data;
 using SteerCo.Demo;
 using SteerCo.Documents;
 using SteerCo.Documents.Files;
+using SteerCo.Documents.Search;
 using SteerCo.Units;
 
 namespace SteerCo;
@@ -61,6 +62,7 @@ public static class SteerCoServiceCollectionExtensions
         services.AddSingleton<IFileStore, LocalFileStore>();
         services.AddSingleton<TextExtraction>();
         services.AddScoped<DocumentFiles>();
+        services.AddScoped<DocumentSearch>();
         services.AddScoped<AuditLog>();
         return services;
     }

@@ -213,9 +213,13 @@ public sealed class DocumentRegister(SteerCoDbContext db, DocumentNumbering numb
         await Summaries(Sort(await FilterAsync(actor, query, cancellationToken), query.Sort)).ToPagedAsync(page, cancellationToken);
 
     /// <summary>The visible, undeleted documents that pass the filters; search builds on it.</summary>
-    public async Task<IQueryable<Document>> FilterAsync(Actor actor, DocumentQuery query, CancellationToken cancellationToken = default)
+    public Task<IQueryable<Document>> FilterAsync(Actor actor, DocumentQuery query, CancellationToken cancellationToken = default) =>
+        FilterAsync(actor, query, db.Documents, cancellationToken);
+
+    /// <summary>The same filters over <paramref name="source"/>: search passes the documents its index matched, so filters and order apply to them alone.</summary>
+    public async Task<IQueryable<Document>> FilterAsync(Actor actor, DocumentQuery query, IQueryable<Document> source, CancellationToken cancellationToken = default)
     {
-        var documents = db.Documents.VisibleTo(actor).Where(d => d.DeletedAt == null);
+        var documents = source.VisibleTo(actor).Where(d => d.DeletedAt == null);
         if (query.UnderId is { } underId)
         {
             var path = await db.Committees.Where(c => c.Id == underId).Select(c => c.Path).FirstOrDefaultAsync(cancellationToken) ?? "#";
