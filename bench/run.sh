@@ -191,8 +191,10 @@ for engine in "${engines[@]}"; do
   step "$engine: measuring (${duration} s per row after ${warmup} s of warm-up)"
   start_app "$engine"
   cut -d' ' -f1-3 /proc/loadavg >"$scratch/$engine.load"
+  database_pid=()
+  [ "$engine" = postgres ] && database_pid=(--db-pid "$(head -1 "$pg_root/data/postmaster.pid")")
   # One thread of load: the runner holds its thread pool to one worker when the runtime sees one processor.
-  DOTNET_PROCESSOR_COUNT=1 "$runner" --url "http://127.0.0.1:$app_port" --pid "$app_pid" \
+  DOTNET_PROCESSOR_COUNT=1 "$runner" --url "http://127.0.0.1:$app_port" --pid "$app_pid" "${database_pid[@]}" \
     --admin-password "$admin_password" --password "$password" --duration "$duration" --warmup "$warmup" \
     --output "$scratch/$engine.md" >/dev/null || status=1
   stop_app

@@ -4,7 +4,7 @@ using System.Text;
 namespace SteerCo.Bench;
 
 internal sealed record BenchOptions(
-    Uri Url, int? AppPid, string AdminUserName, string AdminPassword, string UserPassword,
+    Uri Url, int? AppPid, int? DatabasePid, string AdminUserName, string AdminPassword, string UserPassword,
     TimeSpan Duration, TimeSpan Warmup, int[] Connections, string[] Cases, string? Output, bool SingleThread);
 
 /// <summary>Finds the subjects, signs in, checks and measures every case, writes the markdown.</summary>
@@ -13,10 +13,14 @@ internal static class BenchRun
     public static async Task<int> RunAsync(BenchOptions options, CancellationToken cancellationToken)
     {
         var app = options.AppPid is { } pid ? new ProcessStats(pid) : null;
-        if (app is { IsAlive: false })
+        var database = options.DatabasePid is { } databasePid ? new ProcessStats(databasePid) : null;
+        foreach (var process in new[] { app, database })
         {
-            await Console.Error.WriteLineAsync($"No process {app.Pid}.");
-            return 2;
+            if (process is { IsAlive: false })
+            {
+                await Console.Error.WriteLineAsync($"No process {process.Pid}.");
+                return 2;
+            }
         }
         if (!options.SingleThread)
         {
@@ -49,7 +53,7 @@ internal static class BenchRun
             sizes[benchCase] = Encoding.UTF8.GetByteCount(body);
             foreach (var connections in options.Connections)
             {
-                var measurement = await LoadRun.MeasureAsync(benchCase, connections, options, app, cancellationToken);
+                var measurement = await LoadRun.MeasureAsync(benchCase, connections, options, app, database, cancellationToken);
                 measurements.Add(measurement);
                 Progress($"{benchCase.Name,-14} x{connections}: {measurement.RequestsPerSecond,8:F1} req/s, p50 {measurement.P50Ms:F2} ms, "
                     + $"p99 {measurement.P99Ms:F2} ms, {measurement.Errors} errors{(measurement.FirstError is { } e ? $" (first: {e})" : "")}");
@@ -84,13 +88,14 @@ internal static class BenchRun
             text.AppendLine(invariant, $"- **{benchCase.Name}**: `{benchCase.Request}` ({size})");
         }
         text.AppendLine();
-        text.AppendLine("| Case | Conns | Req/s | p50 ms | p95 ms | p99 ms | Errors | App CPU ms/req | Bench CPU ms/req | App RSS peak MiB |");
-        text.AppendLine("|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|");
+        text.AppendLine("| Case | Conns | Req/s | p50 ms | p95 ms | p99 ms | Errors | App CPU ms/req | DB CPU ms/req | Bench CPU ms/req | Others' CPU % | App RSS peak MiB |");
+        text.AppendLine("|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|");
         foreach (var m in measurements)
         {
             text.AppendLine(invariant,
                 $"| {m.Case.Name} | {m.Connections} | {m.RequestsPerSecond:F1} | {m.P50Ms:F2} | {m.P95Ms:F2} | {m.P99Ms:F2} | {m.Errors} | "
-                + $"{Format(m.ServerCpuMsPerRequest, "F2")} | {m.BenchCpuMsPerRequest:F2} | {Format(m.AppRssPeakMiB, "F0")} |");
+                + $"{Format(m.AppCpuMsPerRequest, "F2")} | {Format(m.DatabaseCpuMsPerRequest, "F2")} | {m.BenchCpuMsPerRequest:F2} | "
+                + $"{m.OthersCpuPercent:F0} | {Format(m.AppRssPeakMiB, "F0")} |");
         }
         text.AppendLine();
         if (appPeakKiB is { } peak)

@@ -5,7 +5,8 @@ namespace SteerCo.Bench;
 
 internal sealed record Measurement(
     BenchCase Case, int Connections, TimeSpan Elapsed, int Requests, int Errors, string? FirstError,
-    double P50Ms, double P95Ms, double P99Ms, double? ServerCpuMsPerRequest, double BenchCpuMsPerRequest, double? AppRssPeakMiB)
+    double P50Ms, double P95Ms, double P99Ms, double? AppCpuMsPerRequest, double? DatabaseCpuMsPerRequest, double BenchCpuMsPerRequest,
+    double OthersCpuPercent, double? AppRssPeakMiB)
 {
     public double RequestsPerSecond => Requests / Elapsed.TotalSeconds;
 }
@@ -18,7 +19,7 @@ internal sealed record Measurement(
 internal static class LoadRun
 {
     public static async Task<Measurement> MeasureAsync(
-        BenchCase benchCase, int connections, BenchOptions options, ProcessStats? app, CancellationToken cancellationToken)
+        BenchCase benchCase, int connections, BenchOptions options, ProcessStats? app, ProcessStats? database, CancellationToken cancellationToken)
     {
         using var handler = new SocketsHttpHandler
         {
@@ -35,6 +36,8 @@ internal static class LoadRun
         var self = ProcessStats.Self();
         var benchCpuBefore = self.ReadCpu();
         var appCpuBefore = app?.ReadCpu();
+        var databaseCpuBefore = database?.ReadCpuWithChildren();
+        var machineBefore = ProcessStats.ReadMachineCpu();
         using var sampling = new CancellationTokenSource();
         var rssPeak = app is null ? Task.FromResult(0L) : SampleRssAsync(app, sampling.Token);
         var started = Stopwatch.GetTimestamp();
@@ -43,7 +46,12 @@ internal static class LoadRun
 
         var elapsed = Stopwatch.GetElapsedTime(started);
         var appCpu = app is null ? (TimeSpan?)null : app.ReadCpu() - appCpuBefore!.Value;
+        var databaseCpu = database is null ? (TimeSpan?)null : database.ReadCpuWithChildren() - databaseCpuBefore!.Value;
         var benchCpu = self.ReadCpu() - benchCpuBefore;
+        var machineAfter = ProcessStats.ReadMachineCpu();
+        // Whatever else ran meanwhile (builds, tests): the busy time none of the three accounts for.
+        var othersCpu = machineAfter.Busy - machineBefore.Busy - (appCpu ?? TimeSpan.Zero) - (databaseCpu ?? TimeSpan.Zero) - benchCpu;
+        var othersPercent = Math.Max(0, 100 * othersCpu / (machineAfter.All - machineBefore.All));
         await sampling.CancelAsync();
         var rssPeakKiB = await rssPeak;
 
@@ -54,7 +62,9 @@ internal static class LoadRun
             benchCase, connections, elapsed, requests, errors, loops.Select(l => l.FirstError).FirstOrDefault(e => e is not null),
             Percentile(latencies, 50), Percentile(latencies, 95), Percentile(latencies, 99),
             appCpu is { } cpu && requests > 0 ? cpu.TotalMilliseconds / requests : null,
+            databaseCpu is { } dbCpu && requests > 0 ? dbCpu.TotalMilliseconds / requests : null,
             requests > 0 ? benchCpu.TotalMilliseconds / requests : 0,
+            othersPercent,
             app is null ? null : rssPeakKiB / 1024.0);
     }
 

@@ -25,6 +25,43 @@ internal sealed class ProcessStats(int pid)
         return TimeSpan.FromSeconds((double)ticks / ClockTicksPerSecond);
     }
 
+    /// <summary>CPU time of the process and of its children alive now: PostgreSQL's server and its backends.</summary>
+    public TimeSpan ReadCpuWithChildren()
+    {
+        var total = ReadCpu();
+        foreach (var directory in Directory.EnumerateDirectories("/proc"))
+        {
+            if (!int.TryParse(Path.GetFileName(directory), out var child) || child == Pid)
+            {
+                continue;
+            }
+            try
+            {
+                var stat = File.ReadAllText(Path.Combine(directory, "stat"));
+                // Field 4 is the parent's id.
+                if (int.Parse(stat[(stat.LastIndexOf(')') + 2)..].Split(' ')[4 - 3]) == Pid)
+                {
+                    total += new ProcessStats(child).ReadCpu();
+                }
+            }
+            catch (IOException)
+            {
+                // The process ended while it was read.
+            }
+        }
+        return total;
+    }
+
+    /// <summary>The whole machine from /proc/stat: CPU time spent busy, and all CPU time (busy and idle), over every core.</summary>
+    public static (TimeSpan Busy, TimeSpan All) ReadMachineCpu()
+    {
+        // "cpu  user nice system idle iowait irq softirq steal guest guest_nice"; guest time is already in user.
+        var fields = File.ReadLines("/proc/stat").First().Split(' ', StringSplitOptions.RemoveEmptyEntries).Skip(1).Take(8).Select(long.Parse).ToArray();
+        var all = fields.Sum();
+        var idle = fields[3] + fields[4];
+        return (TimeSpan.FromSeconds((double)(all - idle) / ClockTicksPerSecond), TimeSpan.FromSeconds((double)all / ClockTicksPerSecond));
+    }
+
     /// <summary>Resident memory now (VmRSS), in KiB.</summary>
     public long ReadRssKiB() => ReadStatusKiB("VmRSS:");
 

@@ -10,6 +10,7 @@ var singleThread = ThreadPool.SetMaxThreads(1, 1);
 
 var url = new Option<string>("--url") { Description = "The app's address, e.g. http://127.0.0.1:25650.", Required = true };
 var pid = new Option<int?>("--pid") { Description = "The app's process id, for its CPU time and memory (read from /proc)." };
+var databasePid = new Option<int?>("--db-pid") { Description = "The database server's process id (PostgreSQL's postmaster): its CPU time and its children's." };
 var adminUser = new Option<string>("--admin-user") { Description = "The administrator who finds the subjects.", DefaultValueFactory = _ => "admin" };
 var adminPassword = new Option<string>("--admin-password") { Description = "The administrator's password.", Required = true };
 var password = new Option<string>("--password") { Description = "The password the generated (or demo) users share.", Required = true };
@@ -26,12 +27,12 @@ var output = new Option<string?>("--output") { Description = "Write the markdown
 
 var root = new RootCommand("SteerCo load runner: measures named requests against a running app and prints a markdown table.")
 {
-    url, pid, adminUser, adminPassword, password, duration, warmup, connections, cases, output,
+    url, pid, databasePid, adminUser, adminPassword, password, duration, warmup, connections, cases, output,
 };
 root.SetAction((parsed, cancellationToken) =>
 {
     var options = new BenchOptions(
-        new Uri(parsed.GetValue(url)!), parsed.GetValue(pid), parsed.GetValue(adminUser)!, parsed.GetValue(adminPassword)!,
+        new Uri(parsed.GetValue(url)!), parsed.GetValue(pid), parsed.GetValue(databasePid), parsed.GetValue(adminUser)!, parsed.GetValue(adminPassword)!,
         parsed.GetValue(password)!, TimeSpan.FromSeconds(parsed.GetValue(duration)), TimeSpan.FromSeconds(parsed.GetValue(warmup)),
         parsed.GetValue(connections) ?? [1, 8], parsed.GetValue(cases) ?? [], parsed.GetValue(output), singleThread);
     return BenchRun.RunAsync(options, cancellationToken);
