@@ -52,6 +52,7 @@ public static class SteerCoServiceCollectionExtensions
         services.AddScoped<CommitteeService>();
         services.AddScoped<UserAdministration>();
         services.AddScoped<DemoSeeder>();
+        services.AddScoped<DemoGenerator>();
         services.AddScoped<AuditLog>();
         return services;
     }

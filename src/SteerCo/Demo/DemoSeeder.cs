@@ -179,7 +179,7 @@ public sealed class DemoSeeder(SteerCoDbContext db, UnitImporter importer, UserM
     }
 
     /// <summary>"Thành phố Đà Nẵng" reads "thành phố Đà Nẵng" inside a longer name.</summary>
-    private static string PlaceName(AdministrativeUnit unit) =>
+    internal static string PlaceName(AdministrativeUnit unit) =>
         unit.Name.Length > 0 ? char.ToLowerInvariant(unit.Name[0]) + unit.Name[1..] : unit.Name;
 
     /// <summary>A password that satisfies the policy: 16 characters of letters and digits.</summary>

@@ -1,0 +1,296 @@
+using System.Diagnostics;
+using Bogus;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using SteerCo.Access;
+using SteerCo.Accounts;
+using SteerCo.Agencies;
+using SteerCo.Committees;
+using SteerCo.Data;
+using SteerCo.Resources;
+using SteerCo.Text;
+using SteerCo.Units;
+
+namespace SteerCo.Demo;
+
+/// <summary>How much of the country the synthetic data set covers.</summary>
+public enum GenerationScale
+{
+    /// <summary>The province with the fewest communes, two kinds of committee: for tests.</summary>
+    Small,
+
+    /// <summary>One province (Đà Nẵng) with every kind of committee.</summary>
+    Province,
+
+    /// <summary>34 provinces, 3,321 communes, every kind of committee at every level.</summary>
+    National,
+}
+
+/// <summary>One table written: its rows and the time they took.</summary>
+public sealed record GeneratedTable(string Table, long Rows, TimeSpan Elapsed);
+
+public sealed record GenerationReport(
+    GenerationScale Scale, int Seed, IReadOnlyList<GeneratedTable> Tables, TimeSpan Elapsed,
+    string AdminUserName, string? AdminPassword);
+
+/// <summary>Rows of <paramref name="Table"/> written so far, out of <paramref name="Total"/>.</summary>
+public sealed record GenerationProgress(string Table, long Done, long Total);
+
+/// <summary>
+/// <c>steerco demo generate</c>: a deterministic synthetic data set over the real unit hierarchy,
+/// written in bulk (<see cref="BulkInsert"/>) in one transaction, so that features are built and
+/// measured at the size of the country. The same seed on a fresh database gives the same rows
+/// (password hashes aside: their salt is random). Later features add their tables as further steps.
+/// </summary>
+public sealed class DemoGenerator(SteerCoDbContext db, DemoSeeder seeder, UserManager<AppUser> users)
+{
+    /// <summary>The province of the "province" scale; the demo's Đà Nẵng.</summary>
+    public const string ProvinceScaleCode = "48";
+
+    private static readonly DateOnly MergedUnitsFrom = new(2025, 7, 1);
+
+    public async Task<Result<GenerationReport>> GenerateAsync(
+        GenerationScale scale, int seed, string password, string? adminPassword,
+        IProgress<GenerationProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        var passwordProblems = await CheckPasswordAsync(password);
+        if (passwordProblems.Count > 0)
+        {
+            return Result<GenerationReport>.Invalid(passwordProblems);
+        }
+        var existing = await db.Committees.CountAsync(cancellationToken);
+        if (existing > 0)
+        {
+            return Result<GenerationReport>.Invalid("", Messages.Get("GenerateNeedsEmptyDatabase", existing));
+        }
+
+        var total = Stopwatch.StartNew();
+        await seeder.EnsureUnitsAsync(cancellationToken);
+        var generatedAdmin = await seeder.EnsureAdministratorAsync(adminPassword, cancellationToken);
+        // One hash for every generated account: hashing is slow by design, and they share the password.
+        var passwordHash = users.PasswordHasher.HashPassword(new AppUser(), password);
+        var plan = await PlanAsync(scale, seed, passwordHash, cancellationToken);
+
+        var tables = new List<GeneratedTable>();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        tables.Add(await WriteAsync(plan.Agencies, "Agencies", progress, cancellationToken));
+        tables.Add(await WriteAsync(plan.Committees, "Committees", progress, cancellationToken));
+        tables.Add(await WriteAsync(plan.Users, "AspNetUsers", progress, cancellationToken));
+        await BulkInsert.ResetIdentityAsync<Agency>(db, cancellationToken);
+        await BulkInsert.ResetIdentityAsync<Committee>(db, cancellationToken);
+        await BulkInsert.ResetIdentityAsync<AppUser>(db, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+
+        return new GenerationReport(scale, seed, tables, total.Elapsed, DemoSeeder.AdminUserName, generatedAdmin);
+    }
+
+    private async Task<List<Problem>> CheckPasswordAsync(string password)
+    {
+        var problems = new List<Problem>();
+        var probe = new AppUser { UserName = "generated" };
+        foreach (var validator in users.PasswordValidators)
+        {
+            var result = await validator.ValidateAsync(users, probe, password);
+            problems.AddRange(result.Errors.Select(e => new Problem("Password", e.Description)));
+        }
+        return problems;
+    }
+
+    private async Task<GeneratedTable> WriteAsync<T>(IReadOnlyList<T> rows, string table, IProgress<GenerationProgress>? progress, CancellationToken cancellationToken)
+        where T : class
+    {
+        var clock = Stopwatch.StartNew();
+        progress?.Report(new(table, 0, rows.Count));
+        var written = await BulkInsert.WriteAsync(db, rows, progress is null ? null : new TableProgress(progress, table, rows.Count), cancellationToken);
+        return new(table, written, clock.Elapsed);
+    }
+
+    /// <summary>Reports on the writing thread, in order (<see cref="Progress{T}"/> would post to the thread pool).</summary>
+    private sealed class TableProgress(IProgress<GenerationProgress> progress, string table, long total) : IProgress<long>
+    {
+        public void Report(long value) => progress.Report(new(table, value, total));
+    }
+
+    private sealed record Plan(List<Agency> Agencies, List<Committee> Committees, List<AppUser> Users);
+
+    private async Task<Plan> PlanAsync(GenerationScale scale, int seed, string passwordHash, CancellationToken cancellationToken)
+    {
+        var units = await db.Units.AsNoTracking()
+            .Where(u => u.ValidTo == null && u.Level != UnitLevel.District)
+            .OrderBy(u => u.Level).ThenBy(u => u.Code)
+            .ToListAsync(cancellationToken);
+        var central = units.Single(u => u.Level == UnitLevel.Central);
+        var communesOf = units.Where(u => u.Level == UnitLevel.Commune && u.ParentId is not null)
+            .GroupBy(u => u.ParentId!.Value)
+            .ToDictionary(g => g.Key, g => g.ToList());
+        var provinces = units.Where(u => u.Level == UnitLevel.Province).ToList();
+        var subjects = GeneratedCatalog.Subjects;
+        (provinces, subjects) = scale switch
+        {
+            GenerationScale.Small => (
+                [provinces.OrderBy(p => communesOf.GetValueOrDefault(p.Id)?.Count ?? 0).ThenBy(p => p.Code).First()],
+                subjects[..2]),
+            GenerationScale.Province => ([provinces.FirstOrDefault(p => p.Code == ProvinceScaleCode) ?? provinces[0]], subjects),
+            _ => (provinces, subjects),
+        };
+
+        var faker = new Faker("vi") { Random = new Randomizer(seed) };
+        var ids = new Ids(
+            await db.Agencies.MaxAsync(a => (int?)a.Id, cancellationToken) ?? 0,
+            await db.Committees.MaxAsync(c => (int?)c.Id, cancellationToken) ?? 0,
+            await db.Users.MaxAsync(u => (int?)u.Id, cancellationToken) ?? 0);
+        var existingAgencies = await db.Agencies.AsNoTracking()
+            .Select(a => new { a.UnitId, a.Abbreviation, a.Id })
+            .ToDictionaryAsync(a => (a.UnitId, a.Abbreviation), a => a.Id, cancellationToken);
+        var takenNames = (await db.Users.Select(u => u.NormalizedUserName!).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
+
+        var plan = new Plan([], [], []);
+        var agenciesByUnit = new Dictionary<int, Dictionary<string, int>>();
+        void AddAgencies(AdministrativeUnit unit, IEnumerable<(string Name, string Abbreviation, bool WithPlace)> list)
+        {
+            var byAbbreviation = new Dictionary<string, int>(StringComparer.Ordinal);
+            foreach (var (name, abbreviation, withPlace) in list)
+            {
+                if (!existingAgencies.TryGetValue((unit.Id, abbreviation), out var id))
+                {
+                    var fullName = withPlace ? $"{name} {DemoSeeder.PlaceName(unit)}" : name;
+                    var agency = new Agency { Id = ++ids.Agency, UnitId = unit.Id, Name = fullName, FoldedName = VietnameseText.Fold(fullName), Abbreviation = abbreviation };
+                    plan.Agencies.Add(agency);
+                    id = agency.Id;
+                }
+                byAbbreviation[abbreviation] = id;
+            }
+            agenciesByUnit[unit.Id] = byAbbreviation;
+        }
+
+        AddAgencies(central, GeneratedCatalog.CentralAgencies.Select(a => (a.Name, a.Abbreviation, false)));
+        foreach (var province in provinces)
+        {
+            AddAgencies(province, GeneratedCatalog.ProvinceAgencies);
+            foreach (var commune in communesOf.GetValueOrDefault(province.Id) ?? [])
+            {
+                AddAgencies(commune, GeneratedCatalog.CommuneAgencies);
+            }
+        }
+
+        var people = new PeopleFactory(faker, takenNames, passwordHash, ids);
+        for (var s = 0; s < subjects.Length; s++)
+        {
+            var subject = subjects[s];
+            var top = AddCommittee(subject, subject.Standing.Central, central, null, new DateOnly(2021, 1, 1).AddDays(faker.Random.Int(0, 364)));
+            people.Add(plan.Users, top, central, agenciesByUnit[central.Id], secretariats: 2, leaders: 1, members: 5, viewers: 2);
+            foreach (var province in provinces)
+            {
+                var provincial = AddCommittee(subject, subject.Standing.Province, province, top, MergedUnitsFrom.AddDays(faker.Random.Int(0, 60)));
+                people.Add(plan.Users, provincial, province, agenciesByUnit[province.Id], secretariats: 1, leaders: 1, members: 4, viewers: 1);
+                foreach (var commune in communesOf.GetValueOrDefault(province.Id) ?? [])
+                {
+                    var local = AddCommittee(subject, subject.Standing.Commune, commune, provincial, MergedUnitsFrom.AddDays(faker.Random.Int(0, 90)));
+                    people.Add(plan.Users, local, commune, agenciesByUnit[commune.Id], secretariats: s < 4 ? 1 : 0, leaders: s < 2 ? 1 : 0, members: 0, viewers: 0);
+                }
+            }
+        }
+        return plan;
+
+        Committee AddCommittee(CommitteeSubject subject, string standing, AdministrativeUnit unit, Committee? parent, DateOnly established)
+        {
+            var name = unit.Level == UnitLevel.Central ? subject.Name : $"{subject.Name} {DemoSeeder.PlaceName(unit)}";
+            var committee = new Committee
+            {
+                Id = ++ids.Committee,
+                Name = name,
+                FoldedName = VietnameseText.Fold(name),
+                Abbreviation = unit.Level == UnitLevel.Central && subject.System == DocumentSystem.Party ? "BCĐTW" : "BCĐ",
+                UnitId = unit.Id,
+                ParentId = parent?.Id,
+                StandingAgencyId = agenciesByUnit[unit.Id][standing],
+                DocumentSystem = subject.System,
+                CurrentTerm = subject.System == DocumentSystem.Party ? "2025–2030" : null,
+                EstablishedOn = established,
+            };
+            committee.Path = $"{parent?.Path ?? "/"}{committee.Id}/";
+            plan.Committees.Add(committee);
+            return committee;
+        }
+    }
+
+    /// <summary>The last key given out per table: the generator sets keys itself, so that paths can be written at once.</summary>
+    private sealed class Ids(int agency, int committee, int user)
+    {
+        public int Agency = agency;
+        public int Committee = committee;
+        public int User = user;
+    }
+
+    /// <summary>The people who sign in: realistic Vietnamese names, user names as offices make them ("haipd.48").</summary>
+    private sealed class PeopleFactory(Faker faker, HashSet<string> takenNames, string passwordHash, Ids ids)
+    {
+        public void Add(
+            List<AppUser> users, Committee committee, AdministrativeUnit unit, Dictionary<string, int> agencies,
+            int secretariats, int leaders, int members, int viewers)
+        {
+            for (var i = 0; i < secretariats; i++)
+            {
+                users.Add(NewUser(Role.Secretariat, committee, unit, null));
+            }
+            for (var i = 0; i < leaders; i++)
+            {
+                users.Add(NewUser(Role.Leader, committee, unit, null));
+            }
+            // A member represents an agency of the committee's own unit.
+            foreach (var agency in faker.PickRandom(agencies.Values.Order().ToList(), Math.Min(members, agencies.Count)).Order())
+            {
+                users.Add(NewUser(Role.Member, committee, unit, agency));
+            }
+            for (var i = 0; i < viewers; i++)
+            {
+                users.Add(NewUser(Role.Viewer, committee, unit, null));
+            }
+        }
+
+        private AppUser NewUser(Role role, Committee committee, AdministrativeUnit unit, int? agencyId)
+        {
+            var female = faker.Random.Bool();
+            var family = faker.Name.LastName();
+            var given = faker.Name.FirstName(female ? Bogus.DataSets.Name.Gender.Female : Bogus.DataSets.Name.Gender.Male);
+            var middle = female && faker.Random.Bool(0.4f) ? "Thị " : !female && faker.Random.Bool(0.3f) ? "Văn " : "";
+            // Bogus spells some names with the Icelandic Ð (U+00D0); Vietnamese writes Đ (U+0110).
+            var fullName = VietnameseText.Clean($"{family} {middle}{given}".Replace('Ð', 'Đ'));
+            var userName = UniqueUserName(fullName, unit.Level == UnitLevel.Central ? "tw" : unit.Code);
+            return new AppUser
+            {
+                Id = ++ids.User,
+                UserName = userName,
+                NormalizedUserName = userName.ToUpperInvariant(),
+                FullName = fullName,
+                Role = role,
+                CommitteeId = committee.Id,
+                AgencyId = agencyId,
+                PasswordHash = passwordHash,
+                SecurityStamp = faker.Random.Guid().ToString("N").ToUpperInvariant(),
+                ConcurrencyStamp = faker.Random.Guid().ToString("D"),
+                LockoutEnabled = true,
+                IsActive = true,
+                Language = "vi",
+            };
+        }
+
+        /// <summary>Given name then the initials of the rest, and the unit code: "Phạm Duy Hải" in 48 is "haipd.48".</summary>
+        private string UniqueUserName(string fullName, string unitCode)
+        {
+            var words = VietnameseText.Fold(fullName).Split(' ', StringSplitOptions.RemoveEmptyEntries)
+                .Select(w => new string(w.Where(char.IsAsciiLetterOrDigit).ToArray()))
+                .Where(w => w.Length > 0)
+                .ToArray();
+            var stem = words.Length == 0 ? "user" : words[^1] + string.Concat(words[..^1].Select(w => w[0]));
+            for (var n = 1; ; n++)
+            {
+                var candidate = n == 1 ? $"{stem}.{unitCode}" : $"{stem}{n}.{unitCode}";
+                if (takenNames.Add(candidate.ToUpperInvariant()))
+                {
+                    return candidate;
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,97 @@
+namespace SteerCo.Documents;
+
+/// <summary>A kind of document and the abbreviation its symbol uses ("TB", Thông báo).</summary>
+public sealed record DocumentType(string Abbreviation, string Name);
+
+/// <summary>
+/// The type abbreviations document symbols use. They are case-sensitive ("QyĐ", "CTr", "TTr",
+/// "QĐi") and stored in NFC, with Đ as U+0110.
+/// </summary>
+public static class DocumentTypes
+{
+    /// <summary>Administrative documents, Decree 30/2020/NĐ-CP Appendix III, with the three kinds of copy.</summary>
+    public static IReadOnlyList<DocumentType> State { get; } =
+    [
+        new("NQ", "Nghị quyết"),
+        new("QĐ", "Quyết định"),
+        new("CT", "Chỉ thị"),
+        new("QC", "Quy chế"),
+        new("QyĐ", "Quy định"),
+        new("TC", "Thông cáo"),
+        new("TB", "Thông báo"),
+        new("HD", "Hướng dẫn"),
+        new("CTr", "Chương trình"),
+        new("KH", "Kế hoạch"),
+        new("PA", "Phương án"),
+        new("ĐA", "Đề án"),
+        new("DA", "Dự án"),
+        new("BC", "Báo cáo"),
+        new("BB", "Biên bản"),
+        new("TTr", "Tờ trình"),
+        new("HĐ", "Hợp đồng"),
+        new("CĐ", "Công điện"),
+        new("BGN", "Bản ghi nhớ"),
+        new("BTT", "Bản thỏa thuận"),
+        new("GUQ", "Giấy ủy quyền"),
+        new("GM", "Giấy mời"),
+        new("GGT", "Giấy giới thiệu"),
+        new("GNP", "Giấy nghỉ phép"),
+        new("PG", "Phiếu gửi"),
+        new("PC", "Phiếu chuyển"),
+        new("PB", "Phiếu báo"),
+        new("SY", "Bản sao y"),
+        new("TrS", "Bản trích sao"),
+        new("SL", "Bản sao lục"),
+    ];
+
+    /// <summary>
+    /// Normative legal documents, whose symbols carry the year (30/2020/NĐ-CP). Laws and the
+    /// resolutions of the National Assembly have no type in the symbol (06/2022/QH15). CT is here
+    /// because local directives were normative until 2016 (05/2015/CT-UBND).
+    /// </summary>
+    public static IReadOnlyList<DocumentType> Normative { get; } =
+    [
+        new("L", "Lệnh"),
+        new("NQ", "Nghị quyết"),
+        new("NQLT", "Nghị quyết liên tịch"),
+        new("NĐ", "Nghị định"),
+        new("QĐ", "Quyết định"),
+        new("TT", "Thông tư"),
+        new("TTLT", "Thông tư liên tịch"),
+        new("CT", "Chỉ thị"),
+    ];
+
+    /// <summary>
+    /// Party documents (Hướng dẫn 36-HD/VPTW, 2018). A Party công văn has a type of its own
+    /// (CV), a Quy định is QĐi and TT is a Thông tri.
+    /// </summary>
+    public static IReadOnlyList<DocumentType> Party { get; } =
+    [
+        new("NQ", "Nghị quyết"),
+        new("QĐ", "Quyết định"),
+        new("CT", "Chỉ thị"),
+        new("KL", "Kết luận"),
+        new("QC", "Quy chế"),
+        new("QĐi", "Quy định"),
+        new("TT", "Thông tri"),
+        new("HD", "Hướng dẫn"),
+        new("BC", "Báo cáo"),
+        new("KH", "Kế hoạch"),
+        new("CTr", "Chương trình"),
+        new("TB", "Thông báo"),
+        new("TTr", "Tờ trình"),
+        new("BB", "Biên bản"),
+        new("ĐA", "Đề án"),
+        new("PA", "Phương án"),
+        new("CV", "Công văn"),
+        new("CĐ", "Công điện"),
+        new("GM", "Giấy mời"),
+        new("GGT", "Giấy giới thiệu"),
+        new("GCN", "Giấy chứng nhận"),
+        new("PG", "Phiếu gửi"),
+    ];
+
+    /// <summary>The type with exactly this abbreviation (case-sensitive, NFC), or null.</summary>
+    public static DocumentType? Find(IReadOnlyList<DocumentType> table, string? abbreviation) =>
+        table.FirstOrDefault(t => string.Equals(t.Abbreviation, abbreviation, StringComparison.Ordinal));
+}

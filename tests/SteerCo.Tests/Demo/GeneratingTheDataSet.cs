@@ -1,0 +1,214 @@
+using System.Net;
+using System.Text.Json;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using SteerCo.Access;
+using SteerCo.Accounts;
+using SteerCo.Agencies;
+using SteerCo.Cli;
+using SteerCo.Committees;
+using SteerCo.Tests.Support;
+using SteerCo.Text;
+using SteerCo.Units;
+
+namespace SteerCo.Tests.Demo;
+
+/// <summary>The small data set, generated once through the CLI into a fresh database of this run's engine.</summary>
+public sealed class GeneratedSmallDataSet : IAsyncLifetime
+{
+    public const int Seed = 7;
+    public const string Password = "Sinh-Du-Lieu-2025";
+
+    public SteerCoApp App { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        App = await SteerCoApp.StartAsync(withHierarchy: false);
+        var (code, _, error) = await GeneratingTheDataSet.GenerateAsync(App, Seed);
+        code.ShouldBe(ExitCodes.Ok, error);
+    }
+
+    public async Task DisposeAsync() => await App.DisposeAsync();
+}
+
+/// <summary><c>steerco demo generate</c>: deterministic, valid by the app's own rules, and usable (its users sign in).</summary>
+public sealed class GeneratingTheDataSet(GeneratedSmallDataSet data) : IClassFixture<GeneratedSmallDataSet>
+{
+    /// <summary>The one committee a test adds to the shared data set; the others leave it out.</summary>
+    private const string AddedAfterwards = "Ban Chỉ đạo thử nghiệm sau khi sinh dữ liệu";
+
+    private SteerCoApp App => data.App;
+
+    internal static async Task<(int Code, string Output, string Error)> GenerateAsync(SteerCoApp app, int seed, string password = GeneratedSmallDataSet.Password)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var code = await SteerCoCli.RunAsync(
+            ["--lang", "en", "demo", "generate", "--scale", "small", "--seed", seed.ToString(System.Globalization.CultureInfo.InvariantCulture), "--password", password],
+            output, error, app.Database.Configuration);
+        return (code, output.ToString(), error.ToString());
+    }
+
+    [Fact]
+    public async Task The_same_seed_gives_the_same_rows_and_another_seed_other_people()
+    {
+        await using var again = await SteerCoApp.StartAsync(withHierarchy: false);
+        await using var other = await SteerCoApp.StartAsync(withHierarchy: false);
+        (await GenerateAsync(again, GeneratedSmallDataSet.Seed)).Code.ShouldBe(ExitCodes.Ok);
+        (await GenerateAsync(other, GeneratedSmallDataSet.Seed + 1)).Code.ShouldBe(ExitCodes.Ok);
+
+        var first = await SnapshotAsync(App);
+        var second = await SnapshotAsync(again);
+        var third = await SnapshotAsync(other);
+
+        first.Committees.Count.ShouldBeGreaterThan(50);
+        second.Committees.ShouldBe(first.Committees);
+        second.Agencies.ShouldBe(first.Agencies);
+        // Password hashes aside: each hash has its own random salt.
+        second.Users.ShouldBe(first.Users);
+        third.Committees.Select(c => c.Path).ShouldBe(first.Committees.Select(c => c.Path), "the hierarchy is the country's, whatever the seed");
+        third.Users.ShouldNotBe(first.Users);
+    }
+
+    [Fact]
+    public async Task Committees_follow_the_unit_hierarchy_with_paths_and_standing_agencies_of_their_unit()
+    {
+        await using var scope = App.ServiceScope();
+        var db = scope.Db;
+        var committees = await db.Committees.AsNoTracking().Where(c => c.Name != AddedAfterwards).Include(c => c.Unit).Include(c => c.StandingAgency).ToListAsync();
+        var byId = committees.ToDictionary(c => c.Id);
+        var province = committees.Single(c => c.Unit!.Level == UnitLevel.Province && c.ParentId is not null && byId[c.ParentId.Value].Unit!.Level == UnitLevel.Central && c.Name.StartsWith("Ban Chỉ đạo phòng, chống thiên tai", StringComparison.Ordinal)).Unit!;
+        var communes = await db.Units.CountAsync(u => u.ParentId == province.Id && u.Level == UnitLevel.Commune && u.ValidTo == null);
+
+        committees.Count.ShouldBe(2 * (1 + 1 + communes), "two kinds of committee, each at the centre, in the province and in every one of its communes");
+        foreach (var committee in committees)
+        {
+            Abbreviations.IsValid(committee.Abbreviation).ShouldBeTrue(committee.Name);
+            committee.FoldedName.ShouldBe(VietnameseText.Fold(committee.Name));
+            committee.StandingAgency!.UnitId.ShouldBe(committee.UnitId, committee.Name);
+            if (committee.ParentId is not { } parentId)
+            {
+                committee.Unit!.Level.ShouldBe(UnitLevel.Central);
+                committee.Path.ShouldBe($"/{committee.Id}/");
+                continue;
+            }
+            var parent = byId[parentId];
+            committee.Path.ShouldBe($"{parent.Path}{committee.Id}/");
+            (committee.Unit!.Level == UnitLevel.Province ? parent.Unit!.Level == UnitLevel.Central : committee.Unit.ParentId == parent.UnitId)
+                .ShouldBeTrue($"{committee.Name} under {parent.Name}");
+            committee.DocumentSystem.ShouldBe(parent.DocumentSystem);
+        }
+        (await db.Agencies.ToListAsync()).ShouldAllBe(a => Abbreviations.IsValid(a.Abbreviation) && a.FoldedName == VietnameseText.Fold(a.Name));
+    }
+
+    [Fact]
+    public async Task Every_generated_account_passes_the_account_rules_and_members_represent_an_agency_of_their_committee()
+    {
+        await using var scope = App.ServiceScope();
+        var users = scope.Get<UserManager<AppUser>>();
+        var accounts = await scope.Db.Users.Include(u => u.Committee).Include(u => u.Agency).Where(u => u.Role != Role.Administrator).ToListAsync();
+
+        accounts.Count.ShouldBeGreaterThan(100);
+        accounts.Select(a => a.Role).Distinct().Order().ShouldBe([Role.Secretariat, Role.Leader, Role.Member, Role.Viewer]);
+        foreach (var account in accounts)
+        {
+            foreach (var validator in users.UserValidators)
+            {
+                var valid = await validator.ValidateAsync(users, account);
+                valid.Succeeded.ShouldBeTrue($"{account.UserName}: {string.Join(" ", valid.Errors.Select(e => e.Description))}");
+            }
+            account.Committee.ShouldNotBeNull(account.UserName);
+            account.FullName.ShouldBe(VietnameseText.Clean(account.FullName));
+            account.FullName.ShouldNotContain("Ð", customMessage: "Vietnamese writes Đ (U+0110), not the Icelandic Ð");
+            if (account.Role == Role.Member)
+            {
+                account.Agency!.UnitId.ShouldBe(account.Committee.UnitId, account.UserName);
+            }
+            else
+            {
+                account.AgencyId.ShouldBeNull(account.UserName);
+            }
+        }
+    }
+
+    [Fact]
+    public async Task A_generated_secretariat_signs_in_and_sees_exactly_the_subtree_of_their_committee()
+    {
+        var (user, committee, subtree) = await ProvinceSecretariatAsync();
+
+        var client = await App.TokenClientAsync(user.UserName!, GeneratedSmallDataSet.Password);
+
+        var page = await client.GetJsonAsync<JsonElement>("/api/v1/committees?pageSize=200");
+        page.GetProperty("total").GetInt32().ShouldBe(subtree);
+        page.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetInt32()).ShouldContain(committee.Id);
+        int other;
+        await using (var scope = App.ServiceScope())
+        {
+            other = await scope.Db.Committees.Where(c => !c.Path.StartsWith(committee.Path)).Select(c => c.Id).FirstAsync();
+        }
+        (await client.GetAsync($"/api/v1/committees/{other}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await App.RequestTokenAsync(user.UserName!, "Sai-Mat-Khau-2025")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
+    public async Task A_second_run_or_a_weak_password_is_refused_and_changes_nothing()
+    {
+        var before = await SnapshotAsync(App);
+        int committees;
+        await using (var scope = App.ServiceScope())
+        {
+            committees = await scope.Db.Committees.CountAsync();
+        }
+
+        var again = await GenerateAsync(App, GeneratedSmallDataSet.Seed);
+        var weak = await GenerateAsync(App, GeneratedSmallDataSet.Seed, password: "short");
+
+        again.Code.ShouldBe(ExitCodes.Failure);
+        again.Error.ShouldContain($"this one has {committees}");
+        weak.Code.ShouldBe(ExitCodes.Failure);
+        weak.Error.ShouldContain("--password:");
+        (await SnapshotAsync(App)).Committees.Count.ShouldBe(before.Committees.Count);
+        (await SnapshotAsync(App)).Users.Count.ShouldBe(before.Users.Count);
+    }
+
+    [Fact]
+    public async Task Committees_created_after_generation_get_new_keys()
+    {
+        var (_, committee, _) = await ProvinceSecretariatAsync();
+        await using var scope = App.ServiceScope();
+        var agency = await scope.Db.Agencies.FirstAsync(a => a.UnitId == committee.UnitId);
+
+        var created = await scope.Get<CommitteeService>().CreateAsync(scope.Actor, new CommitteeInput(
+            AddedAfterwards, "BCĐ", committee.UnitId, committee.ParentId, agency.Id, DocumentSystem.State, null, new DateOnly(2026, 1, 5), null));
+
+        created.IsOk.ShouldBeTrue(string.Join("; ", created.Problems.Select(p => p.Message)));
+        created.Value!.Id.ShouldBeGreaterThan(await scope.Db.Committees.Where(c => c.Id != created.Value.Id).MaxAsync(c => c.Id));
+    }
+
+    private async Task<(AppUser User, Committee Committee, int Subtree)> ProvinceSecretariatAsync()
+    {
+        await using var scope = App.ServiceScope();
+        var db = scope.Db;
+        var user = await db.Users.Include(u => u.Committee).ThenInclude(c => c!.Unit)
+            .Where(u => u.Role == Role.Secretariat && u.Committee!.Unit!.Level == UnitLevel.Province)
+            .OrderBy(u => u.Id).FirstAsync();
+        var subtree = await db.Committees.CountAsync(c => c.Path.StartsWith(user.Committee!.Path));
+        return (user, user.Committee!, subtree);
+    }
+
+    private sealed record Snapshot(List<string> Agencies, List<CommitteeRow> Committees, List<string> Users);
+
+    private sealed record CommitteeRow(int Id, string Name, string Path, int UnitId, int? StandingAgencyId, DocumentSystem System, DateOnly? EstablishedOn);
+
+    private static async Task<Snapshot> SnapshotAsync(SteerCoApp app)
+    {
+        await using var scope = app.ServiceScope();
+        var db = scope.Db;
+        var agencies = await db.Agencies.OrderBy(a => a.Id).Select(a => $"{a.Id}|{a.UnitId}|{a.Abbreviation}|{a.Name}").ToListAsync();
+        var committees = await db.Committees.Where(c => c.Name != AddedAfterwards).OrderBy(c => c.Id)
+            .Select(c => new CommitteeRow(c.Id, c.Name, c.Path, c.UnitId, c.StandingAgencyId, c.DocumentSystem, c.EstablishedOn)).ToListAsync();
+        var users = await db.Users.Where(u => u.UserName != "admin").OrderBy(u => u.Id)
+            .Select(u => $"{u.Id}|{u.UserName}|{u.FullName}|{u.Role}|{u.CommitteeId}|{u.AgencyId}|{u.SecurityStamp}").ToListAsync();
+        return new(agencies, committees, users);
+    }
+}
