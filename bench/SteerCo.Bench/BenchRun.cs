@@ -10,6 +10,9 @@ internal sealed record BenchOptions(
 /// <summary>Finds the subjects, signs in, checks and measures every case, writes the markdown.</summary>
 internal static class BenchRun
 {
+    /// <summary>Above this share of the machine taken by other processes, a row is called out as measured on a busy machine.</summary>
+    private const int BusyPercent = 10;
+
     public static async Task<int> RunAsync(BenchOptions options, CancellationToken cancellationToken)
     {
         var app = options.AppPid is { } pid ? new ProcessStats(pid) : null;
@@ -98,6 +101,13 @@ internal static class BenchRun
                 + $"{m.OthersCpuPercent:F0} | {Format(m.AppRssPeakMiB, "F0")} |");
         }
         text.AppendLine();
+        var busy = measurements.Count(m => m.OthersCpuPercent > BusyPercent);
+        if (busy > 0)
+        {
+            text.AppendLine(invariant,
+                $"{busy} of {measurements.Count} rows ran while other processes took more than {BusyPercent}% of the machine's CPU: their latencies are pessimistic and their CPU per request inflated (shared cores and caches).");
+            text.AppendLine();
+        }
         if (appPeakKiB is { } peak)
         {
             text.AppendLine(invariant, $"The app's peak resident memory since it started (VmHWM): {peak / 1024.0:F0} MiB.");
