@@ -61,6 +61,7 @@ seconds_since() { awk -v s="$1" -v e="$EPOCHREALTIME" 'BEGIN { printf "%.1f", e 
 
 # Everything started here is stopped on the way out, whatever the way out is.
 app_pid=
+runner_pid=
 pg_started=
 scratch=$(mktemp -d)
 stop_app() {
@@ -71,6 +72,7 @@ stop_app() {
   app_pid=
 }
 cleanup() {
+  if [ -n "$runner_pid" ]; then kill "$runner_pid" 2>/dev/null || true; fi
   stop_app
   if [ -n "$pg_started" ]; then scripts/pg-throwaway.sh stop "$pg_root" || true; fi
   rm -rf "$scratch"
@@ -196,7 +198,11 @@ for engine in "${engines[@]}"; do
   # One thread of load: the runner holds its thread pool to one worker when the runtime sees one processor.
   DOTNET_PROCESSOR_COUNT=1 "$runner" --url "http://127.0.0.1:$app_port" --pid "$app_pid" "${database_pid[@]}" \
     --admin-password "$admin_password" --password "$password" --duration "$duration" --warmup "$warmup" \
-    --output "$scratch/$engine.md" >/dev/null || status=1
+    --output "$scratch/$engine.md" >/dev/null &
+  # In the background and waited for, so that a TERM reaches the trap at once, not after the runner.
+  runner_pid=$!
+  wait "$runner_pid" || status=1
+  runner_pid=
   stop_app
   [ -f "$scratch/$engine.md" ] && done_engines+=("$engine")
 done
