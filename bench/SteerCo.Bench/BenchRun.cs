@@ -35,8 +35,13 @@ internal static class BenchRun
         var subjects = await Subjects.DiscoverAsync(http, adminToken, cancellationToken);
         var token = await Subjects.GetTokenAsync(http, subjects.SecretariatUserName, options.UserPassword, cancellationToken);
         var cookie = await Subjects.SignInWithCookieAsync(options.Url, subjects.SecretariatUserName, options.UserPassword, cancellationToken);
-        var cases = Cases.Create(subjects, cookie, token, options.UserPassword)
-            .Where(c => options.Cases.Length == 0 || options.Cases.Contains(c.Name, StringComparer.OrdinalIgnoreCase)).ToList();
+        var allCases = Cases.Create(subjects, cookie, token, options.UserPassword);
+        if (options.Cases.FirstOrDefault(name => !allCases.Any(c => c.Name.Equals(name, StringComparison.OrdinalIgnoreCase))) is { } unknown)
+        {
+            await Console.Error.WriteLineAsync($"No case \"{unknown}\"; the cases: {string.Join(", ", allCases.Select(c => c.Name))}.");
+            return 2;
+        }
+        var cases = allCases.Where(c => options.Cases.Length == 0 || options.Cases.Contains(c.Name, StringComparer.OrdinalIgnoreCase)).ToList();
         Progress($"Subjects: province committee {subjects.Province.Id} ({subjects.Province.UnitName}, {subjects.Province.ChildCount} below), "
             + $"commune committee {subjects.Commune.Id} ({subjects.Commune.UnitName}), user {subjects.SecretariatUserName}");
 
