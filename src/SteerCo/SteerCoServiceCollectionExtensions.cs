@@ -8,6 +8,7 @@ using SteerCo.Audit;
 using SteerCo.Committees;
 using SteerCo.Data;
 using SteerCo.Demo;
+using SteerCo.Documents;
 using SteerCo.Units;
 
 namespace SteerCo;
@@ -53,6 +54,8 @@ public static class SteerCoServiceCollectionExtensions
         services.AddScoped<UserAdministration>();
         services.AddScoped<DemoSeeder>();
         services.AddScoped<DemoGenerator>();
+        services.AddScoped<DocumentNumbering>();
+        services.AddScoped<DocumentRegister>();
         services.AddScoped<AuditLog>();
         return services;
     }

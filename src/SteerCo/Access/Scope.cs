@@ -1,5 +1,6 @@
 using SteerCo.Agencies;
 using SteerCo.Committees;
+using SteerCo.Documents;
 
 namespace SteerCo.Access;
 
@@ -26,6 +27,33 @@ public static class Scope
         Role.Member or Role.Viewer => actor.CommitteeId == committee.Id,
         _ => false,
     };
+
+    /// <summary>
+    /// Documents follow their committee; a document shared with the subtree (a directive lower
+    /// levels implement) is also read by every committee below its own.
+    /// </summary>
+    public static IQueryable<Document> VisibleTo(this IQueryable<Document> documents, Actor actor)
+    {
+        var above = Ancestors(actor);
+        return actor.Role switch
+        {
+            Role.Administrator => documents,
+            Role.Secretariat or Role.Leader when actor.CommitteePath is { } path =>
+                documents.Where(d => d.Committee!.Path.StartsWith(path) || (d.Visibility == DocumentVisibility.Subtree && above.Contains(d.CommitteeId))),
+            Role.Member or Role.Viewer when actor.CommitteeId is { } id =>
+                documents.Where(d => d.CommitteeId == id || (d.Visibility == DocumentVisibility.Subtree && above.Contains(d.CommitteeId))),
+            _ => documents.Where(d => false),
+        };
+    }
+
+    public static bool CanRead(this Actor actor, Document document, Committee committee) =>
+        actor.CanRead(committee) || (document.Visibility == DocumentVisibility.Subtree && Ancestors(actor).Contains(committee.Id));
+
+    /// <summary>The committees above the actor's own, from its path.</summary>
+    private static List<int> Ancestors(Actor actor) =>
+        actor.CommitteePath is { } path
+            ? [.. path.Split('/', StringSplitOptions.RemoveEmptyEntries).Select(int.Parse).Where(id => id != actor.CommitteeId)]
+            : [];
 
     /// <summary>Edit the committee itself, and create committees directly under it.</summary>
     public static bool CanManage(this Actor actor, Committee committee) =>

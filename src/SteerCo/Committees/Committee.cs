@@ -16,6 +16,16 @@ public enum DocumentSystem
     Party = 2,
 }
 
+/// <summary>How a state committee's register numbers its titled documents within a year.</summary>
+public enum StateNumbering
+{
+    /// <summary>One run for every titled type (QĐ, KH, TB, ...): the common practice.</summary>
+    OneSeries = 1,
+
+    /// <summary>A run per type.</summary>
+    PerType = 2,
+}
+
 /// <summary>A steering committee [Ban Chỉ đạo] of one unit, under the committee of the level above.</summary>
 public sealed class Committee : IVersioned
 {
@@ -38,6 +48,9 @@ public sealed class Committee : IVersioned
     public Agency? StandingAgency { get; set; }
     public DocumentSystem DocumentSystem { get; set; } = DocumentSystem.State;
 
+    /// <summary>State documents only; Party documents are always numbered per type and term.</summary>
+    public StateNumbering StateNumbering { get; set; } = StateNumbering.OneSeries;
+
     /// <summary>The Party-committee term, "2025–2030"; Party documents are numbered per term.</summary>
     public string? CurrentTerm { get; set; }
 
@@ -58,6 +71,7 @@ internal sealed class CommitteeConfiguration : IEntityTypeConfiguration<Committe
         committee.Property(c => c.Path).HasMaxLength(200);
         committee.Property(c => c.CurrentTerm).HasMaxLength(20);
         committee.Property(c => c.DocumentSystem).HasConversion<string>().HasMaxLength(10);
+        committee.Property(c => c.StateNumbering).HasConversion<string>().HasMaxLength(10).HasDefaultValue(StateNumbering.OneSeries).HasSentinel(default(StateNumbering));
         committee.HasIndex(c => c.Path);
         committee.HasIndex(c => c.ParentId);
         committee.HasIndex(c => c.UnitId);

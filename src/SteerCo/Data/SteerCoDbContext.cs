@@ -5,6 +5,7 @@ using SteerCo.Accounts;
 using SteerCo.Agencies;
 using SteerCo.Audit;
 using SteerCo.Committees;
+using SteerCo.Documents;
 using SteerCo.Units;
 
 namespace SteerCo.Data;
@@ -21,6 +22,11 @@ public abstract class SteerCoDbContext(DbContextOptions options)
     public DbSet<Agency> Agencies => Set<Agency>();
     public DbSet<Committee> Committees => Set<Committee>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<Document> Documents => Set<Document>();
+    public DbSet<DocumentFile> DocumentFiles => Set<DocumentFile>();
+    public DbSet<DocumentRelation> DocumentRelations => Set<DocumentRelation>();
+    public DbSet<NumberSeries> NumberSeries => Set<NumberSeries>();
+    public DbSet<NumberReservation> NumberReservations => Set<NumberReservation>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

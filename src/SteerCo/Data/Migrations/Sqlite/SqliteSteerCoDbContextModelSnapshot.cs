@@ -385,6 +385,13 @@ namespace SteerCo.Data.Migrations.Sqlite
                     b.Property<int?>("StandingAgencyId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("StateNumbering")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("OneSeries");
+
                     b.Property<int>("UnitId")
                         .HasColumnType("INTEGER");
 
@@ -403,6 +410,278 @@ namespace SteerCo.Data.Migrations.Sqlite
                     b.HasIndex("UnitId");
 
                     b.ToTable("Committees");
+                });
+
+            modelBuilder.Entity("SteerCo.Documents.Document", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Body")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CommitteeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset?>("DeletedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Direction")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("IssuedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("IssuedYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("IssuerAgencyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("IssuerCommitteeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("IssuerKind")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IssuerName")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("ReceivedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Recipients")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ReservationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SearchText")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SignerName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SignerTitle")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SigningAuthority")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Symbol")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Type")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Visibility")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IssuedOn");
+
+                    b.HasIndex("IssuerAgencyId");
+
+                    b.HasIndex("IssuerCommitteeId");
+
+                    b.HasIndex("ReservationId");
+
+                    b.HasIndex("CommitteeId", "IssuedOn");
+
+                    b.HasIndex("CommitteeId", "Direction", "IssuedYear", "Symbol")
+                        .IsUnique()
+                        .HasFilter("\"Symbol\" IS NOT NULL AND \"DeletedAt\" IS NULL");
+
+                    b.ToTable("Documents");
+                });
+
+            modelBuilder.Entity("SteerCo.Documents.DocumentFile", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset?>("DeletedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DocumentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ExtractedText")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength(false);
+
+                    b.Property<long>("Size")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset>("UploadedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UploadedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DocumentId");
+
+                    b.HasIndex("Sha256");
+
+                    b.ToTable("DocumentFiles");
+                });
+
+            modelBuilder.Entity("SteerCo.Documents.DocumentRelation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DocumentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RelatedDocumentId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RelatedDocumentId", "Kind");
+
+                    b.HasIndex("DocumentId", "RelatedDocumentId", "Kind")
+                        .IsUnique();
+
+                    b.ToTable("DocumentRelations");
+                });
+
+            modelBuilder.Entity("SteerCo.Documents.NumberReservation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CancelReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset>("ReservedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReservedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SeriesId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Symbol")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Type")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SeriesId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("NumberReservations");
+                });
+
+            modelBuilder.Entity("SteerCo.Documents.NumberSeries", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CommitteeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("LastNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CommitteeId", "Key")
+                        .IsUnique();
+
+                    b.ToTable("NumberSeries");
                 });
 
             modelBuilder.Entity("SteerCo.Units.AdministrativeUnit", b =>
@@ -587,6 +866,88 @@ namespace SteerCo.Data.Migrations.Sqlite
                     b.Navigation("Unit");
                 });
 
+            modelBuilder.Entity("SteerCo.Documents.Document", b =>
+                {
+                    b.HasOne("SteerCo.Committees.Committee", "Committee")
+                        .WithMany()
+                        .HasForeignKey("CommitteeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("SteerCo.Agencies.Agency", "IssuerAgency")
+                        .WithMany()
+                        .HasForeignKey("IssuerAgencyId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("SteerCo.Committees.Committee", "IssuerCommittee")
+                        .WithMany()
+                        .HasForeignKey("IssuerCommitteeId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("SteerCo.Documents.NumberReservation", null)
+                        .WithMany()
+                        .HasForeignKey("ReservationId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Committee");
+
+                    b.Navigation("IssuerAgency");
+
+                    b.Navigation("IssuerCommittee");
+                });
+
+            modelBuilder.Entity("SteerCo.Documents.DocumentFile", b =>
+                {
+                    b.HasOne("SteerCo.Documents.Document", "Document")
+                        .WithMany("Files")
+                        .HasForeignKey("DocumentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Document");
+                });
+
+            modelBuilder.Entity("SteerCo.Documents.DocumentRelation", b =>
+                {
+                    b.HasOne("SteerCo.Documents.Document", "Document")
+                        .WithMany()
+                        .HasForeignKey("DocumentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("SteerCo.Documents.Document", "RelatedDocument")
+                        .WithMany()
+                        .HasForeignKey("RelatedDocumentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Document");
+
+                    b.Navigation("RelatedDocument");
+                });
+
+            modelBuilder.Entity("SteerCo.Documents.NumberReservation", b =>
+                {
+                    b.HasOne("SteerCo.Documents.NumberSeries", "Series")
+                        .WithMany()
+                        .HasForeignKey("SeriesId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Series");
+                });
+
+            modelBuilder.Entity("SteerCo.Documents.NumberSeries", b =>
+                {
+                    b.HasOne("SteerCo.Committees.Committee", "Committee")
+                        .WithMany()
+                        .HasForeignKey("CommitteeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Committee");
+                });
+
             modelBuilder.Entity("SteerCo.Units.AdministrativeUnit", b =>
                 {
                     b.HasOne("SteerCo.Units.AdministrativeUnit", "Parent")
@@ -614,6 +975,11 @@ namespace SteerCo.Data.Migrations.Sqlite
                     b.Navigation("Predecessor");
 
                     b.Navigation("Successor");
+                });
+
+            modelBuilder.Entity("SteerCo.Documents.Document", b =>
+                {
+                    b.Navigation("Files");
                 });
 #pragma warning restore 612, 618
         }
