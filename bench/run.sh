@@ -10,7 +10,7 @@
 # 4. writes docs/benchmarks.md.
 # --fresh generates again even when a prepared database exists. --scale demo uses `demo seed`
 # (eight committees) instead of the generator: a quick check that everything runs.
-# BENCH_APP_PORT (default 25650) and BENCH_PG_PORT (default 25640) choose the ports.
+# BENCH_APP_PORT and BENCH_PG_PORT choose the ports (default: the first free from 26550 and 26500).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
@@ -41,8 +41,6 @@ case "$engines" in sqlite) engines=(sqlite) ;; postgres) engines=(postgres) ;; b
 case "$scale" in national | province | small | demo) ;; *) usage ;; esac
 [[ "$duration" =~ ^[0-9]+(\.[0-9]+)?$ && "$warmup" =~ ^[0-9]+(\.[0-9]+)?$ ]] || usage
 
-app_port=${BENCH_APP_PORT:-25650}
-pg_port=${BENCH_PG_PORT:-25640}
 data=$root/bench/data
 pg_root=$data/pg
 # The generated users share this password; the administrator has its own.
@@ -57,6 +55,19 @@ die() {
   exit 1
 }
 port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+# Other checkouts' servers come and go on this machine: without a chosen port, take the first free one from a default.
+choose_port() {
+  local chosen=$1 default=$2 port
+  if [ -n "$chosen" ]; then
+    port_in_use "$chosen" && die "port $chosen is taken"
+    echo "$chosen"
+    return
+  fi
+  for port in $(seq "$default" $((default + 40))); do
+    port_in_use "$port" || { echo "$port"; return; }
+  done
+  die "no free port from $default to $((default + 40))"
+}
 seconds_since() { awk -v s="$1" -v e="$EPOCHREALTIME" 'BEGIN { printf "%.1f", e - s }'; }
 
 # Everything started here is stopped on the way out, whatever the way out is.
@@ -80,6 +91,9 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
+
+app_port=
+pg_port=
 
 # 1. Build ----------------------------------------------------------------------
 step "Build (Release)"
@@ -161,7 +175,7 @@ prepare() {
 # 3. The app and the runner -----------------------------------------------------
 start_app() {
   local engine=$1
-  port_in_use "$app_port" && die "port $app_port is taken (set BENCH_APP_PORT)"
+  app_port=$(choose_port "${BENCH_APP_PORT:-}" 26550)
   ASPNETCORE_URLS=http://127.0.0.1:$app_port ASPNETCORE_ENVIRONMENT=Production \
     Database__Provider=$engine ConnectionStrings__Default=$(connection_for "$engine") Demo__Seed=false \
     DataProtection__KeysFolder=$data/keys \
@@ -178,17 +192,19 @@ start_app() {
   done
 }
 
+# Started before anything is measured, so that a server that cannot start costs no measurement.
+if [[ " ${engines[*]} " == *" postgres "* ]]; then
+  # A server left running by an interrupted run holds the folder: stop it first.
+  [ -f "$pg_root/data/postmaster.pid" ] && scripts/pg-throwaway.sh stop "$pg_root" || true
+  pg_port=$(choose_port "${BENCH_PG_PORT:-}" 26500)
+  step "Starting PostgreSQL on port $pg_port ($pg_root)"
+  pg_started=yes
+  scripts/pg-throwaway.sh start "$pg_root" "$pg_port" >/dev/null
+fi
+
 status=0
 done_engines=()
 for engine in "${engines[@]}"; do
-  if [ "$engine" = postgres ] && [ -z "$pg_started" ]; then
-    step "Starting PostgreSQL on port $pg_port ($pg_root)"
-    # A server left running by an interrupted run holds the folder: stop it first.
-    [ -f "$pg_root/data/postmaster.pid" ] && scripts/pg-throwaway.sh stop "$pg_root" || true
-    port_in_use "$pg_port" && die "port $pg_port is taken (set BENCH_PG_PORT)"
-    pg_started=yes
-    scripts/pg-throwaway.sh start "$pg_root" "$pg_port" >/dev/null
-  fi
   prepare "$engine"
   step "$engine: measuring (${duration} s per row after ${warmup} s of warm-up)"
   start_app "$engine"
