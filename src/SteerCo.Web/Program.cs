@@ -21,6 +21,9 @@ app.MapGroup("/api/v1/auth").MapAuthApi();
 app.MapGroup("/api/v1/units").MapUnitsApi();
 app.MapGroup("/api/v1/agencies").MapAgenciesApi();
 app.MapGroup("/api/v1/committees").MapCommitteesApi();
+app.MapGroup("/api/v1/committees").MapCommitteeNumbersApi();
+app.MapGroup("/api/v1/documents").MapDocumentsApi();
+app.MapGroup("/api/v1/numbers").MapNumbersApi();
 app.MapGroup("/api/v1/users").MapUsersApi();
 app.MapGroup("/api/v1/audit").MapAuditApi();
 
