@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SteerCo.Access;
 using SteerCo.Committees;
+using SteerCo.Documents;
 using SteerCo.Tests.Support;
 using SteerCo.Web.Auth;
 
@@ -41,6 +42,15 @@ public sealed class AuthorizationMatrixFixture : IAsyncLifetime
 
     public Dictionary<Target, TestUser> Users { get; } = [];
 
+    /// <summary>A document registered in the target's committee, readable by that committee only.</summary>
+    public Dictionary<Target, int> Documents { get; } = [];
+
+    /// <summary>A number reserved in the target's committee.</summary>
+    public Dictionary<Target, int> Numbers { get; } = [];
+
+    /// <summary>A second document of the target's committee, which <see cref="Documents"/> cites.</summary>
+    private Dictionary<Target, int> Cited { get; } = [];
+
     public async Task InitializeAsync()
     {
         await App.InitializeAsync();
@@ -56,6 +66,34 @@ public sealed class AuthorizationMatrixFixture : IAsyncLifetime
         Users[Target.Own] = secretariat;
         Users[Target.Child] = leader;
         Users[Target.Other] = await App.CreateUserAsync(Role.Viewer, h.Hue.Id);
+        foreach (var (target, committee) in new[] { (Target.Own, h.Danang), (Target.Child, h.HaiChau), (Target.Other, h.Hue) })
+        {
+            await using var scope = App.ServiceScope();
+            var register = scope.Get<DocumentRegister>();
+            Documents[target] = (await register.RegisterAsync(scope.Actor, committee.Id, Document($"Kế hoạch {target}"))).Value!.Id;
+            Cited[target] = (await register.RegisterAsync(scope.Actor, committee.Id, Document($"Quyết định {target}"))).Value!.Id;
+            Numbers[target] = (await scope.Get<DocumentNumbering>().ReserveAsync(scope.Actor, committee.Id, "TB", new DateOnly(2026, 1, 5))).Value!.Id;
+        }
+    }
+
+    private static DocumentInput Document(string subject) => new(
+        DocumentDirection.Outgoing, "KH", null, true, null, new DateOnly(2026, 1, 5), null, IssuerKind.Committee, null, null, null,
+        subject, null, SigningAuthority.None, null, null, null, DocumentVisibility.Committee);
+
+    /// <summary>
+    /// The relation a DELETE of {relationId} removes, made again when an allowed caller removed it:
+    /// each caller must find one to be told yes or no about.
+    /// </summary>
+    public async Task<int> RelationAsync(Target target)
+    {
+        await using var scope = App.ServiceScope();
+        var existing = await scope.Db.DocumentRelations.Where(r => r.DocumentId == Documents[target]).Select(r => (int?)r.Id).FirstOrDefaultAsync();
+        if (existing is { } id)
+        {
+            return id;
+        }
+        var detail = await scope.Get<DocumentRegister>().RelateAsync(scope.Actor, Documents[target], Cited[target], RelationKind.Cites);
+        return detail.Value!.Relations.Single(r => r.Outgoing).Id;
     }
 
     public async Task DisposeAsync() => await App.DisposeAsync();
@@ -97,6 +135,10 @@ public sealed partial class AuthorizationMatrix(AuthorizationMatrixFixture fixtu
         },
         AccessKind.CommitteeManage or AccessKind.CommitteeCreate => caller == Caller.Administrator || (caller == Caller.Secretariat && target == Target.Own),
         AccessKind.AgencyManage or AccessKind.AgencyCreate => caller == Caller.Administrator || (caller == Caller.Secretariat && target == Target.Own),
+        // The documents of the matrix are kept for their committee only: reading follows the committee.
+        AccessKind.DocumentRead => Expected(AccessKind.CommitteeRead, caller, target),
+        AccessKind.DocumentManage or AccessKind.DocumentCreate or AccessKind.NumberManage =>
+            caller == Caller.Administrator || (caller == Caller.Secretariat && target == Target.Own),
         _ => throw new InvalidOperationException($"The matrix has no rule for {kind}: add one."),
     };
 
@@ -122,7 +164,13 @@ public sealed partial class AuthorizationMatrix(AuthorizationMatrixFixture fixtu
     };
 
     /// <summary>Fills {id} with the target of the resource the route is about.</summary>
-    private string Path(ApiEndpoint endpoint, Target target)
+    private async Task<string> PathAsync(ApiEndpoint endpoint, Target target)
+    {
+        var relationId = endpoint.Route.Contains("{relationId", StringComparison.Ordinal) ? await fixture.RelationAsync(target) : 0;
+        return Path(endpoint, target, relationId);
+    }
+
+    private string Path(ApiEndpoint endpoint, Target target, int relationId)
     {
         var resource = endpoint.Route.Split('/', StringSplitOptions.RemoveEmptyEntries).ElementAtOrDefault(2);
         return RouteParameter().Replace(endpoint.Route, match => match.Groups["name"].Value switch
@@ -133,8 +181,11 @@ public sealed partial class AuthorizationMatrix(AuthorizationMatrixFixture fixtu
                 "agencies" => AgencyId(target).ToString(System.Globalization.CultureInfo.InvariantCulture),
                 "units" => UnitId(target).ToString(System.Globalization.CultureInfo.InvariantCulture),
                 "users" => fixture.Users[target].Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                "documents" => fixture.Documents[target].ToString(System.Globalization.CultureInfo.InvariantCulture),
+                "numbers" => fixture.Numbers[target].ToString(System.Globalization.CultureInfo.InvariantCulture),
                 _ => throw new InvalidOperationException($"The matrix does not know what {{id}} is in {endpoint.Route}: teach Path()."),
             },
+            "relationId" => relationId.ToString(System.Globalization.CultureInfo.InvariantCulture),
             var name => throw new InvalidOperationException($"The matrix does not know how to fill {{{name}}} in {endpoint.Route}: teach Path()."),
         });
     }
@@ -144,6 +195,7 @@ public sealed partial class AuthorizationMatrix(AuthorizationMatrixFixture fixtu
     {
         AccessKind.CommitteeCreate => $$"""{"parentId": {{CommitteeId(target)}}}""",
         AccessKind.AgencyCreate => $$"""{"unitId": {{UnitId(target)}}}""",
+        AccessKind.DocumentCreate => $$"""{"committeeId": {{CommitteeId(target)}}}""",
         _ => "{}",
     };
 
@@ -171,7 +223,7 @@ public sealed partial class AuthorizationMatrix(AuthorizationMatrixFixture fixtu
             {
                 foreach (var target in Enum.GetValues<Target>())
                 {
-                    var path = Path(endpoint, target);
+                    var path = await PathAsync(endpoint, target);
                     using var request = new HttpRequestMessage(new HttpMethod(endpoint.Method), path);
                     if (endpoint.Method is "POST" or "PUT" or "PATCH")
                     {
@@ -256,7 +308,8 @@ public sealed partial class AuthorizationMatrix(AuthorizationMatrixFixture fixtu
     private async Task<int> CountAuditEntriesAsync()
     {
         await using var scope = App.ServiceScope();
-        return await scope.Db.AuditEntries.CountAsync();
+        // Removing a relation is the one call that writes when allowed; the matrix puts the relation back (RelationAsync).
+        return await scope.Db.AuditEntries.CountAsync(e => e.Entity != nameof(DocumentRelation));
     }
 
     private static string Shorten(string body) => body.Length <= 160 ? body : body[..160] + "…";
