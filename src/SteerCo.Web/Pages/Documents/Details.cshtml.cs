@@ -31,6 +31,16 @@ public sealed class DetailsModel(DocumentRegister register) : SteerCoPageModel
         _ => "",
     };
 
+    public static string TypeName(string type) =>
+        (DocumentTypes.Find(DocumentTypes.State, type) ?? DocumentTypes.Find(DocumentTypes.Party, type) ?? DocumentTypes.Find(DocumentTypes.Normative, type))?.Name ?? type;
+
+    public static string FileSize(long bytes) => bytes switch
+    {
+        < 1024 => $"{bytes} B",
+        < 1024 * 1024 => $"{bytes / 1024.0:0.#} KB",
+        _ => $"{bytes / (1024.0 * 1024):0.#} MB",
+    };
+
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct) =>
         await LoadAsync(id, ct) ?? Page();
 
