@@ -126,15 +126,25 @@ public sealed class DocumentsThroughTheApi(SteerCoApp app) : IClassFixture<Steer
         var document = await CreateAsync(client, Incoming(H.Danang.Id, "12/CĐ-TTg", subject: "Công điện về ứng phó bão số 3"));
         var first = await client.PutJsonAsync($"/api/v1/documents/{document.Id}", new
         {
-            direction = "Incoming", symbol = "12/CĐ-TTg", issuedOn = "2026-02-10", issuerKind = "Outside", issuerName = "Thủ tướng Chính phủ",
-            subject = "Công điện về ứng phó bão số 3 (sửa)", version = document.Version,
+            direction = "Incoming",
+            symbol = "12/CĐ-TTg",
+            issuedOn = "2026-02-10",
+            issuerKind = "Outside",
+            issuerName = "Thủ tướng Chính phủ",
+            subject = "Công điện về ứng phó bão số 3 (sửa)",
+            version = document.Version,
         });
         await first.ShouldHaveStatusAsync(HttpStatusCode.OK);
 
         var stale = await client.PutJsonAsync($"/api/v1/documents/{document.Id}", new
         {
-            direction = "Incoming", symbol = "12/CĐ-TTg", issuedOn = "2026-02-10", issuerKind = "Outside", issuerName = "Văn phòng Chính phủ",
-            subject = "Ghi đè", version = document.Version,
+            direction = "Incoming",
+            symbol = "12/CĐ-TTg",
+            issuedOn = "2026-02-10",
+            issuerKind = "Outside",
+            issuerName = "Văn phòng Chính phủ",
+            subject = "Ghi đè",
+            version = document.Version,
         });
 
         await stale.ShouldHaveStatusAsync(HttpStatusCode.Conflict);
