@@ -24,6 +24,8 @@ app.MapGroup("/api/v1/committees").MapCommitteesApi();
 app.MapGroup("/api/v1/committees").MapCommitteeNumbersApi();
 app.MapGroup("/api/v1/documents").MapDocumentsApi();
 app.MapGroup("/api/v1/numbers").MapNumbersApi();
+app.MapGroup("/api/v1/documents/{id:int}/files").MapDocumentFilesApi();
+app.MapGroup("/api/v1/documents/search").MapDocumentSearchApi();
 app.MapGroup("/api/v1/users").MapUsersApi();
 app.MapGroup("/api/v1/audit").MapAuditApi();
 

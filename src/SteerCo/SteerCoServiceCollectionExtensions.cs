@@ -9,6 +9,8 @@ using SteerCo.Committees;
 using SteerCo.Data;
 using SteerCo.Demo;
 using SteerCo.Documents;
+using SteerCo.Documents.Files;
+using SteerCo.Documents.Search;
 using SteerCo.Units;
 
 namespace SteerCo;
@@ -56,6 +58,11 @@ public static class SteerCoServiceCollectionExtensions
         services.AddScoped<DemoGenerator>();
         services.AddScoped<DocumentNumbering>();
         services.AddScoped<DocumentRegister>();
+        services.AddOptions<FileStoreOptions>().Bind(configuration.GetSection(FileStoreOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<IFileStore, LocalFileStore>();
+        services.AddSingleton<TextExtraction>();
+        services.AddScoped<DocumentFiles>();
+        services.AddScoped<DocumentSearch>();
         services.AddScoped<AuditLog>();
         return services;
     }

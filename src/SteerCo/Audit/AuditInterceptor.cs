@@ -19,8 +19,11 @@ public sealed class AuditInterceptor(IServiceProvider services, TimeProvider clo
 {
     private static readonly HashSet<string> Redacted = ["PasswordHash", "SecurityStamp", "ConcurrencyStamp"];
 
-    /// <summary>Columns derived from others (search folds, Identity's upper-cased copies): recording them adds only noise.</summary>
-    private static readonly HashSet<string> Derived = ["FoldedName", "NormalizedUserName", "NormalizedEmail"];
+    /// <summary>
+    /// Columns derived from others (search folds, Identity's upper-cased copies, text extracted from
+    /// a file the entry names by its hash): recording them adds only noise, up to megabytes of it.
+    /// </summary>
+    private static readonly HashSet<string> Derived = ["FoldedName", "NormalizedUserName", "NormalizedEmail", "SearchText", "ExtractedText"];
 
     private readonly List<Pending> _pending = [];
     private IDbContextTransaction? _ownTransaction;

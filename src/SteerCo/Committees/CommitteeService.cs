@@ -296,4 +296,8 @@ public static class Terms
     }
 
     public static string Normalize(string term) => string.Join('–', term.Replace('–', '-').Split('-', StringSplitOptions.TrimEntries));
+
+    /// <summary>2025 for "2025–2030"; null when the term is missing or malformed.</summary>
+    public static int? FirstYear(string? term) =>
+        IsValid(term) && int.TryParse(term!.Replace('–', '-').Split('-', StringSplitOptions.TrimEntries)[0], out var year) ? year : null;
 }

@@ -7,6 +7,7 @@ using SteerCo.Accounts;
 using SteerCo.Agencies;
 using SteerCo.Committees;
 using SteerCo.Data;
+using SteerCo.Documents;
 using SteerCo.Resources;
 using SteerCo.Text;
 using SteerCo.Units;
@@ -47,7 +48,8 @@ public sealed class DemoGenerator(SteerCoDbContext db, DemoSeeder seeder, UserMa
     /// <summary>The province of the "province" scale; the demo's Đà Nẵng.</summary>
     public const string ProvinceScaleCode = "48";
 
-    private static readonly DateOnly MergedUnitsFrom = new(2025, 7, 1);
+    /// <summary>The generated registers run up to this day: the same data whatever day it is generated.</summary>
+    public static readonly DateOnly Until = new(2026, 11, 20);
 
     public async Task<Result<GenerationReport>> GenerateAsync(
         GenerationScale scale, int seed, string password, string? adminPassword,
@@ -76,9 +78,23 @@ public sealed class DemoGenerator(SteerCoDbContext db, DemoSeeder seeder, UserMa
         tables.Add(await WriteAsync(plan.Agencies, "Agencies", progress, cancellationToken));
         tables.Add(await WriteAsync(plan.Committees, "Committees", progress, cancellationToken));
         tables.Add(await WriteAsync(plan.Users, "AspNetUsers", progress, cancellationToken));
+        var documents = new GeneratedDocuments(seed, scale, Until);
+        var documentCount = plan.Planned.Sum(documents.CountFor);
+        tables.Add(await WriteAsync(
+            documents.Generate(
+                plan.Planned,
+                await db.Documents.MaxAsync(d => (int?)d.Id, cancellationToken) ?? 0,
+                await db.DocumentRelations.MaxAsync(r => (int?)r.Id, cancellationToken) ?? 0,
+                await db.NumberSeries.MaxAsync(s => (int?)s.Id, cancellationToken) ?? 0),
+            documentCount, "Documents", progress, cancellationToken));
+        tables.Add(await WriteAsync(documents.Relations, "DocumentRelations", progress, cancellationToken));
+        tables.Add(await WriteAsync(documents.Series, "NumberSeries", progress, cancellationToken));
         await BulkInsert.ResetIdentityAsync<Agency>(db, cancellationToken);
         await BulkInsert.ResetIdentityAsync<Committee>(db, cancellationToken);
         await BulkInsert.ResetIdentityAsync<AppUser>(db, cancellationToken);
+        await BulkInsert.ResetIdentityAsync<Document>(db, cancellationToken);
+        await BulkInsert.ResetIdentityAsync<DocumentRelation>(db, cancellationToken);
+        await BulkInsert.ResetIdentityAsync<NumberSeries>(db, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
 
         return new GenerationReport(scale, seed, tables, total.Elapsed, DemoSeeder.AdminUserName, generatedAdmin);
@@ -96,12 +112,15 @@ public sealed class DemoGenerator(SteerCoDbContext db, DemoSeeder seeder, UserMa
         return problems;
     }
 
-    private async Task<GeneratedTable> WriteAsync<T>(IReadOnlyList<T> rows, string table, IProgress<GenerationProgress>? progress, CancellationToken cancellationToken)
+    private Task<GeneratedTable> WriteAsync<T>(IReadOnlyList<T> rows, string table, IProgress<GenerationProgress>? progress, CancellationToken cancellationToken)
+        where T : class => WriteAsync(rows, rows.Count, table, progress, cancellationToken);
+
+    private async Task<GeneratedTable> WriteAsync<T>(IEnumerable<T> rows, long total, string table, IProgress<GenerationProgress>? progress, CancellationToken cancellationToken)
         where T : class
     {
         var clock = Stopwatch.StartNew();
-        progress?.Report(new(table, 0, rows.Count));
-        var written = await BulkInsert.WriteAsync(db, rows, progress is null ? null : new TableProgress(progress, table, rows.Count), cancellationToken);
+        progress?.Report(new(table, 0, total));
+        var written = await BulkInsert.WriteAsync(db, rows, progress is null ? null : new TableProgress(progress, table, total), cancellationToken);
         return new(table, written, clock.Elapsed);
     }
 
@@ -111,7 +130,7 @@ public sealed class DemoGenerator(SteerCoDbContext db, DemoSeeder seeder, UserMa
         public void Report(long value) => progress.Report(new(table, value, total));
     }
 
-    private sealed record Plan(List<Agency> Agencies, List<Committee> Committees, List<AppUser> Users);
+    private sealed record Plan(List<Agency> Agencies, List<Committee> Committees, List<AppUser> Users, List<PlannedCommittee> Planned);
 
     private async Task<Plan> PlanAsync(GenerationScale scale, int seed, string passwordHash, CancellationToken cancellationToken)
     {
@@ -144,7 +163,7 @@ public sealed class DemoGenerator(SteerCoDbContext db, DemoSeeder seeder, UserMa
             .ToDictionaryAsync(a => (a.UnitId, a.Abbreviation), a => a.Id, cancellationToken);
         var takenNames = (await db.Users.Select(u => u.NormalizedUserName!).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
 
-        var plan = new Plan([], [], []);
+        var plan = new Plan([], [], [], []);
         var agenciesByUnit = new Dictionary<int, Dictionary<string, int>>();
         void AddAgencies(AdministrativeUnit unit, IEnumerable<(string Name, string Abbreviation, bool WithPlace)> list)
         {
@@ -174,25 +193,27 @@ public sealed class DemoGenerator(SteerCoDbContext db, DemoSeeder seeder, UserMa
         }
 
         var people = new PeopleFactory(faker, takenNames, passwordHash, ids);
+        // Committees are dated from 2021 so that their registers hold five years of work; a
+        // commune's committee stands for the one of the communes merged into it on 1 July 2025.
         for (var s = 0; s < subjects.Length; s++)
         {
             var subject = subjects[s];
-            var top = AddCommittee(subject, subject.Standing.Central, central, null, new DateOnly(2021, 1, 1).AddDays(faker.Random.Int(0, 364)));
+            var top = AddCommittee(s, subject, subject.Standing.Central, central, null, new DateOnly(2021, 1, 1).AddDays(faker.Random.Int(0, 150)));
             people.Add(plan.Users, top, central, agenciesByUnit[central.Id], secretariats: 2, leaders: 1, members: 5, viewers: 2);
             foreach (var province in provinces)
             {
-                var provincial = AddCommittee(subject, subject.Standing.Province, province, top, MergedUnitsFrom.AddDays(faker.Random.Int(0, 60)));
+                var provincial = AddCommittee(s, subject, subject.Standing.Province, province, top, new DateOnly(2021, 6, 1).AddDays(faker.Random.Int(0, 30)));
                 people.Add(plan.Users, provincial, province, agenciesByUnit[province.Id], secretariats: 1, leaders: 1, members: 4, viewers: 1);
                 foreach (var commune in communesOf.GetValueOrDefault(province.Id) ?? [])
                 {
-                    var local = AddCommittee(subject, subject.Standing.Commune, commune, provincial, MergedUnitsFrom.AddDays(faker.Random.Int(0, 90)));
+                    var local = AddCommittee(s, subject, subject.Standing.Commune, commune, provincial, new DateOnly(2021, 7, 1).AddDays(faker.Random.Int(0, 60)));
                     people.Add(plan.Users, local, commune, agenciesByUnit[commune.Id], secretariats: s < 4 ? 1 : 0, leaders: s < 2 ? 1 : 0, members: 0, viewers: 0);
                 }
             }
         }
         return plan;
 
-        Committee AddCommittee(CommitteeSubject subject, string standing, AdministrativeUnit unit, Committee? parent, DateOnly established)
+        Committee AddCommittee(int subjectIndex, CommitteeSubject subject, string standing, AdministrativeUnit unit, Committee? parent, DateOnly established)
         {
             var name = unit.Level == UnitLevel.Central ? subject.Name : $"{subject.Name} {DemoSeeder.PlaceName(unit)}";
             var committee = new Committee
@@ -210,6 +231,7 @@ public sealed class DemoGenerator(SteerCoDbContext db, DemoSeeder seeder, UserMa
             };
             committee.Path = $"{parent?.Path ?? "/"}{committee.Id}/";
             plan.Committees.Add(committee);
+            plan.Planned.Add(new PlannedCommittee(committee, unit.Level, subjectIndex, unit.Level == UnitLevel.Central ? "cả nước" : DemoSeeder.PlaceName(unit), parent?.Name));
             return committee;
         }
     }

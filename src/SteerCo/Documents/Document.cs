@@ -82,7 +82,11 @@ public sealed class Document : IVersioned
     public int? Number { get; set; }
     public DateOnly IssuedOn { get; set; }
 
-    /// <summary>The year of <see cref="IssuedOn"/>: state numbers restart every year, so a symbol is unique within it.</summary>
+    /// <summary>
+    /// The period the symbol is unique within (see <see cref="DocumentNumbering.UniquenessYear"/>):
+    /// the year of <see cref="IssuedOn"/>, as state numbers restart every year; for a Party
+    /// committee's own documents, numbered per term, the term's first year.
+    /// </summary>
     public int IssuedYear { get; set; }
 
     public DateOnly? ReceivedOn { get; set; }

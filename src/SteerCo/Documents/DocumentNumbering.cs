@@ -31,6 +31,16 @@ public sealed class DocumentNumbering(SteerCoDbContext db, TimeProvider clock)
             : year;
     }
 
+    /// <summary>
+    /// The period a symbol is unique within (<see cref="Document.IssuedYear"/>): the calendar year,
+    /// except for a Party committee's own documents, numbered per term, where it is the term's
+    /// first year, so that a new term's "01-NQ/TU" may follow the old term's within one year.
+    /// </summary>
+    public static int UniquenessYear(Committee committee, DocumentDirection direction, DateOnly issuedOn) =>
+        committee.DocumentSystem == DocumentSystem.Party && direction == DocumentDirection.Outgoing && Terms.FirstYear(committee.CurrentTerm) is { } first
+            ? first
+            : issuedOn.Year;
+
     /// <summary>The symbol number <paramref name="number"/> makes for the committee: 41/QĐ-BCĐ, 41/BCĐ, 41-NQ/BCĐ.</summary>
     public static DocumentSymbol SymbolFor(Committee committee, string? type, int number) =>
         committee.DocumentSystem == DocumentSystem.Party ? DocumentSymbol.Party(number, type ?? "CV", committee.Abbreviation)

@@ -80,7 +80,7 @@ public sealed class DocumentRegister(SteerCoDbContext db, DocumentNumbering numb
 
         var issuedOn = input.IssuedOn!.Value;
         var document = new Document { IssuerName = issuerName, Subject = "", CommitteeId = committee.Id, CreatedAt = clock.GetUtcNow() };
-        Apply(document, input, symbol, issuerName);
+        Apply(document, committee, input, symbol, issuerName);
         // On SQLite the number must be the transaction's first statement (see DocumentNumbering.NextAsync).
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         if (input.Direction == DocumentDirection.Outgoing && (input.IssueNumber || reserved is not null))
@@ -136,7 +136,7 @@ public sealed class DocumentRegister(SteerCoDbContext db, DocumentNumbering numb
         }
         db.Entry(document).Property(d => d.Version).OriginalValue = version;
         // A number the register issued stays: it is the register's, not the clerk's, to change.
-        Apply(document, input, document.ReservationId is null ? symbol : SymbolParser.Parse(document.Symbol).Symbol, issuerName);
+        Apply(document, document.Committee!, input, document.ReservationId is null ? symbol : SymbolParser.Parse(document.Symbol).Symbol, issuerName);
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -213,9 +213,13 @@ public sealed class DocumentRegister(SteerCoDbContext db, DocumentNumbering numb
         await Summaries(Sort(await FilterAsync(actor, query, cancellationToken), query.Sort)).ToPagedAsync(page, cancellationToken);
 
     /// <summary>The visible, undeleted documents that pass the filters; search builds on it.</summary>
-    public async Task<IQueryable<Document>> FilterAsync(Actor actor, DocumentQuery query, CancellationToken cancellationToken = default)
+    public Task<IQueryable<Document>> FilterAsync(Actor actor, DocumentQuery query, CancellationToken cancellationToken = default) =>
+        FilterAsync(actor, query, db.Documents, cancellationToken);
+
+    /// <summary>The same filters over <paramref name="source"/>: search passes the documents its index matched, so filters and order apply to them alone.</summary>
+    public async Task<IQueryable<Document>> FilterAsync(Actor actor, DocumentQuery query, IQueryable<Document> source, CancellationToken cancellationToken = default)
     {
-        var documents = db.Documents.VisibleTo(actor).Where(d => d.DeletedAt == null);
+        var documents = source.VisibleTo(actor).Where(d => d.DeletedAt == null);
         if (query.UnderId is { } underId)
         {
             var path = await db.Committees.Where(c => c.Id == underId).Select(c => c.Path).FirstOrDefaultAsync(cancellationToken) ?? "#";
@@ -352,7 +356,7 @@ public sealed class DocumentRegister(SteerCoDbContext db, DocumentNumbering numb
         VietnameseText.Fold(string.Join(' ', new[] { document.Symbol, document.Subject, document.IssuerName, document.SignerName, document.Body }
             .Concat(fileTexts).Where(t => !string.IsNullOrEmpty(t))));
 
-    private static void Apply(Document document, DocumentInput input, DocumentSymbol? symbol, string issuerName)
+    private static void Apply(Document document, Committee committee, DocumentInput input, DocumentSymbol? symbol, string issuerName)
     {
         document.Direction = input.Direction;
         if (document.ReservationId is null)
@@ -362,7 +366,7 @@ public sealed class DocumentRegister(SteerCoDbContext db, DocumentNumbering numb
             document.Type = symbol is null ? Clean(input.Type) : symbol.Type;
         }
         document.IssuedOn = input.IssuedOn!.Value;
-        document.IssuedYear = document.IssuedOn.Year;
+        document.IssuedYear = DocumentNumbering.UniquenessYear(committee, input.Direction, document.IssuedOn);
         document.ReceivedOn = input.Direction == DocumentDirection.Incoming ? input.ReceivedOn : null;
         document.IssuerKind = input.IssuerKind;
         document.IssuerCommitteeId = input.IssuerKind == IssuerKind.Committee ? input.IssuerCommitteeId : null;
@@ -472,11 +476,12 @@ public sealed class DocumentRegister(SteerCoDbContext db, DocumentNumbering numb
         {
             problems.Add(new(nameof(DocumentInput.Recipients), Messages.Get("TooLong", Messages.Get("FieldRecipients"), 4000)));
         }
-        if (symbol is not null && input.IssuedOn is { } year && problems.Count == 0
-            && await db.Documents.AnyAsync(d => d.CommitteeId == committee.Id && d.Direction == input.Direction && d.IssuedYear == year.Year
+        if (symbol is not null && input.IssuedOn is { } on && problems.Count == 0
+            && DocumentNumbering.UniquenessYear(committee, input.Direction, on) is var year
+            && await db.Documents.AnyAsync(d => d.CommitteeId == committee.Id && d.Direction == input.Direction && d.IssuedYear == year
                 && d.Symbol == symbol.Normalized && d.DeletedAt == null && d.Id != (existing == null ? 0 : existing.Id), cancellationToken))
         {
-            problems.Add(new(nameof(DocumentInput.Symbol), Messages.Get("SymbolAlreadyUsed", symbol.Normalized, year.Year)));
+            problems.Add(new(nameof(DocumentInput.Symbol), Messages.Get("SymbolAlreadyUsed", symbol.Normalized, year)));
         }
         return (problems, symbol, issuerName);
     }

@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using SteerCo.Access;
 using SteerCo.Committees;
 using SteerCo.Documents;
+using SteerCo.Tests.Documents.Files;
 using SteerCo.Tests.Support;
 using SteerCo.Web.Auth;
 
@@ -42,8 +43,8 @@ public sealed class AuthorizationMatrixFixture : IAsyncLifetime
 
     public Dictionary<Target, TestUser> Users { get; } = [];
 
-    /// <summary>A document registered in the target's committee, readable by that committee only.</summary>
-    public Dictionary<Target, int> Documents { get; } = [];
+    /// <summary>A document in the target's register (visible to its committee only), with one file.</summary>
+    public Dictionary<Target, (int DocumentId, int FileId)> Documents { get; } = [];
 
     /// <summary>A number reserved in the target's committee.</summary>
     public Dictionary<Target, int> Numbers { get; } = [];
@@ -68,10 +69,11 @@ public sealed class AuthorizationMatrixFixture : IAsyncLifetime
         Users[Target.Other] = await App.CreateUserAsync(Role.Viewer, h.Hue.Id);
         foreach (var (target, committee) in new[] { (Target.Own, h.Danang), (Target.Child, h.HaiChau), (Target.Other, h.Hue) })
         {
+            var documentId = await TestFiles.RegisterDocumentAsync(App, committee.Id);
             await using var scope = App.ServiceScope();
-            var register = scope.Get<DocumentRegister>();
-            Documents[target] = (await register.RegisterAsync(scope.Actor, committee.Id, Document($"Kế hoạch {target}"))).Value!.Id;
-            Cited[target] = (await register.RegisterAsync(scope.Actor, committee.Id, Document($"Quyết định {target}"))).Value!.Id;
+            var file = await scope.Get<SteerCo.Documents.Files.DocumentFiles>().AddAsync(scope.Actor, documentId, "Ảnh.png", new MemoryStream(TestFiles.Png()));
+            Documents[target] = (documentId, file.Value!.Id);
+            Cited[target] = (await scope.Get<DocumentRegister>().RegisterAsync(scope.Actor, committee.Id, Document($"Quyết định {target}"))).Value!.Id;
             Numbers[target] = (await scope.Get<DocumentNumbering>().ReserveAsync(scope.Actor, committee.Id, "TB", new DateOnly(2026, 1, 5))).Value!.Id;
         }
     }
@@ -87,12 +89,13 @@ public sealed class AuthorizationMatrixFixture : IAsyncLifetime
     public async Task<int> RelationAsync(Target target)
     {
         await using var scope = App.ServiceScope();
-        var existing = await scope.Db.DocumentRelations.Where(r => r.DocumentId == Documents[target]).Select(r => (int?)r.Id).FirstOrDefaultAsync();
+        var documentId = Documents[target].DocumentId;
+        var existing = await scope.Db.DocumentRelations.Where(r => r.DocumentId == documentId).Select(r => (int?)r.Id).FirstOrDefaultAsync();
         if (existing is { } id)
         {
             return id;
         }
-        var detail = await scope.Get<DocumentRegister>().RelateAsync(scope.Actor, Documents[target], Cited[target], RelationKind.Cites);
+        var detail = await scope.Get<DocumentRegister>().RelateAsync(scope.Actor, documentId, Cited[target], RelationKind.Cites);
         return detail.Value!.Relations.Single(r => r.Outgoing).Id;
     }
 
@@ -126,18 +129,17 @@ public sealed partial class AuthorizationMatrix(AuthorizationMatrixFixture fixtu
         AccessKind.Anonymous => true,
         AccessKind.SignedIn => caller != Caller.Anonymous,
         AccessKind.Administrator => caller == Caller.Administrator,
-        AccessKind.CommitteeRead => caller switch
+        // Documents follow their committee; the matrix's documents are not shared with the subtree.
+        AccessKind.CommitteeRead or AccessKind.DocumentRead => caller switch
         {
             Caller.Administrator => true,
             Caller.Secretariat or Caller.Leader => target is Target.Own or Target.Child,
             Caller.Member or Caller.Viewer => target == Target.Own,
             _ => false,
         },
-        AccessKind.CommitteeManage or AccessKind.CommitteeCreate => caller == Caller.Administrator || (caller == Caller.Secretariat && target == Target.Own),
+        AccessKind.CommitteeManage or AccessKind.CommitteeCreate or AccessKind.DocumentManage => caller == Caller.Administrator || (caller == Caller.Secretariat && target == Target.Own),
         AccessKind.AgencyManage or AccessKind.AgencyCreate => caller == Caller.Administrator || (caller == Caller.Secretariat && target == Target.Own),
-        // The documents of the matrix are kept for their committee only: reading follows the committee.
-        AccessKind.DocumentRead => Expected(AccessKind.CommitteeRead, caller, target),
-        AccessKind.DocumentManage or AccessKind.DocumentCreate or AccessKind.NumberManage =>
+        AccessKind.DocumentCreate or AccessKind.NumberManage =>
             caller == Caller.Administrator || (caller == Caller.Secretariat && target == Target.Own),
         _ => throw new InvalidOperationException($"The matrix has no rule for {kind}: add one."),
     };
@@ -181,11 +183,12 @@ public sealed partial class AuthorizationMatrix(AuthorizationMatrixFixture fixtu
                 "agencies" => AgencyId(target).ToString(System.Globalization.CultureInfo.InvariantCulture),
                 "units" => UnitId(target).ToString(System.Globalization.CultureInfo.InvariantCulture),
                 "users" => fixture.Users[target].Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                "documents" => fixture.Documents[target].ToString(System.Globalization.CultureInfo.InvariantCulture),
+                "documents" => fixture.Documents[target].DocumentId.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 "numbers" => fixture.Numbers[target].ToString(System.Globalization.CultureInfo.InvariantCulture),
                 _ => throw new InvalidOperationException($"The matrix does not know what {{id}} is in {endpoint.Route}: teach Path()."),
             },
             "relationId" => relationId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            "fileId" => fixture.Documents[target].FileId.ToString(System.Globalization.CultureInfo.InvariantCulture),
             var name => throw new InvalidOperationException($"The matrix does not know how to fill {{{name}}} in {endpoint.Route}: teach Path()."),
         });
     }

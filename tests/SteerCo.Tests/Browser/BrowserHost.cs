@@ -48,6 +48,8 @@ public sealed class BrowserHost : IAsyncLifetime
         _factory.UseKestrel(options => options.Listen(IPAddress.Loopback, port));
         _factory.StartServer();
 
+        // Expectations poll for 5 s by default: too short when two cores also run the server and other tests.
+        Assertions.SetDefaultExpectTimeout(15_000);
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new()
         {
@@ -67,7 +69,9 @@ public sealed class BrowserHost : IAsyncLifetime
             IsMobile = phone,
             Locale = "en-US",
         });
-        context.SetDefaultTimeout(15_000);
+        // Generous: on two cores the browser shares the CPU with the server and other test classes.
+        context.SetDefaultTimeout(30_000);
+        context.SetDefaultNavigationTimeout(30_000);
         return await context.NewPageAsync();
     }
 

@@ -7,6 +7,7 @@ using SteerCo.Accounts;
 using SteerCo.Agencies;
 using SteerCo.Cli;
 using SteerCo.Committees;
+using SteerCo.Documents;
 using SteerCo.Tests.Support;
 using SteerCo.Text;
 using SteerCo.Units;
@@ -66,6 +67,8 @@ public sealed class GeneratingTheDataSet(GeneratedSmallDataSet data) : IClassFix
         second.Agencies.ShouldBe(first.Agencies);
         // Password hashes aside: each hash has its own random salt.
         second.Users.ShouldBe(first.Users);
+        first.Documents.Count.ShouldBeGreaterThan(1000);
+        second.Documents.ShouldBe(first.Documents);
         third.Committees.Select(c => c.Path).ShouldBe(first.Committees.Select(c => c.Path), "the hierarchy is the country's, whatever the seed");
         third.Users.ShouldNotBe(first.Users);
     }
@@ -185,6 +188,64 @@ public sealed class GeneratingTheDataSet(GeneratedSmallDataSet data) : IClassFix
         created.Value!.Id.ShouldBeGreaterThan(await scope.Db.Committees.Where(c => c.Id != created.Value.Id).MaxAsync(c => c.Id));
     }
 
+    [Fact]
+    public async Task Outgoing_numbers_run_without_gaps_and_the_register_continues_them()
+    {
+        await using var scope = App.ServiceScope();
+        var db = scope.Db;
+        var committees = await db.Committees.AsNoTracking().Where(c => c.DocumentSystem == DocumentSystem.State).ToDictionaryAsync(c => c.Id);
+        var outgoing = await db.Documents.AsNoTracking()
+            .Where(d => d.Direction == DocumentDirection.Outgoing && d.Committee!.DocumentSystem == DocumentSystem.State && d.Subject != AddedAfterwards)
+            .Select(d => new { d.CommitteeId, d.Type, d.IssuedOn, d.Number, d.Symbol }).ToListAsync();
+        var series = await db.NumberSeries.AsNoTracking().ToDictionaryAsync(s => (s.CommitteeId, s.Key), s => s.LastNumber);
+
+        outgoing.Count.ShouldBeGreaterThan(500);
+        foreach (var run in outgoing.GroupBy(d => (d.CommitteeId, Key: DocumentNumbering.SeriesKey(committees[d.CommitteeId], d.Type, d.IssuedOn))))
+        {
+            var numbers = run.OrderBy(d => d.IssuedOn).Select(d => d.Number!.Value).ToList();
+            numbers.ShouldBe(Enumerable.Range(1, numbers.Count).ToList(), $"series {run.Key} numbered in date order without gaps");
+            series[run.Key].ShouldBe(numbers.Count);
+            run.ShouldAllBe(d => d.Symbol == DocumentNumbering.SymbolFor(committees[d.CommitteeId], d.Type, d.Number!.Value).Normalized);
+        }
+
+        var (committeeId, key) = series.Keys.First(k => committees.ContainsKey(k.CommitteeId) && k.Key == "2026");
+        var registered = await scope.Get<DocumentRegister>().RegisterAsync(scope.Actor, committeeId, new DocumentInput(
+            DocumentDirection.Outgoing, "KH", null, IssueNumber: true, null, new DateOnly(2026, 11, 20), null, IssuerKind.Committee, committeeId, null, null,
+            AddedAfterwards, null, SigningAuthority.OnBehalf, null, null, null, DocumentVisibility.Committee));
+        registered.IsOk.ShouldBeTrue(string.Join("; ", registered.Problems.Select(p => p.Message)));
+        registered.Value!.Number.ShouldBe(series[(committeeId, key)] + 1);
+    }
+
+    [Fact]
+    public async Task Each_implementing_plan_answers_a_directive_of_the_committee_directly_above()
+    {
+        await using var scope = App.ServiceScope();
+        var relations = await scope.Db.DocumentRelations.AsNoTracking()
+            .Select(r => new
+            {
+                r.Kind,
+                Committee = r.Document!.CommitteeId,
+                Parent = r.Document.Committee!.ParentId,
+                r.Document.IssuedOn,
+                Directive = r.RelatedDocument!.CommitteeId,
+                DirectiveIssuedOn = r.RelatedDocument.IssuedOn,
+                r.RelatedDocument.Visibility,
+            })
+            .ToListAsync();
+
+        relations.Count.ShouldBeGreaterThan(50);
+        relations.ShouldAllBe(r => r.Kind == RelationKind.Implements && r.Parent == r.Directive && r.Visibility == DocumentVisibility.Subtree && r.DirectiveIssuedOn < r.IssuedOn);
+        // A directive the province took up (one in ten it did not: those have an empty cascade).
+        var central = await scope.Db.Documents
+            .Where(d => d.Committee!.ParentId == null && d.Visibility == DocumentVisibility.Subtree && scope.Db.DocumentRelations.Any(r => r.RelatedDocumentId == d.Id))
+            .OrderBy(d => d.Id).Select(d => d.Id).FirstAsync();
+        var cascade = await scope.Get<DocumentRegister>().CascadeAsync(scope.Actor, central);
+        var (committees, implemented) = cascade.Value!.Count();
+        committees.ShouldBeGreaterThan(10);
+        implemented.ShouldBeGreaterThan(committees / 2, "most committees below have implemented it");
+        cascade.Value.Documents.ShouldBeEmpty("the issuing committee is the root, not an implementer");
+    }
+
     private async Task<(AppUser User, Committee Committee, int Subtree)> ProvinceSecretariatAsync()
     {
         await using var scope = App.ServiceScope();
@@ -196,7 +257,7 @@ public sealed class GeneratingTheDataSet(GeneratedSmallDataSet data) : IClassFix
         return (user, user.Committee!, subtree);
     }
 
-    private sealed record Snapshot(List<string> Agencies, List<CommitteeRow> Committees, List<string> Users);
+    private sealed record Snapshot(List<string> Agencies, List<CommitteeRow> Committees, List<string> Users, List<string> Documents);
 
     private sealed record CommitteeRow(int Id, string Name, string Path, int UnitId, int? StandingAgencyId, DocumentSystem System, DateOnly? EstablishedOn);
 
@@ -209,6 +270,8 @@ public sealed class GeneratingTheDataSet(GeneratedSmallDataSet data) : IClassFix
             .Select(c => new CommitteeRow(c.Id, c.Name, c.Path, c.UnitId, c.StandingAgencyId, c.DocumentSystem, c.EstablishedOn)).ToListAsync();
         var users = await db.Users.Where(u => u.UserName != "admin").OrderBy(u => u.Id)
             .Select(u => $"{u.Id}|{u.UserName}|{u.FullName}|{u.Role}|{u.CommitteeId}|{u.AgencyId}|{u.SecurityStamp}").ToListAsync();
-        return new(agencies, committees, users);
+        var documents = await db.Documents.Where(d => d.Subject != AddedAfterwards).OrderBy(d => d.Id)
+            .Select(d => $"{d.Id}|{d.CommitteeId}|{d.Direction}|{d.Symbol}|{d.IssuedOn}|{d.Subject}|{d.Body}").ToListAsync();
+        return new(agencies, committees, users, documents);
     }
 }

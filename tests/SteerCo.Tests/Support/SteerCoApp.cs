@@ -23,26 +23,34 @@ public sealed record TestUser(int Id, string UserName, string Password, Role Rol
 public sealed class SteerCoApp : IAsyncLifetime, IAsyncDisposable
 {
     private readonly bool _withHierarchy;
+    private readonly IReadOnlyDictionary<string, string?> _settings;
     private TestDatabase? _database;
     private Host? _host;
     private Task<HttpClient>? _admin;
     private Hierarchy? _hierarchy;
 
-    public SteerCoApp() : this(withHierarchy: true)
+    public SteerCoApp() : this(withHierarchy: true, settings: null)
     {
     }
 
-    private SteerCoApp(bool withHierarchy) => _withHierarchy = withHierarchy;
-
-    /// <summary>An app started outside a class fixture; dispose it at the end of the test.</summary>
-    public static async Task<SteerCoApp> StartAsync(bool withHierarchy = true)
+    private SteerCoApp(bool withHierarchy, IReadOnlyDictionary<string, string?>? settings)
     {
-        var app = new SteerCoApp(withHierarchy);
+        _withHierarchy = withHierarchy;
+        _settings = settings ?? new Dictionary<string, string?>();
+    }
+
+    /// <summary>An app started outside a class fixture, with extra settings if any; dispose it at the end of the test.</summary>
+    public static async Task<SteerCoApp> StartAsync(bool withHierarchy = true, IReadOnlyDictionary<string, string?>? settings = null)
+    {
+        var app = new SteerCoApp(withHierarchy, settings);
         await app.InitializeAsync();
         return app;
     }
 
     public TestDatabase Database => _database ?? throw new InvalidOperationException("The app has not started.");
+
+    /// <summary>The app's file store (Files:Folder): a temporary folder, gone with the app.</summary>
+    public string FilesFolder { get; } = Path.Combine(Path.GetTempPath(), "steerco-tests", $"files_{Guid.NewGuid():N}");
 
     public IServiceProvider Services => (_host ?? throw new InvalidOperationException("The app has not started.")).Services;
 
@@ -52,7 +60,7 @@ public sealed class SteerCoApp : IAsyncLifetime, IAsyncDisposable
     public async Task InitializeAsync()
     {
         _database = await TestDatabase.CreateAsync();
-        _host = new Host(_database);
+        _host = new Host(_database, new Dictionary<string, string?>(_settings) { ["Files:Folder"] = _settings.GetValueOrDefault("Files:Folder") ?? FilesFolder });
         // Starting the host runs Program, whose PrepareDatabaseAsync migrates SQLite (never PostgreSQL).
         _ = _host.Server;
         await using (var scope = ServiceScope())
@@ -78,6 +86,10 @@ public sealed class SteerCoApp : IAsyncLifetime, IAsyncDisposable
         {
             await _database.DisposeAsync();
             _database = null;
+        }
+        if (Directory.Exists(FilesFolder))
+        {
+            Directory.Delete(FilesFolder, recursive: true);
         }
     }
 
@@ -133,7 +145,7 @@ public sealed class SteerCoApp : IAsyncLifetime, IAsyncDisposable
 
     private async Task<HttpClient> CreateAdminAsync() => await TokenClientAsync(await CreateUserAsync(Role.Administrator, null));
 
-    private sealed class Host(TestDatabase database) : WebApplicationFactory<Program>
+    private sealed class Host(TestDatabase database, IReadOnlyDictionary<string, string?> extra) : WebApplicationFactory<Program>
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
@@ -143,6 +155,10 @@ public sealed class SteerCoApp : IAsyncLifetime, IAsyncDisposable
                 ["Demo:Seed"] = "false",
                 ["DataProtection:KeysFolder"] = database.KeysFolder,
             };
+            foreach (var (key, value) in extra)
+            {
+                settings[key] = value;
+            }
             foreach (var (key, value) in settings)
             {
                 builder.UseSetting(key, value);

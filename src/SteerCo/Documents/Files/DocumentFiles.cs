@@ -1,0 +1,275 @@
+using System.Globalization;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using SteerCo.Access;
+using SteerCo.Data;
+using SteerCo.Resources;
+
+namespace SteerCo.Documents.Files;
+
+/// <summary>A stored file opened for download; the caller disposes <see cref="Content"/>.</summary>
+public sealed record FileDownload(DocumentFileView File, Stream Content);
+
+/// <summary>
+/// The files of a document: added after their kind is read from their content, kept once per
+/// content in the <see cref="IFileStore"/>, their text extracted for search, soft deleted.
+/// Reading follows the document (the scope rule, with Subtree visibility); adding and deleting
+/// belong to whoever manages the document's committee.
+/// </summary>
+public sealed class DocumentFiles(
+    SteerCoDbContext db, DocumentRegister register, IFileStore store, TextExtraction extraction,
+    IOptions<FileStoreOptions> options, TimeProvider clock, ILogger<DocumentFiles> logger)
+{
+    /// <summary>The field of the problem for a file past <see cref="FileStoreOptions.MaxBytes"/>: the API answers 413 for it.</summary>
+    public const string TooLargeField = "FileSize";
+
+    public const string FileField = "File";
+
+    private const int MaxFileNameLength = 255;
+
+    public long MaxBytes => options.Value.MaxBytes;
+
+    public async Task<Result<IReadOnlyList<DocumentFileView>>> ListAsync(Actor actor, int documentId, CancellationToken cancellationToken = default)
+    {
+        if (await FindReadableAsync(actor, documentId, cancellationToken) is null)
+        {
+            return Result<IReadOnlyList<DocumentFileView>>.NotFound();
+        }
+        return await db.DocumentFiles.AsNoTracking().Where(f => f.DocumentId == documentId && f.DeletedAt == null).OrderBy(f => f.Id)
+            .Select(f => new DocumentFileView(f.Id, f.FileName, f.ContentType, f.Size, f.Sha256, f.UploadedAt, f.UploadedBy))
+            .ToListAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Adds a file to a document. <paramref name="content"/> is read only after the actor is known
+    /// to manage the document, and only up to the size limit; null means the request had no file.
+    /// The blob is stored before the database row, so a row never points at missing bytes; if the
+    /// database write fails, a new blob nobody refers to may stay until <see cref="CollectOrphansAsync"/>.
+    /// </summary>
+    public async Task<Result<DocumentFileView>> AddAsync(Actor actor, int documentId, string? fileName, Stream? content, CancellationToken cancellationToken = default)
+    {
+        var document = await FindReadableAsync(actor, documentId, cancellationToken);
+        if (document is null)
+        {
+            return Result<DocumentFileView>.NotFound();
+        }
+        if (!actor.CanManage(document.Committee!))
+        {
+            return Result<DocumentFileView>.Forbidden();
+        }
+        if (content is null)
+        {
+            return Result<DocumentFileView>.Invalid(FileField, Messages.Get("FileRequired"));
+        }
+        var name = CleanName(fileName);
+        using var staged = await store.StageAsync(content, MaxBytes, cancellationToken);
+        if (staged.TooLarge)
+        {
+            return Result<DocumentFileView>.Invalid(TooLargeField, TooLargeMessage(MaxBytes));
+        }
+        if (staged.Size == 0)
+        {
+            return Result<DocumentFileView>.Invalid(FileField, Messages.Get("FileEmpty", name));
+        }
+        var sniffed = FileSniffer.Sniff(staged.Path, options.Value);
+        var claimed = FileKind.ClaimedBy(name);
+        if (sniffed.Outcome == SniffOutcome.SuspiciousArchive)
+        {
+            return Result<DocumentFileView>.Invalid(FileField, Messages.Get("FileArchiveSuspicious", name));
+        }
+        if (sniffed.Kind is not { } kind)
+        {
+            return Result<DocumentFileView>.Invalid(FileField, claimed is null
+                ? Messages.Get("FileTypeNotAllowed", name)
+                : Messages.Get("FileNotWhatNameSays", name, claimed.Name));
+        }
+        if (claimed is not null && claimed != kind)
+        {
+            return Result<DocumentFileView>.Invalid(FileField, Messages.Get("FileNameContentMismatch", name, claimed.Name, kind.Name));
+        }
+        if (claimed is null)
+        {
+            // A name without the kind's extension gets it, so that the download opens in the right program.
+            name = Shorten(name, MaxFileNameLength - kind.Extension.Length) + kind.Extension;
+        }
+
+        var text = await extraction.ExtractAsync(staged.Path, kind, cancellationToken);
+        var sha256 = staged.Sha256;
+        var size = staged.Size;
+        store.Commit(staged);
+
+        // Two uploads to one document at once both change its search text: the later one retries
+        // on the fresh row instead of failing the clerk's upload.
+        for (var attempt = 1; ; attempt++)
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            try
+            {
+                var current = await db.Documents.FirstOrDefaultAsync(d => d.Id == documentId && d.DeletedAt == null, cancellationToken);
+                if (current is null)
+                {
+                    return Result<DocumentFileView>.NotFound();
+                }
+                var file = new DocumentFile
+                {
+                    DocumentId = documentId,
+                    Sha256 = sha256,
+                    FileName = name,
+                    ContentType = kind.ContentType,
+                    Size = size,
+                    ExtractedText = text,
+                    UploadedAt = clock.GetUtcNow(),
+                    UploadedBy = actor.UserName,
+                };
+                db.DocumentFiles.Add(file);
+                await db.SaveChangesAsync(cancellationToken);
+                // Changed search text moves the document's version, so that an edit made meanwhile cannot write the old text back.
+                await register.RefreshSearchTextAsync(current, cancellationToken);
+                await db.SaveChangesAsync(cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
+                return View(file);
+            }
+            catch (DbUpdateConcurrencyException) when (attempt < 3)
+            {
+                await transaction.RollbackAsync(cancellationToken);
+                db.ChangeTracker.Clear();
+            }
+        }
+    }
+
+    /// <summary>The file's bytes and what the download headers need; a deleted file, or one of a document the actor cannot read, is not found.</summary>
+    public async Task<Result<FileDownload>> OpenAsync(Actor actor, int documentId, int fileId, CancellationToken cancellationToken = default)
+    {
+        if (await FindReadableAsync(actor, documentId, cancellationToken) is null)
+        {
+            return Result<FileDownload>.NotFound();
+        }
+        var file = await db.DocumentFiles.AsNoTracking().FirstOrDefaultAsync(f => f.Id == fileId && f.DocumentId == documentId && f.DeletedAt == null, cancellationToken);
+        if (file is null)
+        {
+            return Result<FileDownload>.NotFound();
+        }
+        var content = store.OpenRead(file.Sha256)
+            ?? throw new InvalidOperationException($"The blob {file.Sha256} of document file {file.Id} is missing from the file store.");
+        return new FileDownload(View(file), content);
+    }
+
+    /// <summary>
+    /// Soft delete: the file leaves the document and its search text, in one transaction; the audit
+    /// log records it, and the bytes stay (another file may share them, and the audit may need them).
+    /// <paramref name="version"/> is the document's, as the clerk saw it: required, so that a
+    /// delete is never made on a stale page.
+    /// </summary>
+    public async Task<Result<bool>> DeleteAsync(Actor actor, int documentId, int fileId, int? version, CancellationToken cancellationToken = default)
+    {
+        var document = await FindReadableAsync(actor, documentId, cancellationToken);
+        if (document is null)
+        {
+            return Result<bool>.NotFound();
+        }
+        if (!actor.CanManage(document.Committee!))
+        {
+            return Result<bool>.Forbidden();
+        }
+        if (version is null)
+        {
+            return Result<bool>.Invalid("Version", Messages.Get("FileDeleteVersionRequired"));
+        }
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var file = await db.DocumentFiles.FirstOrDefaultAsync(f => f.Id == fileId && f.DocumentId == documentId && f.DeletedAt == null, cancellationToken);
+        var current = await db.Documents.FirstOrDefaultAsync(d => d.Id == documentId && d.DeletedAt == null, cancellationToken);
+        if (file is null || current is null)
+        {
+            return Result<bool>.NotFound();
+        }
+        db.Entry(current).Property(d => d.Version).OriginalValue = version.Value;
+        file.DeletedAt = clock.GetUtcNow();
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            await register.RefreshSearchTextAsync(current, cancellationToken);
+            // The search text may come out the same; the document's version moves anyway, as the file list changed.
+            db.Entry(current).Property(d => d.SearchText).IsModified = true;
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            db.ChangeTracker.Clear();
+            return Result<bool>.Conflict();
+        }
+        await transaction.CommitAsync(cancellationToken);
+        return true;
+    }
+
+    /// <summary>
+    /// Deletes blobs no file row refers to (deleted rows included: the audit keeps them), written
+    /// longer ago than <paramref name="olderThan"/> so that an upload between its blob and its row
+    /// is left alone. Such blobs come from uploads whose database write failed.
+    /// </summary>
+    public async Task<int> CollectOrphansAsync(TimeSpan olderThan, CancellationToken cancellationToken = default)
+    {
+        var before = clock.GetUtcNow() - olderThan;
+        var collected = 0;
+        foreach (var batch in store.List().Where(b => b.WrittenAt < before).Select(b => b.Sha256).Chunk(500))
+        {
+            var referenced = await db.DocumentFiles.Where(f => batch.Contains(f.Sha256)).Select(f => f.Sha256).Distinct().ToListAsync(cancellationToken);
+            foreach (var sha256 in batch.Except(referenced))
+            {
+                store.Delete(sha256);
+                collected++;
+            }
+        }
+        if (collected > 0)
+        {
+            logger.LogInformation("Deleted {Count} stored files that no document refers to", collected);
+        }
+        return collected;
+    }
+
+    /// <summary>The message for a file past the limit, with the limit in MB as users count it.</summary>
+    public static string TooLargeMessage(long maxBytes) =>
+        Messages.Get("DocumentFileTooLarge", (maxBytes / (1024.0 * 1024.0)).ToString("0.#", CultureInfo.CurrentCulture));
+
+    private async Task<Document?> FindReadableAsync(Actor actor, int documentId, CancellationToken cancellationToken)
+    {
+        var document = await db.Documents.AsNoTracking().Include(d => d.Committee)
+            .FirstOrDefaultAsync(d => d.Id == documentId && d.DeletedAt == null, cancellationToken);
+        return document is not null && actor.CanRead(document, document.Committee!) ? document : null;
+    }
+
+    private static DocumentFileView View(DocumentFile f) => new(f.Id, f.FileName, f.ContentType, f.Size, f.Sha256, f.UploadedAt, f.UploadedBy);
+
+    /// <summary>
+    /// The name as the clerk's computer had it, in NFC, without a folder part (old browsers send
+    /// C:\...), control characters or characters file systems refuse; at most 255 characters.
+    /// </summary>
+    internal static string CleanName(string? fileName)
+    {
+        var name = (fileName ?? "").Normalize(NormalizationForm.FormC);
+        name = name[(name.LastIndexOfAny(['/', '\\']) + 1)..];
+        var clean = new StringBuilder(name.Length);
+        foreach (var ch in name)
+        {
+            if (!char.IsControl(ch) && !char.IsSurrogate(ch) && ch is not ('"' or '<' or '>' or '|' or ':' or '*' or '?'))
+            {
+                clean.Append(ch);
+            }
+        }
+        var result = clean.ToString().Trim().TrimStart('.');
+        if (result.Length == 0)
+        {
+            result = Messages.Get("FileDefaultName");
+        }
+        if (result.Length <= MaxFileNameLength)
+        {
+            return result;
+        }
+        var extension = Path.GetExtension(result);
+        return extension.Length is > 0 and <= 10 ? Shorten(result[..^extension.Length], MaxFileNameLength - extension.Length) + extension : Shorten(result, MaxFileNameLength);
+    }
+
+    private static string Shorten(string text, int length) => text.Length <= length ? text : text[..length].TrimEnd();
+}
