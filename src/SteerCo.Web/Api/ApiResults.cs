@@ -21,6 +21,17 @@ public static class ApiResults
         _ => Problem(result),
     };
 
+    public static Results<NoContent, ProblemHttpResult, ValidationProblem> ToNoContent<T>(this Result<T> result) => result.Outcome switch
+    {
+        Outcome.Ok => TypedResults.NoContent(),
+        Outcome.Invalid => Validation(result),
+        _ => Problem(result),
+    };
+
+    /// <summary>The value turned into what the API answers with; any other outcome passes through.</summary>
+    public static Result<TOther> Map<T, TOther>(this Result<T> result, Func<T, TOther> map) =>
+        result.IsOk ? map(result.Value!) : result.As<TOther>();
+
     private static ValidationProblem Validation<T>(Result<T> result) => TypedResults.ValidationProblem(
         result.Problems.GroupBy(p => ToCamel(p.Field)).ToDictionary(g => g.Key, g => g.Select(p => p.Message).ToArray()),
         title: Messages.Get("InvalidRequest"));

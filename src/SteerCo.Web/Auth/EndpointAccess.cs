@@ -30,11 +30,17 @@ public enum AccessKind
     /// <summary>Create an agency in the body's unitId: as <see cref="AgencyManage"/>.</summary>
     AgencyCreate,
 
-    /// <summary>Read the document named by {id}: its committee's readers, and the subtree when it is shared with it.</summary>
+    /// <summary>Read the document named by {id}: the scope rule for documents (its committee's readers, and the subtree below when shared).</summary>
     DocumentRead,
 
-    /// <summary>Change the document named by {id}: its committee's secretariat or an administrator.</summary>
+    /// <summary>Change the document named by {id}, or its relations: the secretariat of its committee or an administrator.</summary>
     DocumentManage,
+
+    /// <summary>Register a document into the body's committeeId: that committee's secretariat or an administrator.</summary>
+    DocumentCreate,
+
+    /// <summary>Cancel the register number named by {id}: the secretariat of its committee or an administrator.</summary>
+    NumberManage,
 }
 
 public sealed record EndpointAccess(AccessKind Kind);

@@ -113,8 +113,9 @@ public sealed class DocumentNumbering(SteerCoDbContext db, TimeProvider clock)
         {
             return Result<Paged<ReservationView>>.NotFound();
         }
-        return await Views(db.NumberReservations.Where(r => r.Series!.CommitteeId == committeeId))
-            .OrderByDescending(r => r.Id).ToPagedAsync(page, cancellationToken);
+        // Ordered before the projection: EF cannot translate an order on the projected record.
+        return await Views(db.NumberReservations.Where(r => r.Series!.CommitteeId == committeeId).OrderByDescending(r => r.Id))
+            .ToPagedAsync(page, cancellationToken);
     }
 
     /// <summary>

@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SteerCo.Access;
 using SteerCo.Committees;
+using SteerCo.Documents;
 using SteerCo.Tests.Documents.Files;
 using SteerCo.Tests.Support;
 using SteerCo.Web.Auth;
@@ -45,6 +46,12 @@ public sealed class AuthorizationMatrixFixture : IAsyncLifetime
     /// <summary>A document in the target's register (visible to its committee only), with one file.</summary>
     public Dictionary<Target, (int DocumentId, int FileId)> Documents { get; } = [];
 
+    /// <summary>A number reserved in the target's committee.</summary>
+    public Dictionary<Target, int> Numbers { get; } = [];
+
+    /// <summary>A second document of the target's committee, which <see cref="Documents"/> cites.</summary>
+    private Dictionary<Target, int> Cited { get; } = [];
+
     public async Task InitializeAsync()
     {
         await App.InitializeAsync();
@@ -66,7 +73,30 @@ public sealed class AuthorizationMatrixFixture : IAsyncLifetime
             await using var scope = App.ServiceScope();
             var file = await scope.Get<SteerCo.Documents.Files.DocumentFiles>().AddAsync(scope.Actor, documentId, "Ảnh.png", new MemoryStream(TestFiles.Png()));
             Documents[target] = (documentId, file.Value!.Id);
+            Cited[target] = (await scope.Get<DocumentRegister>().RegisterAsync(scope.Actor, committee.Id, Document($"Quyết định {target}"))).Value!.Id;
+            Numbers[target] = (await scope.Get<DocumentNumbering>().ReserveAsync(scope.Actor, committee.Id, "TB", new DateOnly(2026, 1, 5))).Value!.Id;
         }
+    }
+
+    private static DocumentInput Document(string subject) => new(
+        DocumentDirection.Outgoing, "KH", null, true, null, new DateOnly(2026, 1, 5), null, IssuerKind.Committee, null, null, null,
+        subject, null, SigningAuthority.None, null, null, null, DocumentVisibility.Committee);
+
+    /// <summary>
+    /// The relation a DELETE of {relationId} removes, made again when an allowed caller removed it:
+    /// each caller must find one to be told yes or no about.
+    /// </summary>
+    public async Task<int> RelationAsync(Target target)
+    {
+        await using var scope = App.ServiceScope();
+        var documentId = Documents[target].DocumentId;
+        var existing = await scope.Db.DocumentRelations.Where(r => r.DocumentId == documentId).Select(r => (int?)r.Id).FirstOrDefaultAsync();
+        if (existing is { } id)
+        {
+            return id;
+        }
+        var detail = await scope.Get<DocumentRegister>().RelateAsync(scope.Actor, documentId, Cited[target], RelationKind.Cites);
+        return detail.Value!.Relations.Single(r => r.Outgoing).Id;
     }
 
     public async Task DisposeAsync() => await App.DisposeAsync();
@@ -109,6 +139,8 @@ public sealed partial class AuthorizationMatrix(AuthorizationMatrixFixture fixtu
         },
         AccessKind.CommitteeManage or AccessKind.CommitteeCreate or AccessKind.DocumentManage => caller == Caller.Administrator || (caller == Caller.Secretariat && target == Target.Own),
         AccessKind.AgencyManage or AccessKind.AgencyCreate => caller == Caller.Administrator || (caller == Caller.Secretariat && target == Target.Own),
+        AccessKind.DocumentCreate or AccessKind.NumberManage =>
+            caller == Caller.Administrator || (caller == Caller.Secretariat && target == Target.Own),
         _ => throw new InvalidOperationException($"The matrix has no rule for {kind}: add one."),
     };
 
@@ -134,7 +166,13 @@ public sealed partial class AuthorizationMatrix(AuthorizationMatrixFixture fixtu
     };
 
     /// <summary>Fills {id} with the target of the resource the route is about.</summary>
-    private string Path(ApiEndpoint endpoint, Target target)
+    private async Task<string> PathAsync(ApiEndpoint endpoint, Target target)
+    {
+        var relationId = endpoint.Route.Contains("{relationId", StringComparison.Ordinal) ? await fixture.RelationAsync(target) : 0;
+        return Path(endpoint, target, relationId);
+    }
+
+    private string Path(ApiEndpoint endpoint, Target target, int relationId)
     {
         var resource = endpoint.Route.Split('/', StringSplitOptions.RemoveEmptyEntries).ElementAtOrDefault(2);
         return RouteParameter().Replace(endpoint.Route, match => match.Groups["name"].Value switch
@@ -146,8 +184,10 @@ public sealed partial class AuthorizationMatrix(AuthorizationMatrixFixture fixtu
                 "units" => UnitId(target).ToString(System.Globalization.CultureInfo.InvariantCulture),
                 "users" => fixture.Users[target].Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 "documents" => fixture.Documents[target].DocumentId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                "numbers" => fixture.Numbers[target].ToString(System.Globalization.CultureInfo.InvariantCulture),
                 _ => throw new InvalidOperationException($"The matrix does not know what {{id}} is in {endpoint.Route}: teach Path()."),
             },
+            "relationId" => relationId.ToString(System.Globalization.CultureInfo.InvariantCulture),
             "fileId" => fixture.Documents[target].FileId.ToString(System.Globalization.CultureInfo.InvariantCulture),
             var name => throw new InvalidOperationException($"The matrix does not know how to fill {{{name}}} in {endpoint.Route}: teach Path()."),
         });
@@ -158,6 +198,7 @@ public sealed partial class AuthorizationMatrix(AuthorizationMatrixFixture fixtu
     {
         AccessKind.CommitteeCreate => $$"""{"parentId": {{CommitteeId(target)}}}""",
         AccessKind.AgencyCreate => $$"""{"unitId": {{UnitId(target)}}}""",
+        AccessKind.DocumentCreate => $$"""{"committeeId": {{CommitteeId(target)}}}""",
         _ => "{}",
     };
 
@@ -185,7 +226,7 @@ public sealed partial class AuthorizationMatrix(AuthorizationMatrixFixture fixtu
             {
                 foreach (var target in Enum.GetValues<Target>())
                 {
-                    var path = Path(endpoint, target);
+                    var path = await PathAsync(endpoint, target);
                     using var request = new HttpRequestMessage(new HttpMethod(endpoint.Method), path);
                     if (endpoint.Method is "POST" or "PUT" or "PATCH")
                     {
@@ -270,7 +311,8 @@ public sealed partial class AuthorizationMatrix(AuthorizationMatrixFixture fixtu
     private async Task<int> CountAuditEntriesAsync()
     {
         await using var scope = App.ServiceScope();
-        return await scope.Db.AuditEntries.CountAsync();
+        // Removing a relation is the one call that writes when allowed; the matrix puts the relation back (RelationAsync).
+        return await scope.Db.AuditEntries.CountAsync(e => e.Entity != nameof(DocumentRelation));
     }
 
     private static string Shorten(string body) => body.Length <= 160 ? body : body[..160] + "…";

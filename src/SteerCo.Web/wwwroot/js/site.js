@@ -32,3 +32,18 @@ document.addEventListener("submit", (event) => {
 if (window.matchMedia("(max-width: 48rem)").matches) {
   document.querySelectorAll("details.tree-box").forEach((box) => box.removeAttribute("open"));
 }
+
+// Shows a part of a form only when a choice applies to it: data-show-when="Input.Direction=Outgoing,Internal".
+function applyShowWhen(form) {
+  form.querySelectorAll("[data-show-when]").forEach((part) => {
+    const [name, values] = part.dataset.showWhen.split("=");
+    const chosen = form.querySelector(`[name="${name}"]:checked`);
+    part.hidden = !!chosen && !values.split(",").includes(chosen.value);
+  });
+}
+document.querySelectorAll("form").forEach((form) => {
+  if (form.querySelector("[data-show-when]")) {
+    applyShowWhen(form);
+    form.addEventListener("change", () => applyShowWhen(form));
+  }
+});
