@@ -15,10 +15,26 @@ public static class Scope
     public static IQueryable<Committee> VisibleTo(this IQueryable<Committee> committees, Actor actor) => actor.Role switch
     {
         Role.Administrator => committees,
-        Role.Secretariat or Role.Leader when actor.CommitteePath is { } path => committees.Where(c => c.Path.StartsWith(path)),
+        Role.Secretariat or Role.Leader when actor.CommitteePath is { } path => committees.InSubtree(path),
         Role.Member or Role.Viewer when actor.CommitteeId is { } id => committees.Where(c => c.Id == id),
         _ => committees.Where(c => false),
     };
+
+    /// <summary>
+    /// The committees whose path starts with <paramref name="path"/>, written as the range
+    /// <c>path ≤ Path &lt; SubtreeEnd(path)</c>, which the path index answers on both engines:
+    /// SQLite's LIKE ignores case and PostgreSQL's LIKE needs a C collation, so neither used the
+    /// index for StartsWith and read every committee. The column has a byte-order (C) collation
+    /// on PostgreSQL, so that the range means the same whatever the database's locale.
+    /// </summary>
+    public static IQueryable<Committee> InSubtree(this IQueryable<Committee> committees, string path)
+    {
+        var end = SubtreeEnd(path);
+        return committees.Where(c => string.Compare(c.Path, path) >= 0 && string.Compare(c.Path, end) < 0);
+    }
+
+    /// <summary>"/1/4/" ends before "/1/40": paths end with '/', and '0' is the character after it.</summary>
+    public static string SubtreeEnd(string path) => path[..^1] + (char)(path[^1] + 1);
 
     public static bool CanRead(this Actor actor, Committee committee) => actor.Role switch
     {
@@ -38,8 +54,9 @@ public static class Scope
         return actor.Role switch
         {
             Role.Administrator => documents,
-            Role.Secretariat or Role.Leader when actor.CommitteePath is { } path =>
-                documents.Where(d => d.Committee!.Path.StartsWith(path) || (d.Visibility == DocumentVisibility.Subtree && above.Contains(d.CommitteeId))),
+            Role.Secretariat or Role.Leader when actor.CommitteePath is { } path && SubtreeEnd(path) is var end =>
+                documents.Where(d => (string.Compare(d.Committee!.Path, path) >= 0 && string.Compare(d.Committee.Path, end) < 0)
+                    || (d.Visibility == DocumentVisibility.Subtree && above.Contains(d.CommitteeId))),
             Role.Member or Role.Viewer when actor.CommitteeId is { } id =>
                 documents.Where(d => d.CommitteeId == id || (d.Visibility == DocumentVisibility.Subtree && above.Contains(d.CommitteeId))),
             _ => documents.Where(d => false),

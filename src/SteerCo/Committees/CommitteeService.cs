@@ -57,7 +57,7 @@ public sealed class CommitteeService(SteerCoDbContext db)
         if (query.UnderId is { } underId)
         {
             var path = await db.Committees.Where(c => c.Id == underId).Select(c => c.Path).FirstOrDefaultAsync(cancellationToken) ?? "#";
-            committees = committees.Where(c => c.Path.StartsWith(path));
+            committees = committees.InSubtree(path);
         }
         if (query.Level is { } level)
         {

@@ -37,4 +37,13 @@ public abstract class SteerCoDbContext(DbContextOptions options)
 
 public sealed class SqliteSteerCoDbContext(DbContextOptions<SqliteSteerCoDbContext> options) : SteerCoDbContext(options);
 
-public sealed class PostgresSteerCoDbContext(DbContextOptions<PostgresSteerCoDbContext> options) : SteerCoDbContext(options);
+public sealed class PostgresSteerCoDbContext(DbContextOptions<PostgresSteerCoDbContext> options) : SteerCoDbContext(options)
+{
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        // Byte order for committee paths, whatever the database's locale: subtree queries are
+        // ranges over it (see Scope.InSubtree), and a locale that skips '/' would reorder them.
+        builder.Entity<Committee>().Property(c => c.Path).UseCollation("C");
+    }
+}

@@ -223,7 +223,8 @@ public sealed class DocumentRegister(SteerCoDbContext db, DocumentNumbering numb
         if (query.UnderId is { } underId)
         {
             var path = await db.Committees.Where(c => c.Id == underId).Select(c => c.Path).FirstOrDefaultAsync(cancellationToken) ?? "#";
-            documents = documents.Where(d => d.Committee!.Path.StartsWith(path));
+            var end = Scope.SubtreeEnd(path);
+            documents = documents.Where(d => string.Compare(d.Committee!.Path, path) >= 0 && string.Compare(d.Committee.Path, end) < 0);
         }
         if (query.Direction is { } direction)
         {
@@ -332,7 +333,7 @@ public sealed class DocumentRegister(SteerCoDbContext db, DocumentNumbering numb
         var documents = await Summaries(db.Documents.VisibleTo(actor).Where(d => seen.Contains(d.Id)).OrderBy(d => d.IssuedOn).ThenBy(d => d.Id))
             .ToListAsync(cancellationToken);
         var committees = await db.Committees.AsNoTracking().VisibleTo(actor)
-            .Where(c => c.Path.StartsWith(document.Committee!.Path) || c.Id == document.CommitteeId)
+            .InSubtree(document.Committee!.Path)
             .OrderBy(c => c.FoldedName).Select(c => new { c.Id, c.Name, c.ParentId }).ToListAsync(cancellationToken);
         var byParent = committees.ToLookup(c => c.ParentId);
         var byCommittee = documents.ToLookup(d => d.CommitteeId);
