@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.Net.Http.Headers;
 using SteerCo.Access;
 using SteerCo.Documents;
 using SteerCo.Documents.Files;
@@ -76,10 +75,7 @@ public static class DocumentFilesApi
     private static ProblemHttpResult TooLarge(DocumentFiles files) =>
         TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: DocumentFiles.TooLargeMessage(files.MaxBytes));
 
-    /// <summary>
-    /// The bytes with the type found at upload, as an attachment under the original (Vietnamese)
-    /// name (filename* per RFC 5987 beside an ASCII filename), nosniff, and the hash as ETag.
-    /// </summary>
+    /// <summary>The file as <see cref="FileDownloads.Send"/> sends it; 404 outside the actor's scope.</summary>
     private static async Task<IResult> DownloadAsync(int id, int fileId, DocumentFiles files, HttpContext http, CancellationToken ct)
     {
         var result = await files.OpenAsync(http.RequireActor(), id, fileId, ct);
@@ -87,10 +83,6 @@ public static class DocumentFilesApi
         {
             return ApiResults.NotFound();
         }
-        var (file, content) = result.Value!;
-        http.Response.Headers.XContentTypeOptions = "nosniff";
-        http.Response.Headers.CacheControl = "private, no-cache";
-        return TypedResults.Stream(content, file.ContentType, file.FileName,
-            entityTag: new EntityTagHeaderValue($"\"{file.Sha256}\""), enableRangeProcessing: true);
+        return FileDownloads.Send(http.Response, result.Value!);
     }
 }

@@ -53,6 +53,21 @@ public sealed class DetailsModel(DocumentRegister register, DocumentFiles files,
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct) =>
         await LoadAsync(id, ct) ?? Page();
 
+    /// <summary>
+    /// A file of the document, for the signed-in user (the files API takes only bearer tokens), sent
+    /// as the API sends it.
+    /// </summary>
+    public async Task<IActionResult> OnGetFileAsync(int id, int fileId, CancellationToken ct)
+    {
+        var result = await files.OpenAsync(Actor, id, fileId, ct);
+        if (!result.IsOk)
+        {
+            return OutOfScope();
+        }
+        await FileDownloads.Send(Response, result.Value!).ExecuteAsync(HttpContext);
+        return new EmptyResult();
+    }
+
     public async Task<IActionResult> OnPostRelateAsync(int id, int relatedId, RelationKind kind, CancellationToken ct)
     {
         var result = await register.RelateAsync(Actor, id, relatedId, kind, ct);
