@@ -1,7 +1,7 @@
 using System.Text;
 using Microsoft.Data.Sqlite;
-using Npgsql;
 using Microsoft.Extensions.Options;
+using Npgsql;
 using SteerCo.Cli;
 using SteerCo.Documents.Files;
 using SteerCo.Tests.Support;
