@@ -42,8 +42,8 @@ public static class SteerCoCli
     internal static RootCommand BuildRootCommand(GlobalOptions globals)
     {
         var root = new RootCommand(CliText.T(
-            "SteerCo: quản trị cơ sở dữ liệu, dữ liệu mẫu, đơn vị hành chính, người dùng, nhật ký kiểm toán; đọc số, ký hiệu văn bản.",
-            "SteerCo: database, demo data, administrative units, users, the audit log; reading document symbols."))
+            "SteerCo: quản trị cơ sở dữ liệu, dữ liệu mẫu, đơn vị hành chính, người dùng, nhật ký kiểm toán, kho tệp; đọc số, ký hiệu văn bản.",
+            "SteerCo: database, demo data, administrative units, users, the audit log, the file store; reading document symbols."))
         {
             HelpName = CommandName,
         };
@@ -55,6 +55,7 @@ public static class SteerCoCli
         root.Subcommands.Add(UnitsCommands.Create(globals));
         root.Subcommands.Add(UsersCommands.Create(globals));
         root.Subcommands.Add(AuditCommands.Create(globals));
+        root.Subcommands.Add(FilesCommands.Create(globals));
         root.Subcommands.Add(SymbolsCommands.Create());
         return root;
     }

@@ -1,7 +1,4 @@
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.WebUtilities;
-using Microsoft.Net.Http.Headers;
 using SteerCo.Access;
 using SteerCo.Documents;
 using SteerCo.Documents.Files;
@@ -16,9 +13,6 @@ namespace SteerCo.Web.Api;
 /// </summary>
 public static class DocumentFilesApi
 {
-    /// <summary>What a multipart request carries besides the file: boundaries, part headers, a few small fields.</summary>
-    public const long FormOverheadBytes = 1024 * 1024;
-
     public static RouteGroupBuilder MapDocumentFilesApi(this RouteGroupBuilder group)
     {
         group.RequireAuthorization(Policies.Api).WithTags("Document files");
@@ -57,19 +51,14 @@ public static class DocumentFilesApi
     private static async Task<Results<Created<DocumentFileView>, ProblemHttpResult, ValidationProblem>> UploadAsync(
         int id, DocumentFiles files, HttpContext http, CancellationToken ct)
     {
-        var limit = files.MaxBytes + FormOverheadBytes;
-        if (http.Request.ContentLength > limit)
+        if (!MultipartUpload.TryLimitBody(http, files.MaxBytes))
         {
             return TooLarge(files);
-        }
-        if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } bodySize)
-        {
-            bodySize.MaxRequestBodySize = limit;
         }
         var actor = http.RequireActor();
         try
         {
-            var (fileName, content) = await FirstFileAsync(http.Request, ct);
+            var (fileName, content) = await MultipartUpload.FirstFileAsync(http.Request, null, ct);
             var result = await files.AddAsync(actor, id, fileName, content, ct);
             if (result.Outcome == Outcome.Invalid && result.Problems.Any(p => p.Field == DocumentFiles.TooLargeField))
             {
@@ -77,7 +66,7 @@ public static class DocumentFilesApi
             }
             return result.ToCreated(f => $"/api/v1/documents/{id}/files/{f.Id}");
         }
-        catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        catch (BadHttpRequestException ex) when (MultipartUpload.IsTooLarge(ex))
         {
             return TooLarge(files);
         }
@@ -86,31 +75,7 @@ public static class DocumentFilesApi
     private static ProblemHttpResult TooLarge(DocumentFiles files) =>
         TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: DocumentFiles.TooLargeMessage(files.MaxBytes));
 
-    /// <summary>The first part with a file name, positioned at its content; (null, null) when the request has none.</summary>
-    private static async Task<(string? FileName, Stream? Content)> FirstFileAsync(HttpRequest request, CancellationToken ct)
-    {
-        if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var mediaType)
-            || !mediaType.MediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase)
-            || HeaderUtilities.RemoveQuotes(mediaType.Boundary).Value is not { Length: > 0 and <= 200 } boundary)
-        {
-            return (null, null);
-        }
-        var reader = new MultipartReader(boundary, request.Body);
-        while (await reader.ReadNextSectionAsync(ct) is { } section)
-        {
-            if (ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition) && disposition.IsFileDisposition())
-            {
-                var name = HeaderUtilities.RemoveQuotes(disposition.FileNameStar).Value is { Length: > 0 } star ? star : HeaderUtilities.RemoveQuotes(disposition.FileName).Value;
-                return (name, section.Body);
-            }
-        }
-        return (null, null);
-    }
-
-    /// <summary>
-    /// The bytes with the type found at upload, as an attachment under the original (Vietnamese)
-    /// name (filename* per RFC 5987 beside an ASCII filename), nosniff, and the hash as ETag.
-    /// </summary>
+    /// <summary>The file as <see cref="FileDownloads.Send"/> sends it; 404 outside the actor's scope.</summary>
     private static async Task<IResult> DownloadAsync(int id, int fileId, DocumentFiles files, HttpContext http, CancellationToken ct)
     {
         var result = await files.OpenAsync(http.RequireActor(), id, fileId, ct);
@@ -118,10 +83,6 @@ public static class DocumentFilesApi
         {
             return ApiResults.NotFound();
         }
-        var (file, content) = result.Value!;
-        http.Response.Headers.XContentTypeOptions = "nosniff";
-        http.Response.Headers.CacheControl = "private, no-cache";
-        return TypedResults.Stream(content, file.ContentType, file.FileName,
-            entityTag: new EntityTagHeaderValue($"\"{file.Sha256}\""), enableRangeProcessing: true);
+        return FileDownloads.Send(http.Response, result.Value!);
     }
 }

@@ -41,6 +41,7 @@ public sealed class BrowserHost : IAsyncLifetime
             web.UseSetting("Database:Provider", _database.Provider);
             web.UseSetting("ConnectionStrings:Default", _database.ConnectionString);
             web.UseSetting("DataProtection:KeysFolder", Path.Combine(_folder, "keys"));
+            web.UseSetting("Files:Folder", Path.Combine(_folder, "files"));
             web.UseSetting("Demo:Seed", "true");
             web.UseSetting("STEERCO_ADMIN_PASSWORD", AdminPassword);
             web.UseSetting("STEERCO_DEMO_PASSWORD", DemoPassword);

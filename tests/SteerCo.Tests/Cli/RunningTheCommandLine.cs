@@ -1,7 +1,9 @@
 using System.Text;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Options;
 using Npgsql;
 using SteerCo.Cli;
+using SteerCo.Documents.Files;
 using SteerCo.Tests.Support;
 
 namespace SteerCo.Tests.Cli;
@@ -11,6 +13,8 @@ public sealed class RunningTheCommandLine : IAsyncLifetime
 {
     private TestDatabase _database = null!;
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "steerco-cli-" + Guid.NewGuid().ToString("N"));
+
+    private string FilesFolder => Path.Combine(_folder, "files");
 
     public async Task InitializeAsync()
     {
@@ -84,6 +88,35 @@ public sealed class RunningTheCommandLine : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Collect_orphans_deletes_old_unreferenced_files_keeps_recent_ones_and_says_how_much()
+    {
+        var store = new LocalFileStore(Options.Create(new FileStoreOptions { Folder = FilesFolder }));
+        var old = await StoreAsync(store, new byte[3000]);
+        var recent = await StoreAsync(store, new byte[10]);
+        File.SetLastWriteTimeUtc(Directory.GetFiles(FilesFolder, old, SearchOption.AllDirectories).Single(), DateTime.UtcNow.AddHours(-30));
+
+        var collected = await RunAsync("files", "collect-orphans");
+
+        collected.Code.ShouldBe(0);
+        collected.Output.ShouldContain("Đã xóa 1 tệp không được tham chiếu (3.000 byte).");
+        store.Exists(old).ShouldBeFalse();
+        store.Exists(recent).ShouldBeTrue();
+
+        var all = await RunAsync("--lang", "en", "files", "collect-orphans", "--older-than-hours", "0");
+        all.Output.ShouldContain("Deleted 1 unreferenced files (10 bytes).");
+        store.Exists(recent).ShouldBeFalse();
+        (await RunAsync("files", "collect-orphans", "--older-than-hours", "-1")).Code.ShouldBe(2);
+    }
+
+    private static async Task<string> StoreAsync(LocalFileStore store, byte[] content)
+    {
+        Random.Shared.NextBytes(content);
+        using var staged = await store.StageAsync(new MemoryStream(content), 1024 * 1024);
+        store.Commit(staged);
+        return staged.Sha256;
+    }
+
+    [Fact]
     public async Task Usage_errors_exit_2()
     {
         (await RunAsync("units", "frobnicate")).Code.ShouldBe(2);
@@ -94,7 +127,8 @@ public sealed class RunningTheCommandLine : IAsyncLifetime
     {
         var output = new StringWriter();
         var error = new StringWriter();
-        var code = await SteerCoCli.RunAsync(args, output, error, _database.Configuration);
+        var settings = new Dictionary<string, string?>(_database.Configuration) { ["Files:Folder"] = FilesFolder };
+        var code = await SteerCoCli.RunAsync(args, output, error, settings);
         return (code, output.ToString(), error.ToString());
     }
 

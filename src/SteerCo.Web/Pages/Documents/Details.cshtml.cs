@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using SteerCo.Access;
 using SteerCo.Documents;
+using SteerCo.Documents.Files;
 using SteerCo.Resources;
 using SteerCo.Text;
 using SteerCo.Web.Infrastructure;
@@ -9,8 +11,12 @@ using SteerCo.Web.Infrastructure;
 namespace SteerCo.Web.Pages.Documents;
 
 /// <summary>One document: its fields, files, relations both ways, and the cascade of documents implementing it below.</summary>
-public sealed class DetailsModel(DocumentRegister register) : SteerCoPageModel
+[StreamedUpload("Upload")]
+public sealed class DetailsModel(DocumentRegister register, DocumentFiles files, IStringLocalizer<SharedResource> text) : SteerCoPageModel
 {
+    /// <summary>The model state key of upload problems, shown above the upload form.</summary>
+    public const string UploadKey = "Upload";
+
     public DocumentDetail Document { get; private set; } = null!;
     public CascadeNode? Cascade { get; private set; }
 
@@ -19,6 +25,9 @@ public sealed class DetailsModel(DocumentRegister register) : SteerCoPageModel
     public string? Find { get; set; }
 
     public IReadOnlyList<DocumentSummary> Found { get; private set; } = [];
+
+    /// <summary>The file limit (Files:MaxBytes), for the hint beside the upload form.</summary>
+    public long MaxFileBytes => files.MaxBytes;
 
     /// <summary>The authority line as printed above a signature (Decree 30, Article 13).</summary>
     public static string AuthorityPrefix(SigningAuthority authority) => authority switch
@@ -44,6 +53,21 @@ public sealed class DetailsModel(DocumentRegister register) : SteerCoPageModel
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct) =>
         await LoadAsync(id, ct) ?? Page();
 
+    /// <summary>
+    /// A file of the document, for the signed-in user (the files API takes only bearer tokens), sent
+    /// as the API sends it.
+    /// </summary>
+    public async Task<IActionResult> OnGetFileAsync(int id, int fileId, CancellationToken ct)
+    {
+        var result = await files.OpenAsync(Actor, id, fileId, ct);
+        if (!result.IsOk)
+        {
+            return OutOfScope();
+        }
+        await FileDownloads.Send(Response, result.Value!).ExecuteAsync(HttpContext);
+        return new EmptyResult();
+    }
+
     public async Task<IActionResult> OnPostRelateAsync(int id, int relatedId, RelationKind kind, CancellationToken ct)
     {
         var result = await register.RelateAsync(Actor, id, relatedId, kind, ct);
@@ -54,6 +78,45 @@ public sealed class DetailsModel(DocumentRegister register) : SteerCoPageModel
     {
         var result = await register.UnrelateAsync(Actor, id, relationId, ct);
         return await AfterAsync(id, result.As<bool>(), Messages.Get("RelationRemoved"), ct);
+    }
+
+    /// <summary>
+    /// The file comes as a stream (see <see cref="StreamedUploadAttribute"/>): it goes to the store
+    /// as it arrives, read only up to the limit, and nothing is kept when it is refused.
+    /// </summary>
+    public async Task<IActionResult> OnPostUploadAsync(int id, CancellationToken ct)
+    {
+        var upload = HttpContext.Features.Get<StreamedUpload>();
+        Result<DocumentFileView> result;
+        try
+        {
+            result = await files.AddAsync(Actor, id, upload?.FileName, upload?.Content, ct);
+        }
+        catch (BadHttpRequestException ex) when (MultipartUpload.IsTooLarge(ex))
+        {
+            result = Result<DocumentFileView>.Invalid(DocumentFiles.TooLargeField, DocumentFiles.TooLargeMessage(files.MaxBytes));
+        }
+        switch (result.Outcome)
+        {
+            case Outcome.Ok:
+                TempData["Flash"] = text["FileUploaded", result.Value!.FileName].Value;
+                return RedirectToPage("Details", null, new { id }, "files");
+            case Outcome.NotFound:
+                return OutOfScope();
+            case Outcome.Forbidden:
+                return Forbid();
+        }
+        foreach (var problem in result.Problems)
+        {
+            ModelState.AddModelError(UploadKey, problem.Message);
+        }
+        return await LoadAsync(id, ct) ?? Page();
+    }
+
+    public async Task<IActionResult> OnPostDeleteFileAsync(int id, int fileId, int? version, CancellationToken ct)
+    {
+        var result = await files.DeleteAsync(Actor, id, fileId, version, ct);
+        return await AfterAsync(id, result, text["FileDeleted"].Value, ct);
     }
 
     public async Task<IActionResult> OnPostDeleteAsync(int id, int version, CancellationToken ct)

@@ -28,6 +28,22 @@ document.addEventListener("submit", (event) => {
   }
 });
 
+// Says a file is too large before sending it: the server would read it all only to refuse it.
+document.addEventListener("submit", (event) => {
+  const form = event.target;
+  const max = form.dataset && Number(form.dataset.maxBytes);
+  const input = max && form.querySelector("input[type=file]");
+  const file = input && input.files && input.files[0];
+  if (file && file.size > max) {
+    event.preventDefault();
+    const error = form.parentElement.querySelector(".upload-error");
+    if (error) {
+      error.textContent = form.dataset.tooLarge;
+      error.hidden = false;
+    }
+  }
+});
+
 // On a phone the tree starts folded, so the page's own content comes first.
 if (window.matchMedia("(max-width: 48rem)").matches) {
   document.querySelectorAll("details.tree-box").forEach((box) => box.removeAttribute("open"));

@@ -12,6 +12,9 @@ namespace SteerCo.Documents.Files;
 /// <summary>A stored file opened for download; the caller disposes <see cref="Content"/>.</summary>
 public sealed record FileDownload(DocumentFileView File, Stream Content);
 
+/// <summary>What <see cref="DocumentFiles.CollectOrphansAsync"/> deleted: how many blobs, and their bytes.</summary>
+public sealed record OrphansCollected(int Blobs, long Bytes);
+
 /// <summary>
 /// The files of a document: added after their kind is read from their content, kept once per
 /// content in the <see cref="IFileStore"/>, their text extracted for search, soft deleted.
@@ -209,24 +212,27 @@ public sealed class DocumentFiles(
     /// longer ago than <paramref name="olderThan"/> so that an upload between its blob and its row
     /// is left alone. Such blobs come from uploads whose database write failed.
     /// </summary>
-    public async Task<int> CollectOrphansAsync(TimeSpan olderThan, CancellationToken cancellationToken = default)
+    public async Task<OrphansCollected> CollectOrphansAsync(TimeSpan olderThan, CancellationToken cancellationToken = default)
     {
         var before = clock.GetUtcNow() - olderThan;
         var collected = 0;
-        foreach (var batch in store.List().Where(b => b.WrittenAt < before).Select(b => b.Sha256).Chunk(500))
+        long bytes = 0;
+        foreach (var batch in store.List().Where(b => b.WrittenAt < before).Chunk(500))
         {
-            var referenced = await db.DocumentFiles.Where(f => batch.Contains(f.Sha256)).Select(f => f.Sha256).Distinct().ToListAsync(cancellationToken);
-            foreach (var sha256 in batch.Except(referenced))
+            var hashes = batch.Select(b => b.Sha256).ToList();
+            var referenced = await db.DocumentFiles.Where(f => hashes.Contains(f.Sha256)).Select(f => f.Sha256).Distinct().ToListAsync(cancellationToken);
+            foreach (var blob in batch.ExceptBy(referenced, b => b.Sha256))
             {
-                store.Delete(sha256);
+                store.Delete(blob.Sha256);
                 collected++;
+                bytes += blob.Size;
             }
         }
         if (collected > 0)
         {
-            logger.LogInformation("Deleted {Count} stored files that no document refers to", collected);
+            logger.LogInformation("Deleted {Count} stored files ({Bytes} bytes) that no document refers to", collected, bytes);
         }
-        return collected;
+        return new OrphansCollected(collected, bytes);
     }
 
     /// <summary>The message for a file past the limit, with the limit in MB as users count it.</summary>

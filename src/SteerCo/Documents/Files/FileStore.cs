@@ -55,8 +55,8 @@ public interface IFileStore
 
     bool Exists(string sha256);
 
-    /// <summary>Every stored hash, with when it was written: for collecting blobs no file refers to.</summary>
-    IEnumerable<(string Sha256, DateTimeOffset WrittenAt)> List();
+    /// <summary>Every stored hash, with when it was written and its size: for collecting blobs no file refers to.</summary>
+    IEnumerable<(string Sha256, DateTimeOffset WrittenAt, long Size)> List();
 
     void Delete(string sha256);
 }
@@ -143,7 +143,7 @@ public sealed class LocalFileStore(IOptions<FileStoreOptions> options) : IFileSt
 
     public bool Exists(string sha256) => File.Exists(PathOf(sha256));
 
-    public IEnumerable<(string Sha256, DateTimeOffset WrittenAt)> List()
+    public IEnumerable<(string Sha256, DateTimeOffset WrittenAt, long Size)> List()
     {
         if (!Directory.Exists(_root))
         {
@@ -154,7 +154,8 @@ public sealed class LocalFileStore(IOptions<FileStoreOptions> options) : IFileSt
             var name = Path.GetFileName(path);
             if (IsHash(name) && path == PathOf(name))
             {
-                yield return (name, File.GetLastWriteTimeUtc(path));
+                var info = new FileInfo(path);
+                yield return (name, info.LastWriteTimeUtc, info.Length);
             }
         }
     }

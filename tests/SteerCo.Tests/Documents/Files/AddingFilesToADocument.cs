@@ -260,7 +260,8 @@ public sealed class AddingFilesToADocument(SteerCoApp app) : IClassFixture<Steer
 
         var collected = await scope.Get<DocumentFiles>().CollectOrphansAsync(TimeSpan.FromSeconds(-1));
 
-        collected.ShouldBeGreaterThanOrEqualTo(1);
+        collected.Blobs.ShouldBeGreaterThanOrEqualTo(1);
+        collected.Bytes.ShouldBeGreaterThan(0);
         store.Exists(orphan).ShouldBeFalse();
         store.Exists(kept.Value!.Sha256).ShouldBeTrue();
     }

@@ -1,0 +1,97 @@
+using System.Text;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Net.Http.Headers;
+
+namespace SteerCo.Web.Infrastructure;
+
+/// <summary>
+/// One file read from a multipart/form-data request as a stream, never buffered as a form: the
+/// files API and the document page share it. A request may carry the file limit plus
+/// <see cref="FormOverheadBytes"/>.
+/// </summary>
+public static class MultipartUpload
+{
+    /// <summary>What a multipart request carries besides the file: boundaries, part headers, a few small fields.</summary>
+    public const long FormOverheadBytes = 1024 * 1024;
+
+    /// <summary>A field before the file holds a token or a number; anything longer is not read.</summary>
+    private const int MaxFieldBytes = 8 * 1024;
+
+    /// <summary>
+    /// False when the request says it is larger than a file of <paramref name="maxFileBytes"/> needs:
+    /// it is then answered without reading its body. Otherwise the server reads at most that much,
+    /// so a body that does not say its length (chunked) is cut there.
+    /// </summary>
+    public static bool TryLimitBody(HttpContext http, long maxFileBytes)
+    {
+        var limit = maxFileBytes + FormOverheadBytes;
+        if (http.Request.ContentLength > limit)
+        {
+            return false;
+        }
+        if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } bodySize)
+        {
+            bodySize.MaxRequestBodySize = limit;
+        }
+        return true;
+    }
+
+    /// <summary>The server refused to read past the limit <see cref="TryLimitBody"/> set.</summary>
+    public static bool IsTooLarge(BadHttpRequestException exception) => exception.StatusCode == StatusCodes.Status413PayloadTooLarge;
+
+    public static bool IsMultipart(HttpRequest request) => Boundary(request) is not null;
+
+    /// <summary>
+    /// The first part with a file name, positioned at its content; (null, null) when the request has
+    /// none. The small fields before it go into <paramref name="fieldsBefore"/> when it is given.
+    /// </summary>
+    public static async Task<(string? FileName, Stream? Content)> FirstFileAsync(
+        HttpRequest request, IDictionary<string, string>? fieldsBefore, CancellationToken ct)
+    {
+        if (Boundary(request) is not { } boundary)
+        {
+            return (null, null);
+        }
+        var reader = new MultipartReader(boundary, request.Body);
+        while (await reader.ReadNextSectionAsync(ct) is { } section)
+        {
+            if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition))
+            {
+                continue;
+            }
+            if (disposition.IsFileDisposition())
+            {
+                var name = HeaderUtilities.RemoveQuotes(disposition.FileNameStar).Value is { Length: > 0 } star ? star : HeaderUtilities.RemoveQuotes(disposition.FileName).Value;
+                return (name, section.Body);
+            }
+            if (fieldsBefore is not null && disposition.IsFormDisposition()
+                && HeaderUtilities.RemoveQuotes(disposition.Name).Value is { Length: > 0 } field
+                && await ReadFieldAsync(section.Body, ct) is { } value)
+            {
+                fieldsBefore[field] = value;
+            }
+        }
+        return (null, null);
+    }
+
+    private static string? Boundary(HttpRequest request) =>
+        MediaTypeHeaderValue.TryParse(request.ContentType, out var mediaType)
+        && mediaType.MediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase)
+        && HeaderUtilities.RemoveQuotes(mediaType.Boundary).Value is { Length: > 0 and <= 200 } boundary
+            ? boundary
+            : null;
+
+    /// <summary>The field's text, or null when it is longer than <see cref="MaxFieldBytes"/>.</summary>
+    private static async Task<string?> ReadFieldAsync(Stream body, CancellationToken ct)
+    {
+        var buffer = new byte[MaxFieldBytes + 1];
+        var length = 0;
+        int read;
+        while (length < buffer.Length && (read = await body.ReadAsync(buffer.AsMemory(length), ct)) > 0)
+        {
+            length += read;
+        }
+        return length > MaxFieldBytes ? null : Encoding.UTF8.GetString(buffer, 0, length);
+    }
+}
