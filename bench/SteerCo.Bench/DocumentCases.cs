@@ -125,7 +125,8 @@ internal static class DocumentCases
 
         var prefix = DocumentSubjects.Search(documents.Prefix);
         yield return SearchCase("search prefix", prefix, null,
-            page => Expect(page.Total > 0, "nothing found") ?? Marked(page) ?? Newest(page));
+            // Not every hit: the extract is cut from the start of the body, and a word of the prefix may come later.
+            page => Expect(page.Total > 0, "nothing found") ?? Expect(page.Items.Any(IsMarked), "no hit marked") ?? Newest(page));
 
         var dated = DocumentSubjects.Search(DocumentSubjects.CommonTerm, under: province, from: YearFrom, to: YearTo);
         yield return SearchCase("search subtree+date", dated, null,
@@ -195,8 +196,10 @@ internal static class DocumentCases
 
     private static string Unescape(string path) => Uri.UnescapeDataString(path);
 
-    private static string? Marked(SearchPage page) =>
-        Expect(page.Items.All(h => h.SubjectHtml.Contains("<mark>") || (h.SnippetHtml ?? "").Contains("<mark>") || (h.SymbolHtml ?? "").Contains("<mark>")), "a hit with nothing marked");
+    private static bool IsMarked(SearchHit h) =>
+        h.SubjectHtml.Contains("<mark>") || (h.SnippetHtml ?? "").Contains("<mark>") || (h.SymbolHtml ?? "").Contains("<mark>");
+
+    private static string? Marked(SearchPage page) => Expect(page.Items.All(IsMarked), "a hit with nothing marked");
 
     private static string? Newest(SearchPage page) =>
         Expect(page.Items.Zip(page.Items.Skip(1)).All(p => p.First.Document.IssuedOn >= p.Second.Document.IssuedOn), "not newest first");
