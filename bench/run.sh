@@ -130,13 +130,14 @@ database_exists() {
 drop_databases() {
   case "$1" in
     # Older data sets of this scale too: a national SQLite file is large.
-    sqlite) rm -f "$data/sqlite-$scale-seed$seed-"*.db* "$data/sqlite-$scale-seed$seed-"*.txt ;;
+    sqlite) rm -f "$data/sqlite-$scale-seed$seed-"*.db* "$data/sqlite-$scale-seed$seed-"*.txt && rm -rf "$data/files-sqlite" ;;
     postgres)
       local name
       for name in $(psql_admin -c "select datname from pg_database where datname like 'steerco_${scale}_seed${seed}_%'"); do
         psql_admin -c "drop database \"$name\" with (force)"
       done
       rm -f "$data/postgres-$scale-seed$seed-"*.txt
+      rm -rf "$data/files-postgres"
       ;;
   esac
 }
@@ -178,7 +179,7 @@ start_app() {
   app_port=$(choose_port "${BENCH_APP_PORT:-}" 26550)
   ASPNETCORE_URLS=http://127.0.0.1:$app_port ASPNETCORE_ENVIRONMENT=Production \
     Database__Provider=$engine ConnectionStrings__Default=$(connection_for "$engine") Demo__Seed=false \
-    DataProtection__KeysFolder=$data/keys \
+    DataProtection__KeysFolder=$data/keys Files__Folder=$data/files-$engine \
     "$web" --contentRoot "$root/src/SteerCo.Web" >"$data/app-$engine.log" 2>&1 &
   app_pid=$!
   local tries=0
@@ -224,28 +225,22 @@ for engine in "${engines[@]}"; do
 done
 
 # 4. docs/benchmarks.md ---------------------------------------------------------
+# Each engine's section is kept beside the data (bench/data/section-<scale>-<engine>.md), so that
+# a run of one engine rewrites its own section and keeps the other's from its last run.
 [ ${#done_engines[@]} -gt 0 ] || die "nothing was measured"
 runtime=$(dotnet --list-runtimes | sed -n 's/^Microsoft.AspNetCore.App \(10\.[0-9.]*\) .*/\1/p' | sort -V | tail -1)
 cpu=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1)
 memory=$(awk '/^MemTotal:/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo)
 pg_version=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1 | sed 's|.*/postgresql/\([^/]*\)/bin|\1|')
-{
-  echo "# Benchmarks"
-  echo
-  echo "Written by \`bench/run.sh --scale $scale --duration $duration --warmup $warmup\`; do not edit by hand, run it again."
-  echo "What each column means and how it is measured: [bench/README.md](../bench/README.md)."
-  echo
-  echo "- Date: $(date -u '+%Y-%m-%d %H:%M UTC'), commit $(git rev-parse --short HEAD)"
-  echo "- Machine: $(nproc) cores ($cpu), $memory memory; the app, the database server and the load generator share them"
-  echo "- .NET: ASP.NET Core runtime $runtime (SDK $(dotnet --version)); the app's Release build, Production environment"
-  echo "- Data: scale \`$scale\`, seed $seed"
-  for engine in "${done_engines[@]}"; do
-    stamp=$data/$engine-$dataset.txt
-    echo
+for engine in "${done_engines[@]}"; do
+  stamp=$data/$engine-$dataset.txt
+  {
     case "$engine" in
       sqlite) echo "## SQLite" ;;
       postgres) echo "## PostgreSQL $pg_version" ;;
     esac
+    echo
+    echo "Measured $(date -u '+%Y-%m-%d %H:%M UTC') at commit $(git rev-parse --short HEAD) (\`--duration $duration --warmup $warmup\`)."
     echo
     echo "Data set prepared $(sed -n 's/^prepared: //p' "$stamp"): migrations $(sed -n 's/^migrate seconds: //p' "$stamp") s," \
       "\`demo $([ "$scale" = demo ] && echo seed || echo "generate --scale $scale")\` $(sed -n 's/^generate seconds: //p' "$stamp") s. Its output:"
@@ -258,6 +253,23 @@ pg_version=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1 | s
     echo "Load average when the app started: $(cat "$scratch/$engine.load")."
     echo
     cat "$scratch/$engine.md"
+  } >"$data/section-$scale-$engine.md"
+done
+{
+  echo "# Benchmarks"
+  echo
+  echo "Written by \`bench/run.sh --scale $scale\`; do not edit by hand, run it again. A run of one database rewrites its section and keeps the other's."
+  echo "What each column means and how it is measured: [bench/README.md](../bench/README.md)."
+  echo
+  echo "- Written: $(date -u '+%Y-%m-%d %H:%M UTC'), commit $(git rev-parse --short HEAD)"
+  echo "- Machine: $(nproc) cores ($cpu), $memory memory; the app, the database server and the load generator share them"
+  echo "- .NET: ASP.NET Core runtime $runtime (SDK $(dotnet --version)); the app's Release build, Production environment"
+  echo "- Data: scale \`$scale\`, seed $seed"
+  for engine in sqlite postgres; do
+    if [ -f "$data/section-$scale-$engine.md" ]; then
+      echo
+      cat "$data/section-$scale-$engine.md"
+    fi
   done
 } >"$scratch/benchmarks.md"
 mkdir -p docs

@@ -35,13 +35,25 @@ internal static class BenchRun
         var subjects = await Subjects.DiscoverAsync(http, adminToken, cancellationToken);
         var token = await Subjects.GetTokenAsync(http, subjects.SecretariatUserName, options.UserPassword, cancellationToken);
         var cookie = await Subjects.SignInWithCookieAsync(options.Url, subjects.SecretariatUserName, options.UserPassword, cancellationToken);
-        var allCases = Cases.Create(subjects, cookie, token, options.UserPassword);
+        var documents = await DocumentSubjects.DiscoverAsync(http, adminToken, subjects, token, options.UserPassword, cancellationToken);
+        if (documents is null)
+        {
+            Progress("No documents in the province's register: the document cases are left out.");
+        }
+        // Writes change the database (new documents, numbers, files): they run after every read.
+        var allCases = Cases.Create(subjects, cookie, token, options.UserPassword)
+            .Concat(documents is null ? [] : DocumentCases.Create(subjects, documents, token))
+            .OrderBy(c => c.Writes).ToList();
         if (options.Cases.FirstOrDefault(name => !allCases.Any(c => c.Name.Equals(name, StringComparison.OrdinalIgnoreCase))) is { } unknown)
         {
             await Console.Error.WriteLineAsync($"No case \"{unknown}\"; the cases: {string.Join(", ", allCases.Select(c => c.Name))}.");
             return 2;
         }
         var cases = allCases.Where(c => options.Cases.Length == 0 || options.Cases.Contains(c.Name, StringComparer.OrdinalIgnoreCase)).ToList();
+        if (documents is not null)
+        {
+            Progress($"Documents: document {documents.Document.Id}, prefix {documents.Prefix}, registers {documents.RegisterType}, central secretariat {documents.CentralUserName ?? "none"}");
+        }
         Progress($"Subjects: province committee {subjects.Province.Id} ({subjects.Province.UnitName}, {subjects.Province.ChildCount} below), "
             + $"commune committee {subjects.Commune.Id} ({subjects.Commune.UnitName}), user {subjects.SecretariatUserName}");
 
@@ -89,11 +101,17 @@ internal static class BenchRun
             + $"below, {subjects.SubtreeSize} in its subtree), the commune committee {subjects.Commune.Id} ({subjects.Commune.UnitName}), "
             + $"signed in as `{subjects.SecretariatUserName}`, the province committee's secretariat. Each row: {options.Warmup.TotalSeconds:0.#} s of warm-up, "
             + $"then {options.Duration.TotalSeconds:0.#} s measured.");
+        if (cases.Any(c => c.Writes))
+        {
+            text.AppendLine();
+            text.AppendLine("The cases marked *(writes)* change the database (new outgoing documents, each with the next number of the province's series, and new files): "
+                + "they ran after all the others, and a run after them measures a slightly larger database.");
+        }
         text.AppendLine();
         foreach (var benchCase in cases)
         {
             var size = sizes.TryGetValue(benchCase, out var bytes) ? $"{bytes:N0} bytes" : "not measured";
-            text.AppendLine(invariant, $"- **{benchCase.Name}**: `{benchCase.Request}` ({size})");
+            text.AppendLine(invariant, $"- **{benchCase.Name}**{(benchCase.Writes ? " *(writes)*" : "")}: `{benchCase.Request}` ({size})");
         }
         text.AppendLine();
         text.AppendLine("| Case | Conns | Req/s | p50 ms | p95 ms | p99 ms | Errors | App CPU ms/req | DB CPU ms/req | Bench CPU ms/req | Others' CPU % | App RSS peak MiB |");

@@ -8,11 +8,19 @@ namespace SteerCo.Bench;
 /// <summary>
 /// One named request, measured as a unit. <see cref="Check"/> reads the first answer in full
 /// (status and content) and returns what is wrong with it, or null; timed answers are judged by
-/// their status alone.
+/// their status alone. A case of several requests in a row (register a document, then upload its
+/// file) gives <see cref="Send"/>: it sends them all, stops at the first unexpected status and
+/// returns that status (or the last one) and the last body; the case is timed from the first
+/// request to the last byte of the last answer.
 /// </summary>
 internal sealed record BenchCase(
     string Name, string Request, HttpStatusCode ExpectedStatus,
-    Func<HttpRequestMessage> CreateRequest, Func<string, string?> Check);
+    Func<HttpRequestMessage> CreateRequest, Func<string, string?> Check,
+    Func<HttpClient, CancellationToken, Task<(HttpStatusCode Status, string Body)>>? Send = null)
+{
+    /// <summary>Writes change the database: they run after every read case.</summary>
+    public bool Writes { get; init; }
+}
 
 internal static class Cases
 {

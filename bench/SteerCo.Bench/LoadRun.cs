@@ -92,10 +92,19 @@ internal static class LoadRun
             string? error;
             try
             {
-                using var request = benchCase.CreateRequest();
-                // ResponseContentRead: the body is read to its end before SendAsync returns.
-                using var response = await http.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken);
-                error = response.StatusCode == benchCase.ExpectedStatus ? null : $"status {(int)response.StatusCode}";
+                HttpStatusCode status;
+                if (benchCase.Send is { } send)
+                {
+                    (status, _) = await send(http, cancellationToken);
+                }
+                else
+                {
+                    using var request = benchCase.CreateRequest();
+                    // ResponseContentRead: the body is read to its end before SendAsync returns.
+                    using var response = await http.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken);
+                    status = response.StatusCode;
+                }
+                error = status == benchCase.ExpectedStatus ? null : $"status {(int)status}";
             }
             catch (HttpRequestException exception)
             {
@@ -149,6 +158,10 @@ internal static class LoadRun
     /// <summary>One request, read in full: the status and the body for the case's check.</summary>
     public static async Task<(HttpStatusCode Status, string Body)> SendOnceAsync(HttpClient http, BenchCase benchCase, CancellationToken cancellationToken)
     {
+        if (benchCase.Send is { } send)
+        {
+            return await send(http, cancellationToken);
+        }
         using var request = benchCase.CreateRequest();
         using var response = await http.SendAsync(request, cancellationToken);
         return (response.StatusCode, await response.Content.ReadAsStringAsync(cancellationToken));

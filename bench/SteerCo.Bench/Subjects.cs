@@ -6,7 +6,7 @@ using System.Text.RegularExpressions;
 
 namespace SteerCo.Bench;
 
-internal sealed record CommitteeItem(int Id, string Name, string UnitName, int ChildCount);
+internal sealed record CommitteeItem(int Id, string Name, string UnitName, int ChildCount, string? DocumentSystem = null);
 
 internal sealed record CommitteePage(List<CommitteeItem> Items, int Total);
 
