@@ -46,17 +46,19 @@ public static class Scope
 
     /// <summary>
     /// Documents follow their committee; a document shared with the subtree (a directive lower
-    /// levels implement) is also read by every committee below its own.
+    /// levels implement) is also read by every committee below its own. Written as
+    /// "committee id in (the subtree's ids) or (shared and committee id in (those above))" so
+    /// that both branches use the documents' committee index (SQLite answers the OR with two
+    /// index searches; a join on the committee's path made it read every document).
     /// </summary>
-    public static IQueryable<Document> VisibleTo(this IQueryable<Document> documents, Actor actor)
+    public static IQueryable<Document> VisibleTo(this IQueryable<Document> documents, Actor actor, IQueryable<Committee> committees)
     {
         var above = Ancestors(actor);
         return actor.Role switch
         {
             Role.Administrator => documents,
-            Role.Secretariat or Role.Leader when actor.CommitteePath is { } path && SubtreeEnd(path) is var end =>
-                documents.Where(d => (string.Compare(d.Committee!.Path, path) >= 0 && string.Compare(d.Committee.Path, end) < 0)
-                    || (d.Visibility == DocumentVisibility.Subtree && above.Contains(d.CommitteeId))),
+            Role.Secretariat or Role.Leader when actor.CommitteePath is { } path && committees.InSubtree(path).Select(c => c.Id) is var subtree =>
+                documents.Where(d => subtree.Contains(d.CommitteeId) || (d.Visibility == DocumentVisibility.Subtree && above.Contains(d.CommitteeId))),
             Role.Member or Role.Viewer when actor.CommitteeId is { } id =>
                 documents.Where(d => d.CommitteeId == id || (d.Visibility == DocumentVisibility.Subtree && above.Contains(d.CommitteeId))),
             _ => documents.Where(d => false),

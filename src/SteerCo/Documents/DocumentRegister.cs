@@ -193,7 +193,7 @@ public sealed class DocumentRegister(SteerCoDbContext db, DocumentNumbering numb
         var files = await db.DocumentFiles.AsNoTracking().Where(f => f.DocumentId == id && f.DeletedAt == null).OrderBy(f => f.Id)
             .Select(f => new DocumentFileView(f.Id, f.FileName, f.ContentType, f.Size, f.Sha256, f.UploadedAt, f.UploadedBy))
             .ToListAsync(cancellationToken);
-        var visible = db.Documents.VisibleTo(actor).Where(d => d.DeletedAt == null);
+        var visible = db.Documents.VisibleTo(actor, db.Committees).Where(d => d.DeletedAt == null);
         var outgoing = await db.DocumentRelations.Where(r => r.DocumentId == id && visible.Any(d => d.Id == r.RelatedDocumentId))
             .Select(r => new DocumentRelationView(r.Id, r.Kind, true, r.RelatedDocumentId, r.RelatedDocument!.Symbol, r.RelatedDocument.Subject, r.RelatedDocument.IssuedOn, r.RelatedDocument.Committee!.Name))
             .ToListAsync(cancellationToken);
@@ -219,12 +219,12 @@ public sealed class DocumentRegister(SteerCoDbContext db, DocumentNumbering numb
     /// <summary>The same filters over <paramref name="source"/>: search passes the documents its index matched, so filters and order apply to them alone.</summary>
     public async Task<IQueryable<Document>> FilterAsync(Actor actor, DocumentQuery query, IQueryable<Document> source, CancellationToken cancellationToken = default)
     {
-        var documents = source.VisibleTo(actor).Where(d => d.DeletedAt == null);
+        var documents = source.VisibleTo(actor, db.Committees).Where(d => d.DeletedAt == null);
         if (query.UnderId is { } underId)
         {
             var path = await db.Committees.Where(c => c.Id == underId).Select(c => c.Path).FirstOrDefaultAsync(cancellationToken) ?? "#";
-            var end = Scope.SubtreeEnd(path);
-            documents = documents.Where(d => string.Compare(d.Committee!.Path, path) >= 0 && string.Compare(d.Committee.Path, end) < 0);
+            var subtree = db.Committees.InSubtree(path).Select(c => c.Id);
+            documents = documents.Where(d => subtree.Contains(d.CommitteeId));
         }
         if (query.Direction is { } direction)
         {
@@ -330,7 +330,7 @@ public sealed class DocumentRegister(SteerCoDbContext db, DocumentNumbering numb
             frontier = [.. next.Where(seen.Add)];
         }
         seen.Remove(id);
-        var documents = await Summaries(db.Documents.VisibleTo(actor).Where(d => seen.Contains(d.Id)).OrderBy(d => d.IssuedOn).ThenBy(d => d.Id))
+        var documents = await Summaries(db.Documents.VisibleTo(actor, db.Committees).Where(d => seen.Contains(d.Id)).OrderBy(d => d.IssuedOn).ThenBy(d => d.Id))
             .ToListAsync(cancellationToken);
         var committees = await db.Committees.AsNoTracking().VisibleTo(actor)
             .InSubtree(document.Committee!.Path)

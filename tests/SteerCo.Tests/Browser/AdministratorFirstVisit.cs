@@ -5,6 +5,7 @@ namespace SteerCo.Tests.Browser;
 
 /// <summary>What a new administrator does on a fresh installation, in the browser.</summary>
 [Trait("Category", "Browser")]
+[Collection(BrowserHost.Collection)]
 public sealed class AdministratorFirstVisit(BrowserHost host) : IClassFixture<BrowserHost>
 {
     /// <summary>The last commune in the official list by code (Units/Data/units-2025.csv).</summary>

@@ -14,6 +14,12 @@ namespace SteerCo.Tests.Browser;
 /// </summary>
 public sealed class BrowserHost : IAsyncLifetime
 {
+    /// <summary>
+    /// Browser test classes run one after another (beside the other tests): each starts a
+    /// Chromium and a server, and on two cores several at once starved one another past any timeout.
+    /// </summary>
+    public const string Collection = "Browser";
+
     public const string AdminPassword = "Admin-Pass-2025";
     public const string DemoPassword = "Demo-Pass-2025";
 
@@ -83,7 +89,8 @@ public sealed class BrowserHost : IAsyncLifetime
         await page.GetByLabel("Tên đăng nhập").FillAsync(userName);
         await page.GetByLabel("Mật khẩu").FillAsync(password ?? (userName == "admin" ? AdminPassword : DemoPassword));
         await page.GetByRole(AriaRole.Button, new() { Name = "Đăng nhập" }).ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/Account/Login", StringComparison.Ordinal));
+        // Signed in once the next page is on its way; the test's own steps wait for what they need of it.
+        await page.WaitForURLAsync(url => !url.Contains("/Account/Login", StringComparison.Ordinal), new() { WaitUntil = WaitUntilState.Commit });
         return page;
     }
 

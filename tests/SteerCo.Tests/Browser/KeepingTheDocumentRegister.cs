@@ -8,6 +8,7 @@ namespace SteerCo.Tests.Browser;
 
 /// <summary>The register in the browser: numbering an outgoing document, a stale edit, the filters, the cascade, a phone.</summary>
 [Trait("Category", "Browser")]
+[Collection(BrowserHost.Collection)]
 public sealed partial class KeepingTheDocumentRegister(BrowserHost host) : IClassFixture<BrowserHost>
 {
     private async Task<DocumentDetail> RegisterAsync(string unitCode, DocumentInput input)

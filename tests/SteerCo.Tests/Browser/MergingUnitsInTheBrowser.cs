@@ -4,6 +4,7 @@ namespace SteerCo.Tests.Browser;
 
 /// <summary>A merge changes the national counts, so it has a database of its own.</summary>
 [Trait("Category", "Browser")]
+[Collection(BrowserHost.Collection)]
 public sealed class MergingUnitsInTheBrowser(BrowserHost host) : IClassFixture<BrowserHost>
 {
     [Fact]

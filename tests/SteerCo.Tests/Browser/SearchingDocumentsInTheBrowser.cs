@@ -7,6 +7,7 @@ namespace SteerCo.Tests.Browser;
 
 /// <summary>A province secretariat searches the register: marked results, filters, pages, on a desk and on a phone.</summary>
 [Trait("Category", "Browser")]
+[Collection(BrowserHost.Collection)]
 public sealed class SearchingDocumentsInTheBrowser(BrowserHost host) : IClassFixture<BrowserHost>
 {
     private async Task RegisterAsync(string unitCode, int count, Func<int, (string Subject, string Type, string? Body)> make)

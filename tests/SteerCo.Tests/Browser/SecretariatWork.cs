@@ -4,6 +4,7 @@ namespace SteerCo.Tests.Browser;
 
 /// <summary>Secretariats at the province and commune: their scope, their edits, on a desk and on a phone.</summary>
 [Trait("Category", "Browser")]
+[Collection(BrowserHost.Collection)]
 public sealed class SecretariatWork(BrowserHost host) : IClassFixture<BrowserHost>
 {
     [Fact]

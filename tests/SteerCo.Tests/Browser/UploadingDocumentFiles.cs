@@ -10,6 +10,7 @@ namespace SteerCo.Tests.Browser;
 
 /// <summary>The files of a document on its page: uploading, a refused file, deleting, a stale delete, a viewer, a phone.</summary>
 [Trait("Category", "Browser")]
+[Collection(BrowserHost.Collection)]
 public sealed class UploadingDocumentFiles(BrowserHost host) : IClassFixture<BrowserHost>
 {
     private async Task<int> RegisterAsync(string subject = "Công văn về việc chuẩn bị phương án ứng phó bão số 3")
