@@ -15,20 +15,35 @@ internal sealed class ProcessStats(int pid)
     public bool IsAlive => File.Exists($"/proc/{Pid}/stat");
 
     /// <summary>User plus system CPU time since the process started.</summary>
-    public TimeSpan ReadCpu()
+    public TimeSpan ReadCpu() => ReadCpu(reapedChildren: false);
+
+    /// <summary>
+    /// utime and stime (fields 14 and 15); with <paramref name="reapedChildren"/> also cutime and
+    /// cstime (16 and 17): the CPU time of the children that ended and that it waited for.
+    /// </summary>
+    private TimeSpan ReadCpu(bool reapedChildren)
     {
         var stat = File.ReadAllText($"/proc/{Pid}/stat");
         // The command name (field 2) is in parentheses and may hold spaces: count fields after it.
-        // Field 3 (state) is the first one after ")"; utime and stime are fields 14 and 15.
+        // Field 3 (state) is the first one after ")".
         var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
         var ticks = long.Parse(fields[14 - 3]) + long.Parse(fields[15 - 3]);
+        if (reapedChildren)
+        {
+            ticks += long.Parse(fields[16 - 3]) + long.Parse(fields[17 - 3]);
+        }
         return TimeSpan.FromSeconds((double)ticks / ClockTicksPerSecond);
     }
 
-    /// <summary>CPU time of the process and of its children alive now: PostgreSQL's server and its backends.</summary>
+    /// <summary>
+    /// CPU time of the process, of its children alive now (PostgreSQL's server and its backends),
+    /// and of the children that ended meanwhile: a backend whose connection closed during the
+    /// measurement (a timed-out request) takes its CPU time to its parent's cutime and cstime,
+    /// without which the difference could even be negative.
+    /// </summary>
     public TimeSpan ReadCpuWithChildren()
     {
-        var total = ReadCpu();
+        var total = ReadCpu(reapedChildren: true);
         foreach (var directory in Directory.EnumerateDirectories("/proc"))
         {
             if (!int.TryParse(Path.GetFileName(directory), out var child) || child == Pid)
