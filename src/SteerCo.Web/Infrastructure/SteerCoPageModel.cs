@@ -21,6 +21,17 @@ public abstract class SteerCoPageModel : PageModel
         }
     }
 
+    /// <summary>The form again with the service's refusal beside the fields; a stale edit answers 409.</summary>
+    protected IActionResult Refused<T>(Result<T> result)
+    {
+        if (result.Outcome == Outcome.Conflict)
+        {
+            Response.StatusCode = StatusCodes.Status409Conflict;
+        }
+        AddProblems(result.Problems);
+        return Page();
+    }
+
     /// <summary>Reads a dd/MM/yyyy field; an unreadable date becomes a field error and null.</summary>
     protected DateOnly? ParseDate(string? text, string field)
     {

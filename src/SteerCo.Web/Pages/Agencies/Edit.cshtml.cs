@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Mvc;
-using SteerCo.Access;
 using SteerCo.Agencies;
 using SteerCo.Resources;
 using SteerCo.Text;
@@ -38,12 +37,7 @@ public sealed class EditModel(AgencyService agencies) : SteerCoPageModel
         var result = await agencies.UpdateAsync(Actor, id, new AgencyInput(Agency.UnitId, Input.Name, Input.Abbreviation, dissolved), Input.Version, ct);
         if (!result.IsOk)
         {
-            if (result.Outcome == Outcome.Conflict)
-            {
-                Response.StatusCode = StatusCodes.Status409Conflict;
-            }
-            AddProblems(result.Problems);
-            return Page();
+            return Refused(result);
         }
         TempData["Flash"] = Messages.Get("Saved");
         return Redirect($"/Units/Details/{Agency.UnitId}");

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Mvc;
-using SteerCo.Access;
 using SteerCo.Agencies;
 using SteerCo.Committees;
 using SteerCo.Resources;
@@ -55,12 +54,7 @@ public sealed class EditModel(CommitteeService committees, AgencyService agencie
             Input.DocumentSystem, Input.CurrentTerm, established, dissolved), Input.Version, ct);
         if (!result.IsOk)
         {
-            if (result.Outcome == Outcome.Conflict)
-            {
-                Response.StatusCode = StatusCodes.Status409Conflict;
-            }
-            AddProblems(result.Problems);
-            return Page();
+            return Refused(result);
         }
         TempData["Flash"] = Messages.Get("Saved");
         return RedirectToPage("Details", new { id });

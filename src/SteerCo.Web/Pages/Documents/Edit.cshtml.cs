@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Mvc;
-using SteerCo.Access;
 using SteerCo.Agencies;
 using SteerCo.Committees;
 using SteerCo.Data;
@@ -48,12 +47,7 @@ public sealed class EditModel(DocumentRegister register, DocumentNumbering numbe
         var result = await register.UpdateAsync(Actor, id, Input.ToInput(issuedOn, receivedOn), Input.Version, ct);
         if (!result.IsOk)
         {
-            if (result.Outcome == Outcome.Conflict)
-            {
-                Response.StatusCode = StatusCodes.Status409Conflict;
-            }
-            AddProblems(result.Problems);
-            return Page();
+            return Refused(result);
         }
         TempData["Flash"] = Messages.Get("Saved");
         return RedirectToPage("Details", new { id });

@@ -73,12 +73,7 @@ public sealed class EditModel(UserAdministration users, SteerCoDbContext db) : S
         var result = await users.UpdateAsync(Actor, id, new UserUpdate(Input.FullName, Input.Email, Input.Role, Input.CommitteeId, Input.AgencyId, Input.IsActive), Input.ConcurrencyStamp, ct);
         if (!result.IsOk)
         {
-            if (result.Outcome == Outcome.Conflict)
-            {
-                Response.StatusCode = StatusCodes.Status409Conflict;
-            }
-            AddProblems(result.Problems);
-            return Page();
+            return Refused(result);
         }
         TempData["Flash"] = Messages.Get("Saved");
         return RedirectToPage("Index");
