@@ -89,8 +89,9 @@ public sealed class BrowserHost : IAsyncLifetime
         await page.GetByLabel("Tên đăng nhập").FillAsync(userName);
         await page.GetByLabel("Mật khẩu").FillAsync(password ?? (userName == "admin" ? AdminPassword : DemoPassword));
         await page.GetByRole(AriaRole.Button, new() { Name = "Đăng nhập" }).ClickAsync();
-        // Signed in once the next page is on its way; the test's own steps wait for what they need of it.
-        await page.WaitForURLAsync(url => !url.Contains("/Account/Login", StringComparison.Ordinal), new() { WaitUntil = WaitUntilState.Commit });
+        // Signed in once a page shows the user's name in the header. Not WaitForURL: when the
+        // redirects had already finished, it sometimes waited for a load event that had passed.
+        await Assertions.Expect(page.Locator("header a.whoami")).ToHaveTextAsync(userName, new() { Timeout = 30_000 });
         return page;
     }
 
