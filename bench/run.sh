@@ -105,10 +105,12 @@ steerco=$bin/SteerCo.Cli/release/steerco
 runner=$bin/SteerCo.Bench/release/SteerCo.Bench
 
 # 2. Databases ------------------------------------------------------------------
-# A prepared database is kept for the code that made it: its name carries a hash of the
-# library and command line sources, so a change there (entities, migrations, the generator)
-# prepares a new one. Uncommitted changes do not count: use --fresh.
-code_key=$(git rev-parse HEAD:src/SteerCo HEAD:src/SteerCo.Cli 2>/dev/null | sha1sum | cut -c1-8)
+# A prepared database is kept for the generator that made it: its name carries a hash of the
+# generator's sources (src/SteerCo/Demo and the units it builds on), so a change there prepares a
+# new one. A kept database is migrated to the current schema before each run (new migrations,
+# indexes included, apply to it as they would to a production database). Uncommitted changes
+# do not count: use --fresh.
+code_key=$(git rev-parse HEAD:src/SteerCo/Demo HEAD:src/SteerCo/Units 2>/dev/null | sha1sum | cut -c1-8)
 dataset=$scale-seed$seed-$code_key
 
 psql_admin() { PGPASSWORD=postgres psql -h 127.0.0.1 -p "$pg_port" -U postgres -d postgres -qtAX "$@"; }
@@ -146,13 +148,19 @@ drop_databases() {
 prepare() {
   local engine=$1 stamp=$data/$1-$dataset.txt connection
   connection=$(connection_for "$engine")
+  local cli=("$steerco" --lang en --provider "$engine" --connection "$connection") start migrate_seconds generate_seconds
   if [ -z "$fresh" ] && [ -f "$stamp" ] && database_exists "$engine"; then
-    step "$engine: reusing the $scale data set prepared on $(sed -n 's/^prepared: //p' "$stamp")"
+    step "$engine: reusing the $scale data set prepared on $(sed -n 's/^prepared: //p' "$stamp"), migrating it"
+    start=$EPOCHREALTIME
+    "${cli[@]}" db migrate >"$scratch/migrate.log" 2>&1 || { cat "$scratch/migrate.log" >&2; die "$engine: db migrate failed"; }
+    migrate_seconds=$(seconds_since "$start")
+    if grep -q "^Applied" "$scratch/migrate.log"; then
+      echo "migrated at commit $(git rev-parse --short HEAD) in $migrate_seconds s:$(sed -n 's/^  / /p' "$scratch/migrate.log" | tr -d '\n')" >>"$stamp"
+    fi
     return
   fi
   step "$engine: preparing the $scale data set (seed $seed)"
   drop_databases "$engine"
-  local cli=("$steerco" --lang en --provider "$engine" --connection "$connection") start migrate_seconds generate_seconds
   start=$EPOCHREALTIME
   "${cli[@]}" db migrate >"$scratch/migrate.log" 2>&1 || { cat "$scratch/migrate.log" >&2; die "$engine: db migrate failed"; }
   migrate_seconds=$(seconds_since "$start")

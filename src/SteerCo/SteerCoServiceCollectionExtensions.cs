@@ -63,6 +63,7 @@ public static class SteerCoServiceCollectionExtensions
         services.AddSingleton<TextExtraction>();
         services.AddScoped<DocumentFiles>();
         services.AddScoped<DocumentSearch>();
+        services.AddSingleton<SearchVocabulary>();
         services.AddScoped<AuditLog>();
         return services;
     }

@@ -31,6 +31,8 @@ internal static class DbCommands
             await session.Output.WriteLineAsync(CliText.T("Đã cập nhật đầy đủ, không có migration nào cần áp dụng.", "Up to date: no pending migrations."));
             return ExitCodes.Ok;
         }
+        // A migration that rebuilds an index or rewrites a table of a million documents takes minutes, not the default 30 s.
+        database.SetCommandTimeout(TimeSpan.FromHours(2));
         await database.MigrateAsync(cancellationToken);
         foreach (var migration in pending)
         {

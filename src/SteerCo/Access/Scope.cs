@@ -68,6 +68,24 @@ public static class Scope
     public static bool CanRead(this Actor actor, Document document, Committee committee) =>
         actor.CanRead(committee) || (document.Visibility == DocumentVisibility.Subtree && Ancestors(actor).Contains(committee.Id));
 
+    /// <summary>
+    /// The same rule as reader tokens for the search index, which holds, for each document,
+    /// o{committee} (its own committee), s{id} for its committee and each committee above it, and
+    /// h{committee} when it is shared with the subtree (the DocumentSearchByDate migration). A
+    /// document is visible when it has any of the returned tokens; null: nothing is; empty: all is.
+    /// </summary>
+    public static IReadOnlyList<string>? SearchTokens(Actor actor)
+    {
+        var shared = Ancestors(actor).Select(id => $"h{id}");
+        return actor.Role switch
+        {
+            Role.Administrator => [],
+            Role.Secretariat or Role.Leader when actor.CommitteePath is not null && actor.CommitteeId is { } id => [$"s{id}", .. shared],
+            Role.Member or Role.Viewer when actor.CommitteeId is { } id => [$"o{id}", .. shared],
+            _ => null,
+        };
+    }
+
     /// <summary>The committees above the actor's own, from its path.</summary>
     private static List<int> Ancestors(Actor actor) =>
         actor.CommitteePath is { } path

@@ -201,9 +201,10 @@ internal sealed class DocumentConfiguration : IEntityTypeConfiguration<Document>
         document.HasOne(d => d.IssuerAgency).WithMany().OnDelete(DeleteBehavior.Restrict);
         document.HasOne<NumberReservation>().WithMany().HasForeignKey(d => d.ReservationId).OnDelete(DeleteBehavior.Restrict);
         document.HasMany(d => d.Files).WithOne(f => f.Document).OnDelete(DeleteBehavior.Restrict);
-        // The register, newest first, per committee; and a symbol once per register, direction and year.
-        document.HasIndex(d => new { d.CommitteeId, d.IssuedOn });
-        document.HasIndex(d => d.IssuedOn);
+        // The register, newest first (the id breaks ties: a day can bring hundreds of documents),
+        // per committee; and a symbol once per register, direction and year.
+        document.HasIndex(d => new { d.CommitteeId, d.IssuedOn, d.Id });
+        document.HasIndex(d => new { d.IssuedOn, d.Id });
         document.HasIndex(d => new { d.CommitteeId, d.Direction, d.IssuedYear, d.Symbol }).IsUnique().HasFilter("\"Symbol\" IS NOT NULL AND \"DeletedAt\" IS NULL");
         document.Property(d => d.Version).IsConcurrencyToken();
     }

@@ -89,9 +89,6 @@ public sealed class SearchQuery
         return new([.. clauses.Take(MaxClauses)]);
     }
 
-    /// <summary>The FTS5 MATCH expression: every token double-quoted, so FTS5 reads none of it as syntax.</summary>
-    public string ToFts5() => string.Join(' ', Clauses.Select(c => $"\"{string.Join(' ', c.Tokens)}\"" + (c.Prefix ? "*" : "")));
-
     /// <summary>The to_tsquery('simple', ...) text: quoted lexemes, &amp; between clauses, &lt;-&gt; inside phrases, :* for a prefix.</summary>
     public string ToTsQuery() => string.Join(" & ", Clauses.Select(c =>
     {

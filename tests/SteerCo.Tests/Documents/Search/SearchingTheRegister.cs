@@ -1,4 +1,5 @@
 using System.Text;
+using SteerCo.Access;
 using SteerCo.Documents;
 using SteerCo.Documents.Search;
 using SteerCo.Tests.Support;
@@ -70,6 +71,21 @@ public sealed class SearchingTheRegister(SteerCoApp app) : IClassFixture<SteerCo
         (await app.SearchAsync($"\"chuyen doi s\"* {marker}")).Ids().ShouldBe([digital.Id]);
         var hit = (await app.SearchAsync($"chuyen* {marker}")).Items.Single(h => h.Document.Id == digital.Id);
         hit.SubjectHtml.ShouldContain("<mark>chuyển</mark> đổi");
+    }
+
+    [Fact]
+    public async Task A_star_that_starts_more_words_than_are_expanded_still_finds_them_all()
+    {
+        var marker = SearchDocuments.Marker();
+        var codes = string.Join(' ', Enumerable.Range(0, SearchVocabulary.MaxPrefixTerms + 6).Select(i => $"{marker}x{i}"));
+        var many = await app.RegisterAsync(H.Danang, $"Danh mục mã {marker}", body: codes);
+        var one = await app.RegisterAsync(H.Danang, $"Mã riêng {marker}q");
+
+        (await app.SearchAsync($"{marker}*")).Ids().ShouldBe([one.Id, many.Id]);
+        (await app.SearchAsync($"{marker}x1*")).Ids().ShouldBe([many.Id]);
+        (await app.SearchAsync($"{marker}x1* {marker}q")).Ids().ShouldBeEmpty();
+        (await app.SearchAsync($"\"ma {marker}\"*")).Ids().ShouldBe([many.Id]);
+        (await app.SearchAsync($"\"rieng {marker}\"*")).Ids().ShouldBe([one.Id]);
     }
 
     [Fact]
@@ -200,6 +216,32 @@ public sealed class SearchingTheRegister(SteerCoApp app) : IClassFixture<SteerCo
         (await app.SearchAsync(marker)).Ids().ShouldBe([edited.Id]);
         (await app.SearchAsync($"sat lo {marker}")).Ids().ShouldBeEmpty();
         (await app.SearchAsync($"xam nhap man {marker}")).Ids().ShouldBe([edited.Id]);
+    }
+
+    [Fact]
+    public async Task A_new_issue_date_moves_a_document_in_the_order_and_sharing_it_shows_it_to_the_committees_below()
+    {
+        var marker = SearchDocuments.Marker();
+        var may = await app.RegisterAsync(H.Danang, $"Kế hoạch tháng năm {marker}", issuedOn: new(2025, 5, 1));
+        var june = await app.RegisterAsync(H.Danang, $"Kế hoạch tháng sáu {marker}", issuedOn: new(2025, 6, 1));
+        var earlier = await app.RegisterAsync(H.Danang, $"Kế hoạch cùng ngày, vào sổ sau {marker}", issuedOn: new(2025, 5, 1));
+        var haichau = SearchDocuments.SecretariatOf(H.HaiChau);
+        (await app.SearchAsync(marker)).Ids().ShouldBe([june.Id, earlier.Id, may.Id]);
+        (await app.SearchAsync(marker, haichau)).Ids().ShouldBeEmpty();
+
+        await using (var scope = app.ServiceScope())
+        {
+            var input = new DocumentInput(may.Direction, may.Type, may.Symbol, false, null, new DateOnly(2025, 7, 1), may.ReceivedOn, may.IssuerKind,
+                null, null, may.IssuerName, may.Subject, may.SignerName, may.SigningAuthority, null, null, null, DocumentVisibility.Subtree);
+            (await scope.Get<DocumentRegister>().UpdateAsync(scope.Actor, may.Id, input, may.Version)).IsOk.ShouldBeTrue();
+        }
+
+        (await app.SearchAsync(marker)).Ids().ShouldBe([may.Id, june.Id, earlier.Id]);
+        (await app.SearchAsync(marker, filters: new(From: new(2025, 7, 1), To: new(2025, 7, 1)))).Ids().ShouldBe([may.Id]);
+        (await app.SearchAsync(marker, filters: new(From: new(2025, 5, 1), To: new(2025, 6, 30)))).Ids().ShouldBe([june.Id, earlier.Id]);
+        (await app.SearchAsync(marker, haichau)).Ids().ShouldBe([may.Id]);
+        (await app.SearchAsync(marker, new(null, "thanhvien.test", Role.Member, H.HaiChau.Id, H.HaiChau.Path, null))).Ids().ShouldBe([may.Id]);
+        (await app.SearchAsync(marker, new(null, "thanhvien.test", Role.Member, H.Danang.Id, H.Danang.Path, null))).Total.ShouldBe(3);
     }
 
     public static TheoryData<string> HostileQueries() =>

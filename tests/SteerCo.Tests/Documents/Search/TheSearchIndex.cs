@@ -38,19 +38,24 @@ public sealed class TheSearchIndex
         await using var app = await SteerCoApp.StartAsync(withHierarchy: false);
         await using var scope = app.ServiceScope();
 
-        (await IndexObjectsAsync(scope.Db, app.Database.IsPostgres)).ShouldBe(app.Database.IsPostgres ? 2 : 4,
-            "a migration that rebuilds Documents must create the search index and its triggers again (see the DocumentSearch migration)");
+        (await IndexObjectsAsync(scope.Db, app.Database.IsPostgres)).ShouldBe(app.Database.IsPostgres ? 4 : 5,
+            "a migration that rebuilds Documents must create the search index and its triggers again (see the DocumentSearchByDate migration)");
     }
 
-    /// <summary>SQLite: the FTS5 table and its three triggers. PostgreSQL: the generated column and its GIN index.</summary>
+    /// <summary>
+    /// SQLite: the FTS5 table, its vocabulary and its three triggers. PostgreSQL: the generated
+    /// word vector, the scope vector, the trigger that fills it and their GIN index.
+    /// </summary>
     private static async Task<int> IndexObjectsAsync(SteerCoDbContext db, bool postgres) => postgres
         ? await db.Database.SqlQueryRaw<int>("""
             SELECT ((SELECT count(*) FROM information_schema.columns WHERE table_name = 'Documents' AND column_name = 'SearchVector' AND is_generated = 'ALWAYS')
-                  + (SELECT count(*) FROM pg_indexes WHERE tablename = 'Documents' AND indexname = 'IX_Documents_SearchVector'))::int AS "Value"
+                  + (SELECT count(*) FROM information_schema.columns WHERE table_name = 'Documents' AND column_name = 'ScopeVector')
+                  + (SELECT count(*) FROM information_schema.triggers WHERE event_object_table = 'Documents' AND trigger_name = 'Documents_Scope' AND event_manipulation = 'INSERT')
+                  + (SELECT count(*) FROM pg_indexes WHERE tablename = 'Documents' AND indexname = 'IX_Documents_SearchVector_ScopeVector'))::int AS "Value"
             """).SingleAsync()
         : await db.Database.SqlQueryRaw<int>("""
             SELECT count(*) AS "Value" FROM sqlite_master
-            WHERE (type = 'table' AND name = 'DocumentSearch')
+            WHERE (type = 'table' AND name IN ('DocumentSearch', 'DocumentSearchTerms'))
                OR (type = 'trigger' AND tbl_name = 'Documents' AND name IN ('Documents_SearchInsert', 'Documents_SearchUpdate', 'Documents_SearchDelete'))
             """).SingleAsync();
 }

@@ -511,15 +511,15 @@ namespace SteerCo.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("IssuedOn");
-
                     b.HasIndex("IssuerAgencyId");
 
                     b.HasIndex("IssuerCommitteeId");
 
                     b.HasIndex("ReservationId");
 
-                    b.HasIndex("CommitteeId", "IssuedOn");
+                    b.HasIndex("IssuedOn", "Id");
+
+                    b.HasIndex("CommitteeId", "IssuedOn", "Id");
 
                     b.HasIndex("CommitteeId", "Direction", "IssuedYear", "Symbol")
                         .IsUnique()
