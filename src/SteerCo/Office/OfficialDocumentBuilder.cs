@@ -160,6 +160,11 @@ public sealed class OfficialDocumentBuilder(OfficialStyle style)
         signing.Add(Line(signature.FullName, Style.SignatureSize,
             ParagraphFormat.Centred with { Before = Style.SignatureSpaceMm / 25.4 * 72 }, bold: true));
 
+        // The signature never stands on a page of its own: the last paragraph goes with it.
+        if (Current.LastOrDefault() is DocumentFormat.OpenXml.Wordprocessing.Paragraph { ParagraphProperties: { } last })
+        {
+            last.KeepNext = new KeepNext();
+        }
         var table = WordElements.Table([left, right], borders: false, cellMarginTwips: 0);
         table.Append(Row([Cell(left, list), Cell(right, signing)], cantSplit: true));
         Current.Add(WordElements.Paragraph(new ParagraphFormat { After = 6, KeepNext = true }, Style.BodySize));

@@ -44,12 +44,13 @@ public sealed record ReconstitutionMember(string FullName, string JobTitleAndAge
 /// <summary>Lays out a <see cref="ReconstitutionDecision"/> as its DOCX, with the member list as its annex.</summary>
 public static class ReconstitutionDecisionDocument
 {
+    /// <summary>The annex's columns; a full name gets room enough to stay on one line.</summary>
     public static IReadOnlyList<TableColumn> MemberColumns { get; } =
     [
         new("STT", 12, CellAlignment.Center),
-        new("Họ và tên", 42),
-        new("Chức vụ, cơ quan", 66),
-        new("Chức danh trong Ban Chỉ đạo", 45),
+        new("Họ và tên", 48),
+        new("Chức vụ, cơ quan", 62),
+        new("Chức danh trong Ban Chỉ đạo", 43),
     ];
 
     public static byte[] ToDocx(ReconstitutionDecision decision) => Build(decision).ToDocx();
