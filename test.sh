@@ -5,6 +5,7 @@
 #   3. Release build of the solution
 #   4. the tests on SQLite, browser tests included
 #   5. the same tests, browser tests included, on a throwaway PostgreSQL (scripts/pg-throwaway.sh)
+#   6. the sample decisions in both layouts as DOCX, PDF and PNG in artifacts/samples, to look at
 # and a last line "N passed, N failed" over both runs. Exits non-zero if anything failed.
 # STEERCO_PG_PORT chooses the PostgreSQL port (default 25491, the next free one if taken).
 set -euo pipefail
@@ -100,6 +101,27 @@ step "Starting PostgreSQL on port $pg_port"
 pg_started=yes
 connection=$(scripts/pg-throwaway.sh start "$pg_root" "$pg_port")
 STEERCO_TEST_PROVIDER=postgres STEERCO_TEST_POSTGRES=$connection run_tests postgres
+
+# 6. Sample decisions to look at -----------------------------------------------
+# A person checks the official layout by eye (issue 5): DOCX, PDF and 80 dpi PNG pages. Missing
+# LibreOffice or poppler skips this step; it never fails the run.
+step "Sample decisions (artifacts/samples)"
+samples=artifacts/samples
+if command -v soffice >/dev/null && command -v pdftoppm >/dev/null; then
+  mkdir -p "$samples"
+  rm -f "$samples"/decision-*
+  for layout in state party; do
+    if dotnet artifacts/bin/SteerCo.Cli/release/SteerCo.Cli.dll office sample-decision \
+      --layout "$layout" --out "$samples/decision-$layout.docx" --pdf >/dev/null \
+      && pdftoppm -png -r 80 "$samples/decision-$layout.pdf" "$samples/decision-$layout"; then
+      ls "$samples"/decision-"$layout"*
+    else
+      echo "warning: the $layout sample decision was not converted" >&2
+    fi
+  done
+else
+  echo "LibreOffice (soffice) or poppler (pdftoppm) is not installed: no sample PDF" >&2
+fi
 
 echo
 echo "$passed passed, $failed failed"
