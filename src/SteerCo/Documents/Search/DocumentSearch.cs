@@ -84,15 +84,14 @@ public sealed class DocumentSearch(SteerCoDbContext db, DocumentRegister registe
         });
         ISearchIndex index = db.Database.IsNpgsql() ? new PostgresSearchIndex(db) : new SqliteSearchIndex(db, vocabulary);
         var skip = (page.SafePage - 1) * page.SafePageSize;
-        var total = await index.CountAsync(where, MaxCandidates + 1, cancellationToken);
-        var broad = total > MaxCandidates;
-        var limit = MaxCandidates;
+        var limit = request.Order == SearchOrder.Relevance ? RankedCandidates : MaxCandidates;
+        var total = await index.CountAsync(where, Math.Max(limit, index.SortLimit) + 1, cancellationToken);
+        var broad = total > index.SortLimit;
         List<int> pageIds;
         if (request.Order == SearchOrder.Relevance && total > 1)
         {
             var candidates = await index.NewestAsync(where, 0, RankedCandidates, broad, cancellationToken);
             pageIds = await index.RankAsync(where, candidates, skip, page.SafePageSize, cancellationToken);
-            limit = RankedCandidates;
         }
         else
         {

@@ -24,6 +24,12 @@ internal interface ISearchIndex
         return $"{{{args.Count - 1}}}";
     }
 
+    /// <summary>
+    /// Up to this many matches are sorted by date; more are read from a date index newest first
+    /// (<see cref="NewestAsync"/>'s <c>broad</c>). The count goes at least this far to tell.
+    /// </summary>
+    int SortLimit { get; }
+
     /// <summary>How many documents match, counting no further than <paramref name="cap"/>.</summary>
     Task<int> CountAsync(SearchWhere where, int cap, CancellationToken cancellationToken);
 
@@ -48,6 +54,9 @@ internal interface ISearchIndex
 internal sealed class SqliteSearchIndex(SteerCoDbContext db, SearchVocabulary vocabulary) : ISearchIndex
 {
     private string? match;
+
+    /// <summary>The index is in date order: nothing is ever sorted.</summary>
+    public int SortLimit => 0;
 
     private static readonly int Epoch = new DateOnly(1970, 1, 1).DayNumber;
 
@@ -178,6 +187,8 @@ internal sealed class SqliteSearchIndex(SteerCoDbContext db, SearchVocabulary vo
 /// </summary>
 internal sealed class PostgresSearchIndex(SteerCoDbContext db) : ISearchIndex
 {
+    public int SortLimit => DocumentSearch.MaxCandidates;
+
     public async Task<int> CountAsync(SearchWhere where, int cap, CancellationToken cancellationToken)
     {
         var (condition, args) = Where(where, datesUseIndex: false);

@@ -21,19 +21,17 @@ internal sealed class SearchRanking(SearchQuery query, IReadOnlyList<double> fre
     public IEnumerable<int> Order(IEnumerable<(int Id, string Subject, string SearchText)> candidates)
     {
         var scored = candidates.Select((c, position) =>
-        {
-            var tokens = Tokens(c.SearchText.Length > MaxScannedLength ? c.SearchText[..MaxScannedLength] : c.SearchText);
-            var subject = Tokens(VietnameseText.Fold(c.Subject));
-            return (c.Id, position, tokens, subject);
-        }).ToList();
-        var averageLength = scored.Count == 0 ? 1 : Math.Max(1, scored.Average(s => (double)s.tokens.Length));
+            (c.Id, position, Text: c.SearchText.Length > MaxScannedLength ? c.SearchText[..MaxScannedLength] : c.SearchText, Subject: VietnameseText.Fold(c.Subject)))
+            .ToList();
+        // Length in characters: the text is not cut into words, the clauses are looked for in it.
+        var averageLength = scored.Count == 0 ? 1 : Math.Max(1, scored.Average(s => (double)s.Text.Length));
         return scored
-            .Select(s => (s.Id, s.position, Score: Score(s.tokens, s.subject, averageLength)))
+            .Select(s => (s.Id, s.position, Score: Score(s.Text, s.Subject, averageLength)))
             .OrderByDescending(s => s.Score).ThenBy(s => s.position)
             .Select(s => s.Id);
     }
 
-    private double Score(string[] tokens, string[] subject, double averageLength)
+    private double Score(string text, string subject, double averageLength)
     {
         var score = 0.0;
         for (var i = 0; i < query.Clauses.Count; i++)
@@ -41,31 +39,56 @@ internal sealed class SearchRanking(SearchQuery query, IReadOnlyList<double> fre
             var clause = query.Clauses[i];
             var frequency = Math.Clamp(i < frequencies.Count ? frequencies[i] : 0, 0, documents);
             var idf = Math.Log(1 + ((documents - frequency + 0.5) / (frequency + 0.5)));
-            var tf = Occurrences(tokens, clause) + (SubjectWeight * Occurrences(subject, clause));
-            score += idf * (tf * (K1 + 1)) / (tf + (K1 * (1 - B + (B * tokens.Length / averageLength))));
+            var tf = Occurrences(text, clause) + (SubjectWeight * Occurrences(subject, clause));
+            score += idf * (tf * (K1 + 1)) / (tf + (K1 * (1 - B + (B * text.Length / averageLength))));
         }
         return score;
     }
 
-    internal static int Occurrences(string[] tokens, SearchClause clause)
+    /// <summary>
+    /// How often the clause's words stand in <paramref name="folded"/> as the index cut them: its first
+    /// word found with a (vectorized) ordinal search and checked to be a whole word, the next ones
+    /// read after it. Cutting every candidate into words took 160-440 ms for 1,000 candidates.
+    /// </summary>
+    internal static int Occurrences(string folded, SearchClause clause)
     {
         var count = 0;
+        var first = clause.Tokens[0];
         var last = clause.Tokens.Count - 1;
-        for (var start = 0; start + last < tokens.Length; start++)
+        for (var at = folded.IndexOf(first, StringComparison.Ordinal); at >= 0; at = folded.IndexOf(first, at + 1, StringComparison.Ordinal))
         {
-            var matches = true;
-            for (var j = 0; j <= last && matches; j++)
-            {
-                var token = tokens[start + j];
-                matches = clause.Prefix && j == last
-                    ? token.StartsWith(clause.Tokens[j], StringComparison.Ordinal)
-                    : token.Equals(clause.Tokens[j], StringComparison.Ordinal);
-            }
-            count += matches ? 1 : 0;
+            var end = at + first.Length;
+            var whole = (at == 0 || !SearchQuery.IsTokenChar(folded, at - 1))
+                && ((clause.Prefix && last == 0) || end == folded.Length || !SearchQuery.IsTokenChar(folded, end));
+            count += whole && Follows(folded, end, clause) ? 1 : 0;
         }
         return count;
     }
 
-    private static string[] Tokens(string folded) =>
-        [.. SearchQuery.Tokenize(folded).Select(t => folded.Substring(t.Start, Math.Min(t.Length, SearchQuery.MaxTokenLength)))];
+    /// <summary>Whether the clause's words after the first come next in <paramref name="folded"/>, from <paramref name="position"/>.</summary>
+    private static bool Follows(string folded, int position, SearchClause clause)
+    {
+        for (var j = 1; j < clause.Tokens.Count; j++)
+        {
+            while (position < folded.Length && !SearchQuery.IsTokenChar(folded, position))
+            {
+                position++;
+            }
+            var start = position;
+            while (position < folded.Length && SearchQuery.IsTokenChar(folded, position))
+            {
+                position++;
+            }
+            var word = folded.AsSpan(start, position - start);
+            var expected = clause.Tokens[j];
+            var matches = clause.Prefix && j == clause.Tokens.Count - 1
+                ? word.StartsWith(expected, StringComparison.Ordinal)
+                : word.Equals(expected, StringComparison.Ordinal);
+            if (!matches)
+            {
+                return false;
+            }
+        }
+        return true;
+    }
 }
