@@ -56,6 +56,9 @@ public sealed class DocumentSearch(SteerCoDbContext db, DocumentRegister registe
     /// </summary>
     public const int RankedCandidates = 1_000;
 
+    /// <summary>The files of a hit whose text an extract may come from.</summary>
+    private const int MaxSnippetFiles = 3;
+
     public async Task<DocumentSearchResults> SearchAsync(Actor actor, DocumentSearchRequest request, PageRequest page, CancellationToken cancellationToken = default)
     {
         var query = SearchQuery.Parse(request.Text);
@@ -103,14 +106,30 @@ public sealed class DocumentSearch(SteerCoDbContext db, DocumentRegister registe
             {
                 Summary = new DocumentSummary(d.Id, d.CommitteeId, d.Committee!.Name, d.Direction, d.Type, d.Symbol, d.IssuedOn, d.IssuerName, d.Subject),
                 Body = d.Body == null ? null : d.Body.Substring(0, SearchHighlighter.MaxScannedLength),
+                FileTexts = d.Files.Where(f => f.DeletedAt == null && f.ExtractedText != null).OrderBy(f => f.Id)
+                    .Select(f => f.ExtractedText!.Substring(0, SearchHighlighter.MaxScannedLength)).Take(MaxSnippetFiles).ToList(),
             })
             .ToDictionaryAsync(r => r.Summary.Id, cancellationToken);
         var hits = pageIds.Where(rows.ContainsKey).Select(id => rows[id]).Select(r => new DocumentSearchHit(
             r.Summary,
             SearchHighlighter.Highlight(r.Summary.Subject, query),
             r.Summary.Symbol is null ? null : SearchHighlighter.Highlight(r.Summary.Symbol, query),
-            SearchHighlighter.Snippet(r.Body, query)));
+            Snippet(r.Body, r.FileTexts, query)));
         return new([.. hits], Math.Min(total, limit), total > limit, page.SafePage, page.SafePageSize, limit);
+    }
+
+    /// <summary>
+    /// The extract of the body where the words are; when the body has none of them (a document
+    /// found by its scanned PDF), the extract of the first file that has them.
+    /// </summary>
+    private static string? Snippet(string? body, List<string> fileTexts, SearchQuery query)
+    {
+        var snippet = SearchHighlighter.Snippet(body, query);
+        if (snippet?.Contains("<mark>", StringComparison.Ordinal) == true)
+        {
+            return snippet;
+        }
+        return fileTexts.Select(text => SearchHighlighter.Snippet(text, query)).FirstOrDefault(s => s?.Contains("<mark>", StringComparison.Ordinal) == true) ?? snippet;
     }
 
     private static string? NullIfEmpty(string text) => text.Length == 0 ? null : text;

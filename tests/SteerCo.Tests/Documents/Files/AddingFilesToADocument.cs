@@ -1,7 +1,9 @@
 using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using SteerCo.Access;
+using SteerCo.Documents;
 using SteerCo.Documents.Files;
+using SteerCo.Documents.Search;
 using SteerCo.Tests.Support;
 
 namespace SteerCo.Tests.Documents.Files;
@@ -142,6 +144,9 @@ public sealed class AddingFilesToADocument(SteerCoApp app) : IClassFixture<Steer
         document.SearchText.ShouldContain("nghi quyet cua thanh uy da nang");
         document.SearchText.ShouldContain("phong, chong thien tai");
         (await scope.Db.DocumentFiles.SingleAsync(f => f.Id == added.Value!.Id)).ExtractedText.ShouldBe("Triển khai Nghị quyết của Thành ủy Đà Nẵng về phòng, chống thiên tai");
+        var found = await scope.Get<DocumentSearch>().SearchAsync(Clerk, new("nghi quyet thanh uy", new DocumentQuery(UnderId: app.Hierarchy.Danang.Id)), new(1, 100));
+        found.Items.Single(h => h.Document.Id == documentId).SnippetHtml
+            .ShouldBe("Triển khai <mark>Nghị quyết</mark> của <mark>Thành ủy</mark> Đà Nẵng về phòng, chống thiên tai", "the extract comes from the file when the body has none of the words");
     }
 
     [Fact]
