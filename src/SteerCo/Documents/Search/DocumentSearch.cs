@@ -56,9 +56,6 @@ public sealed class DocumentSearch(SteerCoDbContext db, DocumentRegister registe
     /// </summary>
     public const int RankedCandidates = 1_000;
 
-    /// <summary>The files of a hit whose text an extract may come from.</summary>
-    private const int MaxSnippetFiles = 3;
-
     public async Task<DocumentSearchResults> SearchAsync(Actor actor, DocumentSearchRequest request, PageRequest page, CancellationToken cancellationToken = default)
     {
         var query = SearchQuery.Parse(request.Text);
@@ -106,30 +103,40 @@ public sealed class DocumentSearch(SteerCoDbContext db, DocumentRegister registe
             {
                 Summary = new DocumentSummary(d.Id, d.CommitteeId, d.Committee!.Name, d.Direction, d.Type, d.Symbol, d.IssuedOn, d.IssuerName, d.Subject),
                 Body = d.Body == null ? null : d.Body.Substring(0, SearchHighlighter.MaxScannedLength),
-                FileTexts = d.Files.Where(f => f.DeletedAt == null && f.ExtractedText != null).OrderBy(f => f.Id)
-                    .Select(f => f.ExtractedText!.Substring(0, SearchHighlighter.MaxScannedLength)).Take(MaxSnippetFiles).ToList(),
             })
             .ToDictionaryAsync(r => r.Summary.Id, cancellationToken);
-        var hits = pageIds.Where(rows.ContainsKey).Select(id => rows[id]).Select(r => new DocumentSearchHit(
-            r.Summary,
-            SearchHighlighter.Highlight(r.Summary.Subject, query),
-            r.Summary.Symbol is null ? null : SearchHighlighter.Highlight(r.Summary.Symbol, query),
-            Snippet(r.Body, r.FileTexts, query)));
+        var snippets = pageIds.Where(rows.ContainsKey).ToDictionary(id => id, id => SearchHighlighter.Snippet(rows[id].Body, query));
+        await SnippetsFromFilesAsync(snippets, query, cancellationToken);
+        var hits = pageIds.Where(rows.ContainsKey).Select(id => new DocumentSearchHit(
+            rows[id].Summary,
+            SearchHighlighter.Highlight(rows[id].Summary.Subject, query),
+            rows[id].Summary.Symbol is null ? null : SearchHighlighter.Highlight(rows[id].Summary.Symbol, query),
+            snippets[id]));
         return new([.. hits], Math.Min(total, limit), total > limit, page.SafePage, page.SafePageSize, limit);
     }
 
     /// <summary>
-    /// The extract of the body where the words are; when the body has none of them (a document
-    /// found by its scanned PDF), the extract of the first file that has them.
+    /// A hit whose body has none of the words (a document found by its scanned PDF) gets the
+    /// extract of the first of its files that has them.
     /// </summary>
-    private static string? Snippet(string? body, List<string> fileTexts, SearchQuery query)
+    private async Task SnippetsFromFilesAsync(Dictionary<int, string?> snippets, SearchQuery query, CancellationToken cancellationToken)
     {
-        var snippet = SearchHighlighter.Snippet(body, query);
-        if (snippet?.Contains("<mark>", StringComparison.Ordinal) == true)
+        var unmarked = snippets.Where(s => s.Value?.Contains("<mark>", StringComparison.Ordinal) != true).Select(s => s.Key).ToList();
+        if (unmarked.Count == 0)
         {
-            return snippet;
+            return;
         }
-        return fileTexts.Select(text => SearchHighlighter.Snippet(text, query)).FirstOrDefault(s => s?.Contains("<mark>", StringComparison.Ordinal) == true) ?? snippet;
+        var files = await db.DocumentFiles.Where(f => unmarked.Contains(f.DocumentId) && f.DeletedAt == null && f.ExtractedText != null)
+            .OrderBy(f => f.Id).Select(f => new { f.DocumentId, Text = f.ExtractedText!.Substring(0, SearchHighlighter.MaxScannedLength) })
+            .ToListAsync(cancellationToken);
+        foreach (var file in files)
+        {
+            if (snippets[file.DocumentId]?.Contains("<mark>", StringComparison.Ordinal) != true
+                && SearchHighlighter.Snippet(file.Text, query) is { } snippet && snippet.Contains("<mark>", StringComparison.Ordinal))
+            {
+                snippets[file.DocumentId] = snippet;
+            }
+        }
     }
 
     private static string? NullIfEmpty(string text) => text.Length == 0 ? null : text;
