@@ -11,6 +11,7 @@ using SteerCo.Demo;
 using SteerCo.Documents;
 using SteerCo.Documents.Files;
 using SteerCo.Documents.Search;
+using SteerCo.Members;
 using SteerCo.Units;
 
 namespace SteerCo;
@@ -64,6 +65,9 @@ public static class SteerCoServiceCollectionExtensions
         services.AddScoped<DocumentFiles>();
         services.AddScoped<DocumentSearch>();
         services.AddScoped<AuditLog>();
+        services.AddScoped<PeopleService>();
+        services.AddScoped<RosterService>();
+        services.AddScoped<Reconstitutions>();
         return services;
     }
 
