@@ -343,7 +343,7 @@ public sealed class RosterService(SteerCoDbContext db, TimeProvider clock)
         var provinces = await ProvincesAsync(elsewhere.Select(e => e.UnitId).Distinct().ToList(), cancellationToken);
         foreach (var person in elsewhere.GroupBy(e => (e.PersonId, e.FullName)))
         {
-            var names = person.Select(e => provinces.GetValueOrDefault(e.UnitId)).OfType<string>().Distinct().Order(StringComparer.Ordinal).ToList();
+            var names = person.Select(e => provinces.GetValueOrDefault(e.UnitId)).OfType<string>().Distinct().OrderBy(VietnameseText.Fold, StringComparer.Ordinal).ToList();
             if (names.Count > 1)
             {
                 checks.Add(new(CheckKind.TwoProvinces, Messages.Get("CheckTwoProvinces", person.Key.FullName, string.Join(", ", names)), person.Key.PersonId));
