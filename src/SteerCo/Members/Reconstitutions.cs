@@ -129,19 +129,23 @@ public sealed class Reconstitutions(SteerCoDbContext db, RosterService roster, D
     }
 
     /// <summary>Replaces the draft's effective day, decision and new roster, if nobody saved it meanwhile.</summary>
-    public async Task<Result<ReconstitutionView>> UpdateAsync(Actor actor, int committeeId, int id, DraftInput input, int version, CancellationToken cancellationToken = default)
+    public async Task<Result<ReconstitutionView>> UpdateAsync(Actor actor, int committeeId, int id, DraftInput input, int? version, CancellationToken cancellationToken = default)
     {
         var (draft, refusal) = await OpenDraftAsync(actor, committeeId, id, cancellationToken);
         if (draft is null)
         {
             return refusal!.As<ReconstitutionView>();
         }
+        if (version is null)
+        {
+            return Result<ReconstitutionView>.Invalid("Version", Messages.Get("VersionRequired"));
+        }
         var problems = await CheckAsync(committeeId, input, cancellationToken);
         if (problems.Count > 0)
         {
             return Result<ReconstitutionView>.Invalid(problems);
         }
-        db.Entry(draft).Property(r => r.Version).OriginalValue = version;
+        db.Entry(draft).Property(r => r.Version).OriginalValue = version.Value;
         draft.EffectiveOn = input.EffectiveOn!.Value;
         draft.DecisionDocumentId = input.DecisionDocumentId;
         var personAgencies = await PersonAgenciesAsync(input.Lines!, cancellationToken);
@@ -177,12 +181,16 @@ public sealed class Reconstitutions(SteerCoDbContext db, RosterService roster, D
     }
 
     /// <summary>Creates the decision in the committee's register (an outgoing QĐ, numbered by the register) and links it to the draft.</summary>
-    public async Task<Result<ReconstitutionView>> CreateDecisionAsync(Actor actor, int committeeId, int id, DecisionInput input, int version, CancellationToken cancellationToken = default)
+    public async Task<Result<ReconstitutionView>> CreateDecisionAsync(Actor actor, int committeeId, int id, DecisionInput input, int? version, CancellationToken cancellationToken = default)
     {
         var (draft, refusal) = await OpenDraftAsync(actor, committeeId, id, cancellationToken);
         if (draft is null)
         {
             return refusal!.As<ReconstitutionView>();
+        }
+        if (version is null)
+        {
+            return Result<ReconstitutionView>.Invalid("Version", Messages.Get("VersionRequired"));
         }
         if (draft.Version != version)
         {
@@ -203,7 +211,7 @@ public sealed class Reconstitutions(SteerCoDbContext db, RosterService roster, D
         }
         db.ChangeTracker.Clear();
         var linked = await db.Reconstitutions.FirstAsync(r => r.Id == id, cancellationToken);
-        db.Entry(linked).Property(r => r.Version).OriginalValue = version;
+        db.Entry(linked).Property(r => r.Version).OriginalValue = version.Value;
         linked.DecisionDocumentId = registered.Value!.Id;
         try
         {
@@ -218,14 +226,18 @@ public sealed class Reconstitutions(SteerCoDbContext db, RosterService roster, D
     }
 
     /// <summary>Sets a draft aside without applying it.</summary>
-    public async Task<Result<ReconstitutionView>> DiscardAsync(Actor actor, int committeeId, int id, int version, CancellationToken cancellationToken = default)
+    public async Task<Result<ReconstitutionView>> DiscardAsync(Actor actor, int committeeId, int id, int? version, CancellationToken cancellationToken = default)
     {
         var (draft, refusal) = await OpenDraftAsync(actor, committeeId, id, cancellationToken);
         if (draft is null)
         {
             return refusal!.As<ReconstitutionView>();
         }
-        db.Entry(draft).Property(r => r.Version).OriginalValue = version;
+        if (version is null)
+        {
+            return Result<ReconstitutionView>.Invalid("Version", Messages.Get("VersionRequired"));
+        }
+        db.Entry(draft).Property(r => r.Version).OriginalValue = version.Value;
         draft.Status = ReconstitutionStatus.Discarded;
         try
         {
@@ -244,12 +256,16 @@ public sealed class Reconstitutions(SteerCoDbContext db, RosterService roster, D
     /// as its ending decision; every line not already held starts on the effective day, with the
     /// decision as its appointing one. Refused as a conflict when the roster changed since the draft.
     /// </summary>
-    public async Task<Result<ReconstitutionView>> ApplyAsync(Actor actor, int committeeId, int id, int version, CancellationToken cancellationToken = default)
+    public async Task<Result<ReconstitutionView>> ApplyAsync(Actor actor, int committeeId, int id, int? version, CancellationToken cancellationToken = default)
     {
         var (draft, refusal) = await OpenDraftAsync(actor, committeeId, id, cancellationToken);
         if (draft is null)
         {
             return refusal!.As<ReconstitutionView>();
+        }
+        if (version is null)
+        {
+            return Result<ReconstitutionView>.Invalid("Version", Messages.Get("VersionRequired"));
         }
         if (draft.Version != version)
         {
@@ -310,7 +326,7 @@ public sealed class Reconstitutions(SteerCoDbContext db, RosterService roster, D
                 StartedByReconstitutionId = draft.Id,
             });
         }
-        db.Entry(draft).Property(r => r.Version).OriginalValue = version;
+        db.Entry(draft).Property(r => r.Version).OriginalValue = version.Value;
         draft.Status = ReconstitutionStatus.Applied;
         draft.AppliedAt = clock.GetUtcNow();
         draft.AppliedBy = actor.UserName;

@@ -257,9 +257,9 @@ public sealed class RosterService(SteerCoDbContext db, TimeProvider clock)
     }
 
     /// <summary>Ends a membership on <paramref name="endDate"/> (its last day), by a decision if given.</summary>
-    public async Task<Result<RosterEntry>> EndMembershipAsync(Actor actor, int membershipId, DateOnly endDate, int? endingDocumentId, int version, CancellationToken cancellationToken = default)
+    public async Task<Result<RosterEntry>> EndMembershipAsync(Actor actor, int committeeId, int membershipId, DateOnly? endDate, int? endingDocumentId, int? version, CancellationToken cancellationToken = default)
     {
-        var membership = await db.Memberships.Include(m => m.Committee).FirstOrDefaultAsync(m => m.Id == membershipId, cancellationToken);
+        var membership = await db.Memberships.Include(m => m.Committee).FirstOrDefaultAsync(m => m.Id == membershipId && m.CommitteeId == committeeId, cancellationToken);
         if (membership is null || !actor.CanRead(membership.Committee!))
         {
             return Result<RosterEntry>.NotFound();
@@ -267,6 +267,14 @@ public sealed class RosterService(SteerCoDbContext db, TimeProvider clock)
         if (!actor.CanManage(membership.Committee!))
         {
             return Result<RosterEntry>.Forbidden();
+        }
+        if (version is null)
+        {
+            return Result<RosterEntry>.Invalid("Version", Messages.Get("VersionRequired"));
+        }
+        if (endDate is null)
+        {
+            return Result<RosterEntry>.Invalid("EndDate", Messages.Get("EndDateRequired"));
         }
         if (endDate < membership.StartDate)
         {
@@ -276,7 +284,7 @@ public sealed class RosterService(SteerCoDbContext db, TimeProvider clock)
         {
             return Result<RosterEntry>.Invalid("EndingDocumentId", Messages.Get("DecisionNotInRegister"));
         }
-        db.Entry(membership).Property(m => m.Version).OriginalValue = version;
+        db.Entry(membership).Property(m => m.Version).OriginalValue = version.Value;
         membership.EndDate = endDate;
         membership.EndingDocumentId = endingDocumentId ?? membership.EndingDocumentId;
         try
