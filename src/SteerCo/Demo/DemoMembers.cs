@@ -77,6 +77,7 @@ internal sealed class DemoMembers(SteerCoDbContext db)
             CommitteeId = danang.Id,
             PostId = post,
             AgencyId = person.AgencyId,
+            JobTitle = person.JobTitle,
             StartDate = start,
             EndDate = end,
             AppointingDocumentId = appointing.Id,
@@ -104,6 +105,7 @@ internal sealed class DemoMembers(SteerCoDbContext db)
                 ReconstitutionId = reconstitution.Id,
                 PersonId = p.Id,
                 AgencyId = p.AgencyId,
+                JobTitle = p.JobTitle,
                 PostId = p == chair ? chairPost : p == agriculture ? standingPost : p == military ? deputyPost
                     : p == team ? teamPost : p == secretary ? secretaryPost : memberPost,
             }));
@@ -121,9 +123,9 @@ internal sealed class DemoMembers(SteerCoDbContext db)
         db.People.AddRange(communeChair, communeMilitary, communePolice);
         await db.SaveChangesAsync(cancellationToken);
         db.Memberships.AddRange(
-            new Membership { PersonId = communeChair.Id, CommitteeId = haichau.Id, PostId = chairPost, AgencyId = communeChair.AgencyId, StartDate = Established },
-            new Membership { PersonId = communeMilitary.Id, CommitteeId = haichau.Id, PostId = deputyPost, AgencyId = communeMilitary.AgencyId, StartDate = Established },
-            new Membership { PersonId = communePolice.Id, CommitteeId = haichau.Id, PostId = memberPost, AgencyId = communePolice.AgencyId, StartDate = Established });
+            new Membership { PersonId = communeChair.Id, CommitteeId = haichau.Id, PostId = chairPost, AgencyId = communeChair.AgencyId, JobTitle = communeChair.JobTitle, StartDate = Established },
+            new Membership { PersonId = communeMilitary.Id, CommitteeId = haichau.Id, PostId = deputyPost, AgencyId = communeMilitary.AgencyId, JobTitle = communeMilitary.JobTitle, StartDate = Established },
+            new Membership { PersonId = communePolice.Id, CommitteeId = haichau.Id, PostId = memberPost, AgencyId = communePolice.AgencyId, JobTitle = communePolice.JobTitle, StartDate = Established });
         await db.SaveChangesAsync(cancellationToken);
     }
 

@@ -28,6 +28,9 @@ public sealed class Membership : IVersioned
     public int AgencyId { get; set; }
 
     public Agency? Agency { get; set; }
+    /// <summary>The person's job title when the membership started, as the appointing decision printed it.</summary>
+    public string? JobTitle { get; set; }
+
     public DateOnly StartDate { get; set; }
     public DateOnly? EndDate { get; set; }
 
@@ -54,6 +57,7 @@ internal sealed class MembershipConfiguration : IEntityTypeConfiguration<Members
 {
     public void Configure(EntityTypeBuilder<Membership> membership)
     {
+        membership.Property(m => m.JobTitle).HasMaxLength(300);
         membership.HasOne(m => m.Person).WithMany().OnDelete(DeleteBehavior.Restrict);
         membership.HasOne(m => m.Committee).WithMany().OnDelete(DeleteBehavior.Restrict);
         membership.HasOne(m => m.Post).WithMany().OnDelete(DeleteBehavior.Restrict);

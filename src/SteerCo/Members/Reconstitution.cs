@@ -54,6 +54,9 @@ public sealed class ReconstitutionLine
     public Post? Post { get; set; }
     public int AgencyId { get; set; }
     public Agency? Agency { get; set; }
+
+    /// <summary>The person's job title when the reconstitution was applied; the person's current one while a draft.</summary>
+    public string? JobTitle { get; set; }
 }
 
 internal sealed class ReconstitutionConfiguration : IEntityTypeConfiguration<Reconstitution>
@@ -76,6 +79,7 @@ internal sealed class ReconstitutionLineConfiguration : IEntityTypeConfiguration
 {
     public void Configure(EntityTypeBuilder<ReconstitutionLine> line)
     {
+        line.Property(l => l.JobTitle).HasMaxLength(300);
         line.HasOne(l => l.Person).WithMany().OnDelete(DeleteBehavior.Restrict);
         line.HasOne(l => l.Post).WithMany().OnDelete(DeleteBehavior.Restrict);
         line.HasOne(l => l.Agency).WithMany().OnDelete(DeleteBehavior.Restrict);

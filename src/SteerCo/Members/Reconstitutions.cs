@@ -293,7 +293,8 @@ public sealed class Reconstitutions(SteerCoDbContext db, RosterService roster, D
             problems.Add(new(nameof(DraftInput.EffectiveOn), Messages.Get("EffectiveNotAfterStart", m.Person!.FullName, m.StartDate.ToShort())));
         }
         var posts = await db.Posts.AsNoTracking().ToDictionaryAsync(p => p.Id, cancellationToken);
-        var people = await db.People.AsNoTracking().Where(p => starting.Select(l => l.PersonId).Contains(p.Id)).ToDictionaryAsync(p => p.Id, cancellationToken);
+        var lineIds = draft.Lines.Select(l => l.PersonId).ToList();
+        var people = await db.People.AsNoTracking().Where(p => lineIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, cancellationToken);
         var ignore = ending.Select(m => m.Id).ToList();
         foreach (var line in starting)
         {
@@ -321,10 +322,16 @@ public sealed class Reconstitutions(SteerCoDbContext db, RosterService roster, D
                 CommitteeId = committeeId,
                 PostId = line.PostId,
                 AgencyId = line.AgencyId,
+                JobTitle = people[line.PersonId].JobTitle,
                 StartDate = effective,
                 AppointingDocumentId = draft.DecisionDocumentId,
                 StartedByReconstitutionId = draft.Id,
             });
+        }
+        // The decision prints the titles of the day it was applied, whatever the people's titles become.
+        foreach (var line in draft.Lines)
+        {
+            line.JobTitle = people[line.PersonId].JobTitle;
         }
         db.Entry(draft).Property(r => r.Version).OriginalValue = version.Value;
         draft.Status = ReconstitutionStatus.Applied;
@@ -384,7 +391,7 @@ public sealed class Reconstitutions(SteerCoDbContext db, RosterService roster, D
     private async Task<IReadOnlyList<DraftLineView>> LinesAsync(int id, CancellationToken cancellationToken)
     {
         var lines = await db.ReconstitutionLines.AsNoTracking().Where(l => l.ReconstitutionId == id)
-            .Select(l => new DraftLineView(l.Id, l.PersonId, l.Person!.FullName, l.Person.JobTitle, l.PostId, l.Post!.Name, l.Post.Order, l.AgencyId, l.Agency!.Name))
+            .Select(l => new DraftLineView(l.Id, l.PersonId, l.Person!.FullName, l.JobTitle ?? l.Person.JobTitle, l.PostId, l.Post!.Name, l.Post.Order, l.AgencyId, l.Agency!.Name))
             .ToListAsync(cancellationToken);
         return [.. lines.OrderBy(l => l.PostOrder).ThenBy(l => l.PostId).ThenBy(l => RosterService.GivenName(l.FullName), StringComparer.Ordinal)
             .ThenBy(l => VietnameseText.Fold(l.FullName), StringComparer.Ordinal).ThenBy(l => l.Id)];

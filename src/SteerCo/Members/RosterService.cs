@@ -136,7 +136,7 @@ public sealed class RosterService(SteerCoDbContext db, TimeProvider clock)
 
     internal static IQueryable<RosterEntry> Entries(IQueryable<Membership> memberships) =>
         memberships.Select(m => new RosterEntry(
-            m.Id, m.PersonId, m.Person!.FullName, m.Person.JobTitle, m.PostId, m.Post!.Name, m.Post.Code, m.Post.Order,
+            m.Id, m.PersonId, m.Person!.FullName, m.JobTitle ?? m.Person.JobTitle, m.PostId, m.Post!.Name, m.Post.Code, m.Post.Order,
             m.AgencyId, m.Agency!.Name, m.StartDate, m.EndDate,
             m.AppointingDocumentId, m.AppointingDocument != null ? m.AppointingDocument.Symbol : null,
             m.EndingDocumentId, m.EndingDocument != null ? m.EndingDocument.Symbol : null, m.Version));
@@ -245,6 +245,7 @@ public sealed class RosterService(SteerCoDbContext db, TimeProvider clock)
             CommitteeId = committeeId,
             PostId = post!.Id,
             AgencyId = agencyId,
+            JobTitle = person.JobTitle,
             StartDate = start,
             EndDate = input.EndDate,
             AppointingDocumentId = input.AppointingDocumentId,

@@ -128,6 +128,24 @@ public sealed class ReconstitutingACommittee(SteerCoApp app) : IClassFixture<Ste
     }
 
     [Fact]
+    public async Task The_past_roster_and_the_applied_decision_keep_the_job_titles_of_their_day()
+    {
+        var s = await DraftAsync("chức vụ cũ", apply: true);
+        await using (var scope = app.ServiceScope())
+        {
+            var people = scope.Get<PeopleService>();
+            var chair = (await people.GetAsync(scope.Actor, s.Chair)).Value!.Person;
+            (await people.UpdateAsync(scope.Actor, s.Chair, new PersonInput(chair.FullName, "Bí thư Thành ủy", chair.AgencyId, null, null, null), chair.Version)).IsOk.ShouldBeTrue();
+        }
+
+        await using var read = app.ServiceScope();
+        var model = (await read.Get<Reconstitutions>().DecisionModelAsync(read.Actor, s.CommitteeId, s.Draft.Id)).Value!;
+        model.Members[0].JobTitle.ShouldBe("Phó Giám đốc Sở");
+        (await RosterAsync(app, s.CommitteeId, Effective)).Members[0].JobTitle.ShouldBe("Phó Giám đốc Sở");
+        (await read.Get<PeopleService>().GetAsync(read.Actor, s.Chair)).Value!.Person.JobTitle.ShouldBe("Bí thư Thành ủy");
+    }
+
+    [Fact]
     public async Task A_draft_built_on_a_roster_that_has_since_changed_is_refused_and_changes_nothing()
     {
         var s = await DraftAsync("cũ", apply: false);

@@ -740,6 +740,10 @@ namespace SteerCo.Data.Migrations.Postgres
                     b.Property<int?>("EndingDocumentId")
                         .HasColumnType("integer");
 
+                    b.Property<string>("JobTitle")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
                     b.Property<int>("PersonId")
                         .HasColumnType("integer");
 
@@ -1011,6 +1015,10 @@ namespace SteerCo.Data.Migrations.Postgres
 
                     b.Property<int>("AgencyId")
                         .HasColumnType("integer");
+
+                    b.Property<string>("JobTitle")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
 
                     b.Property<int>("PersonId")
                         .HasColumnType("integer");

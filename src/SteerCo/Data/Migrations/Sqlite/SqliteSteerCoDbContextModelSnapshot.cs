@@ -708,6 +708,10 @@ namespace SteerCo.Data.Migrations.Sqlite
                     b.Property<int?>("EndingDocumentId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("JobTitle")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("PersonId")
                         .HasColumnType("INTEGER");
 
@@ -970,6 +974,10 @@ namespace SteerCo.Data.Migrations.Sqlite
 
                     b.Property<int>("AgencyId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("JobTitle")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("PersonId")
                         .HasColumnType("INTEGER");

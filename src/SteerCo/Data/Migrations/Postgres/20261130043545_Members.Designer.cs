@@ -12,7 +12,7 @@ using SteerCo.Data;
 namespace SteerCo.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresSteerCoDbContext))]
-    [Migration("20261130040241_Members")]
+    [Migration("20261130043545_Members")]
     partial class Members
     {
         /// <inheritdoc />
@@ -743,6 +743,10 @@ namespace SteerCo.Data.Migrations.Postgres
                     b.Property<int?>("EndingDocumentId")
                         .HasColumnType("integer");
 
+                    b.Property<string>("JobTitle")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
                     b.Property<int>("PersonId")
                         .HasColumnType("integer");
 
@@ -1014,6 +1018,10 @@ namespace SteerCo.Data.Migrations.Postgres
 
                     b.Property<int>("AgencyId")
                         .HasColumnType("integer");
+
+                    b.Property<string>("JobTitle")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
 
                     b.Property<int>("PersonId")
                         .HasColumnType("integer");

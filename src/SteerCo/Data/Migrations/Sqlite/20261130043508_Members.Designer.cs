@@ -11,7 +11,7 @@ using SteerCo.Data;
 namespace SteerCo.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteSteerCoDbContext))]
-    [Migration("20261130040210_Members")]
+    [Migration("20261130043508_Members")]
     partial class Members
     {
         /// <inheritdoc />
@@ -711,6 +711,10 @@ namespace SteerCo.Data.Migrations.Sqlite
                     b.Property<int?>("EndingDocumentId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("JobTitle")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("PersonId")
                         .HasColumnType("INTEGER");
 
@@ -973,6 +977,10 @@ namespace SteerCo.Data.Migrations.Sqlite
 
                     b.Property<int>("AgencyId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("JobTitle")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("PersonId")
                         .HasColumnType("INTEGER");
