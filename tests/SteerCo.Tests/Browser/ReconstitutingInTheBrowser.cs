@@ -116,6 +116,30 @@ public sealed class ReconstitutingInTheBrowser(BrowserHost host) : IClassFixture
     }
 
     [Fact]
+    public async Task A_commune_secretariat_records_a_past_membership_and_an_overlap_is_explained()
+    {
+        var haichau = await host.CommitteeOfUnitAsync("20242");
+        var page = await host.SignInAsync("thuky.haichau");
+        await page.GotoAsync($"/Members/{haichau}");
+        await page.GetByText("Ghi nhận thành viên").ClickAsync();
+        var form = page.Locator("details.add-membership form");
+        await form.Locator("select[name='Membership.PersonId']").SelectOptionAsync(new SelectOptionValue { Label = "Bùi Văn Sơn · Ủy ban nhân dân phường Hải Châu" });
+        await form.Locator("select[name='Membership.PostId']").SelectOptionAsync(new SelectOptionValue { Label = "Ủy viên" });
+        await form.Locator("input[name='Membership.StartDate']").FillAsync("01/03/2023");
+        await form.Locator("input[name='Membership.EndDate']").FillAsync("30/06/2025");
+        await form.GetByRole(AriaRole.Button, new() { Name = "Ghi nhận" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Đã lưu.");
+        await Assertions.Expect(page.Locator("h2#roster-heading")).ToHaveTextAsync("Thành phần ngày 01/03/2023");
+        await Assertions.Expect(page.Locator("table.roster")).ToContainTextAsync("Bùi Văn Sơn");
+
+        await page.GetByText("Ghi nhận thành viên").ClickAsync();
+        await form.Locator("select[name='Membership.PersonId']").SelectOptionAsync(new SelectOptionValue { Label = "Bùi Văn Sơn · Ủy ban nhân dân phường Hải Châu" });
+        await form.Locator("input[name='Membership.StartDate']").FillAsync("01/01/2024");
+        await form.GetByRole(AriaRole.Button, new() { Name = "Ghi nhận" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".field-validation-error[data-field='Membership.PersonId']")).ToContainTextAsync("một người không giữ hai chức danh cùng lúc");
+    }
+
+    [Fact]
     public async Task The_composition_page_works_on_a_phone()
     {
         var page = await host.SignInAsync("thuky.danang", phone: true);

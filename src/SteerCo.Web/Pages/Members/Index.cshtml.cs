@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Mvc;
 using SteerCo.Access;
 using SteerCo.Committees;
+using SteerCo.Data;
+using SteerCo.Documents;
 using SteerCo.Members;
 using SteerCo.Resources;
 using SteerCo.Text;
@@ -12,7 +14,7 @@ namespace SteerCo.Web.Pages.Members;
 /// A committee's composition [thành phần]: the roster as of a chosen day, the checks, the timeline
 /// of compositions and the reconstitution drafts; its secretariat starts a draft and adds posts here.
 /// </summary>
-public sealed class IndexModel(CommitteeService committees, RosterService roster, Reconstitutions reconstitutions) : SteerCoPageModel
+public sealed class IndexModel(CommitteeService committees, RosterService roster, Reconstitutions reconstitutions, PeopleService people, DocumentRegister register) : SteerCoPageModel
 {
     public const int PageSize = 50;
 
@@ -41,7 +43,13 @@ public sealed class IndexModel(CommitteeService committees, RosterService roster
     [BindProperty]
     public bool PostRequired { get; set; }
 
+    /// <summary>A membership recorded directly: past compositions, or one appointment.</summary>
+    [BindProperty]
+    public MembershipForm Membership { get; set; } = new();
+
     public CommitteeDetail Committee { get; private set; } = null!;
+    public IReadOnlyList<PersonSummary> Candidates { get; private set; } = [];
+    public IReadOnlyList<DocumentSummary> Decisions { get; private set; } = [];
     public DateOnly Day { get; private set; }
     public IReadOnlyList<RosterEntry> Members { get; private set; } = [];
     public int Total { get; private set; }
@@ -98,6 +106,29 @@ public sealed class IndexModel(CommitteeService committees, RosterService roster
         return await LoadAsync(id, ct) ?? Page();
     }
 
+    public async Task<IActionResult> OnPostAddMembershipAsync(int id, CancellationToken ct)
+    {
+        var start = ParseDate(Membership.StartDate, "Membership.StartDate");
+        var end = ParseDate(Membership.EndDate, "Membership.EndDate");
+        if (ModelState.IsValid)
+        {
+            var added = await roster.AddMembershipAsync(Actor, id,
+                new MembershipInput(Membership.PersonId, Membership.PostId, null, start, end, Membership.AppointingDocumentId, null), ct);
+            switch (added.Outcome)
+            {
+                case Outcome.Ok:
+                    TempData["Flash"] = Messages.Get("Saved");
+                    return Redirect($"/Members/{id}?on={added.Value!.StartDate.ToShort()}");
+                case Outcome.NotFound:
+                    return OutOfScope();
+                case Outcome.Forbidden:
+                    return Forbid();
+            }
+            AddProblems(added.Problems, "Membership");
+        }
+        return await LoadAsync(id, ct) ?? Page();
+    }
+
     private async Task<IActionResult?> LoadAsync(int id, CancellationToken ct)
     {
         var committee = await committees.GetAsync(Actor, id, ct);
@@ -139,6 +170,21 @@ public sealed class IndexModel(CommitteeService committees, RosterService roster
         Drafts = (await reconstitutions.ListAsync(Actor, id, ct)).Value!;
         Posts = (await roster.PostsAsync(Actor, id, ct)).Value!;
         CanManage = await committees.CanManageAsync(Actor, id, ct);
+        if (CanManage)
+        {
+            Candidates = (await people.ListAsync(Actor, null, null, new(1, PageRequest.MaxPageSize), null, ct)).Items;
+            Decisions = [.. (await register.ListAsync(Actor, new DocumentQuery(UnderId: id, Type: "QĐ"), new(1, 100), ct)).Items.Where(d => d.CommitteeId == id)];
+        }
         return null;
     }
+}
+
+/// <summary>What the membership form posts; dates as dd/MM/yyyy.</summary>
+public sealed class MembershipForm
+{
+    public int PersonId { get; set; }
+    public int PostId { get; set; }
+    public string? StartDate { get; set; }
+    public string? EndDate { get; set; }
+    public int? AppointingDocumentId { get; set; }
 }
