@@ -11,7 +11,8 @@ namespace SteerCo.Demo;
 /// <summary>
 /// The demo's members: Đà Nẵng's committee as set up on 15/07/2025 and reconstituted on
 /// 01/11/2025 (both by decisions of the city People's Committee, in the committee's register as
-/// incoming documents), and a small roster in Hải Châu. The names are invented.
+/// incoming documents), and a small roster in Hải Châu. The names are invented. Times are
+/// written in Vietnam's offset and stored in UTC (Npgsql takes only UTC for timestamptz).
 /// </summary>
 internal sealed class DemoMembers(SteerCoDbContext db)
 {
@@ -63,9 +64,9 @@ internal sealed class DemoMembers(SteerCoDbContext db)
             Status = ReconstitutionStatus.Applied,
             DecisionDocumentId = second.Id,
             BaseFingerprint = "",
-            CreatedAt = new DateTimeOffset(2025, 10, 20, 9, 0, 0, TimeSpan.FromHours(7)),
+            CreatedAt = new DateTimeOffset(2025, 10, 20, 9, 0, 0, TimeSpan.FromHours(7)).ToUniversalTime(),
             CreatedBy = "thuky.danang",
-            AppliedAt = new DateTimeOffset(2025, 10, 24, 15, 0, 0, TimeSpan.FromHours(7)),
+            AppliedAt = new DateTimeOffset(2025, 10, 24, 15, 0, 0, TimeSpan.FromHours(7)).ToUniversalTime(),
             AppliedBy = "thuky.danang",
         };
         db.Reconstitutions.Add(reconstitution);
@@ -148,7 +149,7 @@ internal sealed class DemoMembers(SteerCoDbContext db)
             SignerName = "Nguyễn Văn An",
             SignerTitle = "Chủ tịch",
             SigningAuthority = SigningAuthority.OnBehalf,
-            CreatedAt = new DateTimeOffset(issuedOn.ToDateTime(new TimeOnly(9, 0)), TimeSpan.FromHours(7)),
+            CreatedAt = new DateTimeOffset(issuedOn.ToDateTime(new TimeOnly(9, 0)), TimeSpan.FromHours(7)).ToUniversalTime(),
         };
         document.SearchText = DocumentRegister.SearchTextOf(document, []);
         return document;
