@@ -22,6 +22,8 @@ app.MapGroup("/api/v1/units").MapUnitsApi();
 app.MapGroup("/api/v1/agencies").MapAgenciesApi();
 app.MapGroup("/api/v1/committees").MapCommitteesApi();
 app.MapGroup("/api/v1/committees").MapCommitteeNumbersApi();
+app.MapGroup("/api/v1/committees").MapCommitteeMembersApi();
+app.MapGroup("/api/v1/people").MapPeopleApi();
 app.MapGroup("/api/v1/documents").MapDocumentsApi();
 app.MapGroup("/api/v1/numbers").MapNumbersApi();
 app.MapGroup("/api/v1/documents/{id:int}/files").MapDocumentFilesApi();

@@ -11,6 +11,7 @@ using SteerCo.Demo;
 using SteerCo.Documents;
 using SteerCo.Documents.Files;
 using SteerCo.Documents.Search;
+using SteerCo.Members;
 using SteerCo.Units;
 
 namespace SteerCo;
@@ -65,6 +66,9 @@ public static class SteerCoServiceCollectionExtensions
         services.AddScoped<DocumentSearch>();
         services.AddSingleton<SearchVocabulary>();
         services.AddScoped<AuditLog>();
+        services.AddScoped<PeopleService>();
+        services.AddScoped<RosterService>();
+        services.AddScoped<Reconstitutions>();
         return services;
     }
 

@@ -41,6 +41,15 @@ public enum AccessKind
 
     /// <summary>Cancel the register number named by {id}: the secretariat of its committee or an administrator.</summary>
     NumberManage,
+
+    /// <summary>Read the person named by {id}: readers of a committee they sit on or of a committee of their agency's unit.</summary>
+    PersonRead,
+
+    /// <summary>Change the person named by {id}: the secretariat of a committee of their agency's unit or of a committee they sit on, or an administrator.</summary>
+    PersonManage,
+
+    /// <summary>Create a person in the body's agencyId: as <see cref="AgencyManage"/> for that agency's unit.</summary>
+    PersonCreate,
 }
 
 public sealed record EndpointAccess(AccessKind Kind);

@@ -1,6 +1,7 @@
 using SteerCo.Agencies;
 using SteerCo.Committees;
 using SteerCo.Documents;
+using SteerCo.Members;
 
 namespace SteerCo.Access;
 
@@ -102,4 +103,27 @@ public static class Scope
 
     public static bool CanManage(this Actor actor, Agency agency, int? actorCommitteeUnitId) =>
         actor.CanManageAgenciesOf(agency.UnitId, actorCommitteeUnitId);
+
+    /// <summary>
+    /// People are read by whoever reads a committee they sit on (now or before), or a committee
+    /// of their agency's unit: the people a secretariat may put on its roster.
+    /// </summary>
+    public static IQueryable<Person> VisibleTo(this IQueryable<Person> people, Actor actor, IQueryable<Committee> committees, IQueryable<Membership> memberships)
+    {
+        if (actor.IsAdministrator)
+        {
+            return people;
+        }
+        var visible = committees.VisibleTo(actor);
+        var units = visible.Select(c => c.UnitId);
+        var ids = visible.Select(c => c.Id);
+        return people.Where(p => units.Contains(p.Agency!.UnitId) || memberships.Any(m => m.PersonId == p.Id && ids.Contains(m.CommitteeId)));
+    }
+
+    /// <summary>
+    /// A person's record is kept by administrators and by the secretariat of a committee of their
+    /// agency's unit (as for agencies) or of a committee they sit on.
+    /// </summary>
+    public static bool CanManagePerson(this Actor actor, int agencyUnitId, int? actorCommitteeUnitId, bool sitsOnActorsCommittee) =>
+        actor.CanManageAgenciesOf(agencyUnitId, actorCommitteeUnitId) || (actor.Role == Role.Secretariat && sitsOnActorsCommittee);
 }

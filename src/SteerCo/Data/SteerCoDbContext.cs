@@ -6,6 +6,7 @@ using SteerCo.Agencies;
 using SteerCo.Audit;
 using SteerCo.Committees;
 using SteerCo.Documents;
+using SteerCo.Members;
 using SteerCo.Units;
 
 namespace SteerCo.Data;
@@ -27,6 +28,11 @@ public abstract class SteerCoDbContext(DbContextOptions options)
     public DbSet<DocumentRelation> DocumentRelations => Set<DocumentRelation>();
     public DbSet<NumberSeries> NumberSeries => Set<NumberSeries>();
     public DbSet<NumberReservation> NumberReservations => Set<NumberReservation>();
+    public DbSet<Person> People => Set<Person>();
+    public DbSet<Post> Posts => Set<Post>();
+    public DbSet<Membership> Memberships => Set<Membership>();
+    public DbSet<Reconstitution> Reconstitutions => Set<Reconstitution>();
+    public DbSet<ReconstitutionLine> ReconstitutionLines => Set<ReconstitutionLine>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -45,5 +51,8 @@ public sealed class PostgresSteerCoDbContext(DbContextOptions<PostgresSteerCoDbC
         // Byte order for committee paths, whatever the database's locale: subtree queries are
         // ranges over it (see Scope.InSubtree), and a locale that skips '/' would reorder them.
         builder.Entity<Committee>().Property(c => c.Path).UseCollation("C");
+        // The standard posts are seeded with ids 1-8; PostgreSQL's identity does not move past
+        // explicit ids, so a committee's own posts start above them.
+        builder.Entity<Post>().Property(p => p.Id).HasIdentityOptions(startValue: 101);
     }
 }

@@ -138,6 +138,8 @@ public sealed class DemoSeeder(SteerCoDbContext db, UnitImporter importer, UserM
             }
             demoUsers.Add((person.UserName, person.Role, person.Committee.Name));
         }
+        var secretary = await db.Users.Where(u => u.UserName == "thuky.danang").Select(u => (int?)u.Id).FirstOrDefaultAsync(cancellationToken);
+        await new DemoMembers(db).SeedAsync(danang.Committee, danang.Agencies, haichau.Committee, haichau.Agencies, secretary, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return new(imported, true, AdminUserName, generatedAdmin, demoPassword, demoUsers);
     }

@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using SteerCo.Access;
 using SteerCo.Committees;
 using SteerCo.Documents;
+using SteerCo.Members;
 using SteerCo.Tests.Documents.Files;
 using SteerCo.Tests.Support;
 using SteerCo.Web.Auth;
@@ -49,6 +50,14 @@ public sealed class AuthorizationMatrixFixture : IAsyncLifetime
     /// <summary>A number reserved in the target's committee.</summary>
     public Dictionary<Target, int> Numbers { get; } = [];
 
+    /// <summary>A person of the target's unit, sitting on the target's committee (<see cref="Memberships"/>).</summary>
+    public Dictionary<Target, int> People { get; } = [];
+
+    public Dictionary<Target, int> Memberships { get; } = [];
+
+    /// <summary>A reconstitution draft of the target's committee, without a decision (so that no call can apply it).</summary>
+    public Dictionary<Target, int> Drafts { get; } = [];
+
     /// <summary>A second document of the target's committee, which <see cref="Documents"/> cites.</summary>
     private Dictionary<Target, int> Cited { get; } = [];
 
@@ -67,7 +76,7 @@ public sealed class AuthorizationMatrixFixture : IAsyncLifetime
         Users[Target.Own] = secretariat;
         Users[Target.Child] = leader;
         Users[Target.Other] = await App.CreateUserAsync(Role.Viewer, h.Hue.Id);
-        foreach (var (target, committee) in new[] { (Target.Own, h.Danang), (Target.Child, h.HaiChau), (Target.Other, h.Hue) })
+        foreach (var (target, committee, agency) in new[] { (Target.Own, h.Danang, h.DanangAgency), (Target.Child, h.HaiChau, h.HaiChauAgency), (Target.Other, h.Hue, h.HueAgency) })
         {
             var documentId = await TestFiles.RegisterDocumentAsync(App, committee.Id);
             await using var scope = App.ServiceScope();
@@ -75,6 +84,10 @@ public sealed class AuthorizationMatrixFixture : IAsyncLifetime
             Documents[target] = (documentId, file.Value!.Id);
             Cited[target] = (await scope.Get<DocumentRegister>().RegisterAsync(scope.Actor, committee.Id, Document($"Quyết định {target}"))).Value!.Id;
             Numbers[target] = (await scope.Get<DocumentNumbering>().ReserveAsync(scope.Actor, committee.Id, "TB", new DateOnly(2026, 1, 5))).Value!.Id;
+            People[target] = (await scope.Get<PeopleService>().CreateAsync(scope.Actor, new PersonInput($"Thành viên {target}", "Chuyên viên", agency.Id, null, null, null))).Value!.Person.Id;
+            Memberships[target] = (await scope.Get<RosterService>().AddMembershipAsync(scope.Actor, committee.Id,
+                new MembershipInput(People[target], StandardPosts.IdOf(StandardPosts.Member), null, new DateOnly(2025, 8, 1), null, null, null))).Value!.MembershipId;
+            Drafts[target] = (await scope.Get<Reconstitutions>().StartAsync(scope.Actor, committee.Id, new DateOnly(2026, 1, 1))).Value!.Id;
         }
     }
 
@@ -139,6 +152,8 @@ public sealed partial class AuthorizationMatrix(AuthorizationMatrixFixture fixtu
         },
         AccessKind.CommitteeManage or AccessKind.CommitteeCreate or AccessKind.DocumentManage => caller == Caller.Administrator || (caller == Caller.Secretariat && target == Target.Own),
         AccessKind.AgencyManage or AccessKind.AgencyCreate => caller == Caller.Administrator || (caller == Caller.Secretariat && target == Target.Own),
+        AccessKind.PersonRead => Expected(AccessKind.CommitteeRead, caller, target),
+        AccessKind.PersonManage or AccessKind.PersonCreate => caller == Caller.Administrator || (caller == Caller.Secretariat && target == Target.Own),
         AccessKind.DocumentCreate or AccessKind.NumberManage =>
             caller == Caller.Administrator || (caller == Caller.Secretariat && target == Target.Own),
         _ => throw new InvalidOperationException($"The matrix has no rule for {kind}: add one."),
@@ -185,10 +200,13 @@ public sealed partial class AuthorizationMatrix(AuthorizationMatrixFixture fixtu
                 "users" => fixture.Users[target].Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 "documents" => fixture.Documents[target].DocumentId.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 "numbers" => fixture.Numbers[target].ToString(System.Globalization.CultureInfo.InvariantCulture),
+                "people" => fixture.People[target].ToString(System.Globalization.CultureInfo.InvariantCulture),
                 _ => throw new InvalidOperationException($"The matrix does not know what {{id}} is in {endpoint.Route}: teach Path()."),
             },
             "relationId" => relationId.ToString(System.Globalization.CultureInfo.InvariantCulture),
             "fileId" => fixture.Documents[target].FileId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            "draftId" => fixture.Drafts[target].ToString(System.Globalization.CultureInfo.InvariantCulture),
+            "membershipId" => fixture.Memberships[target].ToString(System.Globalization.CultureInfo.InvariantCulture),
             var name => throw new InvalidOperationException($"The matrix does not know how to fill {{{name}}} in {endpoint.Route}: teach Path()."),
         });
     }
@@ -199,6 +217,7 @@ public sealed partial class AuthorizationMatrix(AuthorizationMatrixFixture fixtu
         AccessKind.CommitteeCreate => $$"""{"parentId": {{CommitteeId(target)}}}""",
         AccessKind.AgencyCreate => $$"""{"unitId": {{UnitId(target)}}}""",
         AccessKind.DocumentCreate => $$"""{"committeeId": {{CommitteeId(target)}}}""",
+        AccessKind.PersonCreate => $$"""{"agencyId": {{AgencyId(target)}}}""",
         _ => "{}",
     };
 

@@ -63,3 +63,14 @@ document.querySelectorAll("form").forEach((form) => {
     form.addEventListener("change", () => applyShowWhen(form));
   }
 });
+
+// A date picker beside a dd/MM/yyyy field (data-date-for names the field): picking a day fills the field and sends the form.
+document.addEventListener("change", (event) => {
+  const picker = event.target;
+  const id = picker.dataset && picker.dataset.dateFor;
+  const field = id && document.getElementById(id);
+  if (!field || !picker.value) return;
+  const [year, month, day] = picker.value.split("-");
+  field.value = `${day}/${month}/${year}`;
+  if (picker.form) picker.form.requestSubmit();
+});

@@ -684,6 +684,324 @@ namespace SteerCo.Data.Migrations.Sqlite
                     b.ToTable("NumberSeries");
                 });
 
+            modelBuilder.Entity("SteerCo.Members.Membership", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AgencyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("AppointingDocumentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CommitteeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("EndDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("EndedByReconstitutionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("EndingDocumentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("JobTitle")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PostId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("StartDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("StartedByReconstitutionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgencyId");
+
+                    b.HasIndex("AppointingDocumentId");
+
+                    b.HasIndex("EndedByReconstitutionId");
+
+                    b.HasIndex("EndingDocumentId");
+
+                    b.HasIndex("PostId");
+
+                    b.HasIndex("StartedByReconstitutionId");
+
+                    b.HasIndex("CommitteeId", "EndDate");
+
+                    b.HasIndex("PersonId", "StartDate");
+
+                    b.HasIndex("CommitteeId", "StartDate", "EndDate");
+
+                    b.ToTable("Memberships");
+                });
+
+            modelBuilder.Entity("SteerCo.Members.Person", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AgencyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FoldedName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FullName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("JobTitle")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("UserId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId")
+                        .IsUnique()
+                        .HasFilter("\"UserId\" IS NOT NULL");
+
+                    b.HasIndex("AgencyId", "FoldedName");
+
+                    b.ToTable("People", (string)null);
+                });
+
+            modelBuilder.Entity("SteerCo.Members.Post", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Code")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("CommitteeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Required")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("SingleHolder")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique()
+                        .HasFilter("\"Code\" IS NOT NULL");
+
+                    b.HasIndex("CommitteeId", "Order");
+
+                    b.ToTable("Posts");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Code = "Chair",
+                            Name = "Trưởng ban",
+                            Order = 10,
+                            Required = true,
+                            SingleHolder = true
+                        },
+                        new
+                        {
+                            Id = 2,
+                            Code = "StandingDeputy",
+                            Name = "Phó Trưởng ban Thường trực",
+                            Order = 20,
+                            Required = false,
+                            SingleHolder = false
+                        },
+                        new
+                        {
+                            Id = 3,
+                            Code = "Deputy",
+                            Name = "Phó Trưởng ban",
+                            Order = 30,
+                            Required = false,
+                            SingleHolder = false
+                        },
+                        new
+                        {
+                            Id = 4,
+                            Code = "Member",
+                            Name = "Ủy viên",
+                            Order = 40,
+                            Required = false,
+                            SingleHolder = false
+                        },
+                        new
+                        {
+                            Id = 5,
+                            Code = "TeamLeader",
+                            Name = "Tổ trưởng Tổ giúp việc",
+                            Order = 50,
+                            Required = false,
+                            SingleHolder = false
+                        },
+                        new
+                        {
+                            Id = 6,
+                            Code = "TeamDeputy",
+                            Name = "Tổ phó Tổ giúp việc",
+                            Order = 60,
+                            Required = false,
+                            SingleHolder = false
+                        },
+                        new
+                        {
+                            Id = 7,
+                            Code = "TeamMember",
+                            Name = "Thành viên Tổ giúp việc",
+                            Order = 70,
+                            Required = false,
+                            SingleHolder = false
+                        },
+                        new
+                        {
+                            Id = 8,
+                            Code = "Secretary",
+                            Name = "Thư ký",
+                            Order = 80,
+                            Required = false,
+                            SingleHolder = false
+                        });
+                });
+
+            modelBuilder.Entity("SteerCo.Members.Reconstitution", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset?>("AppliedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AppliedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BaseFingerprint")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CommitteeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("DecisionDocumentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("EffectiveOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DecisionDocumentId");
+
+                    b.HasIndex("CommitteeId", "Status");
+
+                    b.ToTable("Reconstitutions");
+                });
+
+            modelBuilder.Entity("SteerCo.Members.ReconstitutionLine", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AgencyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("JobTitle")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PostId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ReconstitutionId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgencyId");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("PostId");
+
+                    b.HasIndex("ReconstitutionId", "PersonId")
+                        .IsUnique();
+
+                    b.ToTable("ReconstitutionLines");
+                });
+
             modelBuilder.Entity("SteerCo.Units.AdministrativeUnit", b =>
                 {
                     b.Property<int>("Id")
@@ -948,6 +1266,144 @@ namespace SteerCo.Data.Migrations.Sqlite
                     b.Navigation("Committee");
                 });
 
+            modelBuilder.Entity("SteerCo.Members.Membership", b =>
+                {
+                    b.HasOne("SteerCo.Agencies.Agency", "Agency")
+                        .WithMany()
+                        .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("SteerCo.Documents.Document", "AppointingDocument")
+                        .WithMany()
+                        .HasForeignKey("AppointingDocumentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("SteerCo.Committees.Committee", "Committee")
+                        .WithMany()
+                        .HasForeignKey("CommitteeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("SteerCo.Members.Reconstitution", null)
+                        .WithMany()
+                        .HasForeignKey("EndedByReconstitutionId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("SteerCo.Documents.Document", "EndingDocument")
+                        .WithMany()
+                        .HasForeignKey("EndingDocumentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("SteerCo.Members.Person", "Person")
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("SteerCo.Members.Post", "Post")
+                        .WithMany()
+                        .HasForeignKey("PostId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("SteerCo.Members.Reconstitution", null)
+                        .WithMany()
+                        .HasForeignKey("StartedByReconstitutionId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Agency");
+
+                    b.Navigation("AppointingDocument");
+
+                    b.Navigation("Committee");
+
+                    b.Navigation("EndingDocument");
+
+                    b.Navigation("Person");
+
+                    b.Navigation("Post");
+                });
+
+            modelBuilder.Entity("SteerCo.Members.Person", b =>
+                {
+                    b.HasOne("SteerCo.Agencies.Agency", "Agency")
+                        .WithMany()
+                        .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("SteerCo.Accounts.AppUser", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Agency");
+
+                    b.Navigation("User");
+                });
+
+            modelBuilder.Entity("SteerCo.Members.Post", b =>
+                {
+                    b.HasOne("SteerCo.Committees.Committee", "Committee")
+                        .WithMany()
+                        .HasForeignKey("CommitteeId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Committee");
+                });
+
+            modelBuilder.Entity("SteerCo.Members.Reconstitution", b =>
+                {
+                    b.HasOne("SteerCo.Committees.Committee", "Committee")
+                        .WithMany()
+                        .HasForeignKey("CommitteeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("SteerCo.Documents.Document", "DecisionDocument")
+                        .WithMany()
+                        .HasForeignKey("DecisionDocumentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Committee");
+
+                    b.Navigation("DecisionDocument");
+                });
+
+            modelBuilder.Entity("SteerCo.Members.ReconstitutionLine", b =>
+                {
+                    b.HasOne("SteerCo.Agencies.Agency", "Agency")
+                        .WithMany()
+                        .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("SteerCo.Members.Person", "Person")
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("SteerCo.Members.Post", "Post")
+                        .WithMany()
+                        .HasForeignKey("PostId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("SteerCo.Members.Reconstitution", null)
+                        .WithMany("Lines")
+                        .HasForeignKey("ReconstitutionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Agency");
+
+                    b.Navigation("Person");
+
+                    b.Navigation("Post");
+                });
+
             modelBuilder.Entity("SteerCo.Units.AdministrativeUnit", b =>
                 {
                     b.HasOne("SteerCo.Units.AdministrativeUnit", "Parent")
@@ -980,6 +1436,11 @@ namespace SteerCo.Data.Migrations.Sqlite
             modelBuilder.Entity("SteerCo.Documents.Document", b =>
                 {
                     b.Navigation("Files");
+                });
+
+            modelBuilder.Entity("SteerCo.Members.Reconstitution", b =>
+                {
+                    b.Navigation("Lines");
                 });
 #pragma warning restore 612, 618
         }
