@@ -17,6 +17,27 @@ internal sealed record SearchWhere(SearchQuery Query, IReadOnlyList<string> AnyO
 /// <summary>The full-text index of one engine: count, page newest first, rank.</summary>
 internal interface ISearchIndex
 {
+    /// <summary>
+    /// The register's filters the index does not hold, tested on each match: direction, type and
+    /// a part of the issuer's name (<paramref name="position"/>: the engine's substring position
+    /// function, instr or strpos, as EF writes Contains), on columns of <paramref name="table"/>.
+    /// </summary>
+    static void AppendColumnFilters(StringBuilder sql, List<object> args, DocumentQuery filters, string table, string position)
+    {
+        if (filters.Direction is { } direction)
+        {
+            sql.Append($""" AND {table}"Direction" = {Arg(args, direction.ToString())}""");
+        }
+        if (filters.Type is { } type)
+        {
+            sql.Append($""" AND {table}"Type" = {Arg(args, type)}""");
+        }
+        if (filters.Issuer is { } issuer)
+        {
+            sql.Append($""" AND {position}({table}"IssuerName", {Arg(args, issuer)}) > 0""");
+        }
+    }
+
     /// <summary>Adds <paramref name="value"/> to the arguments of a raw statement and returns its placeholder, {n}.</summary>
     static string Arg(List<object> args, object value)
     {
@@ -132,18 +153,7 @@ internal sealed class SqliteSearchIndex(SteerCoDbContext db, SearchVocabulary vo
         {
             sql.Append($" AND s.rowid < {ISearchIndex.Arg(args, KeyOf(end.AddDays(1)))}");
         }
-        if (filters.Direction is { } direction)
-        {
-            sql.Append($""" AND d."Direction" = {ISearchIndex.Arg(args, direction.ToString())}""");
-        }
-        if (filters.Type is { } type)
-        {
-            sql.Append($""" AND d."Type" = {ISearchIndex.Arg(args, type)}""");
-        }
-        if (filters.Issuer is { } issuer)
-        {
-            sql.Append($""" AND instr(d."IssuerName", {ISearchIndex.Arg(args, issuer)}) > 0""");
-        }
+        ISearchIndex.AppendColumnFilters(sql, args, filters, "d.", "instr");
         return (sql.ToString(), args);
     }
 
@@ -250,18 +260,7 @@ internal sealed class PostgresSearchIndex(SteerCoDbContext db) : ISearchIndex
         {
             sql.Append($" AND {issuedOn} <= {ISearchIndex.Arg(args, end)}");
         }
-        if (filters.Direction is { } direction)
-        {
-            sql.Append($""" AND "Direction" = {ISearchIndex.Arg(args, direction.ToString())}""");
-        }
-        if (filters.Type is { } type)
-        {
-            sql.Append($""" AND "Type" = {ISearchIndex.Arg(args, type)}""");
-        }
-        if (filters.Issuer is { } issuer)
-        {
-            sql.Append($""" AND strpos("IssuerName", {ISearchIndex.Arg(args, issuer)}) > 0""");
-        }
+        ISearchIndex.AppendColumnFilters(sql, args, filters, "", "strpos");
         return (sql.ToString(), args);
     }
 }
