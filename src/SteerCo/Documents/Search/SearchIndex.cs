@@ -56,7 +56,7 @@ internal interface ISearchIndex
 
     /// <summary>
     /// The ids of matches <paramref name="skip"/> to <paramref name="skip"/> + <paramref name="take"/>,
-    /// newest first; <paramref name="broad"/>: more than the counted cap match.
+    /// newest first; <paramref name="broad"/>: more than <see cref="SortLimit"/> match.
     /// </summary>
     Task<List<int>> NewestAsync(SearchWhere where, int skip, int take, bool broad, CancellationToken cancellationToken);
 
