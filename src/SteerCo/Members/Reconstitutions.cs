@@ -169,15 +169,7 @@ public sealed class Reconstitutions(SteerCoDbContext db, RosterService roster, D
         }
         // The draft's own row changes with every save, so that its version guards the lines too.
         db.Entry(draft).Property(r => r.Version).IsModified = true;
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return Result<ReconstitutionView>.Conflict();
-        }
-        return await GetAsync(actor, committeeId, id, cancellationToken);
+        return await SaveAsync(actor, committeeId, id, cancellationToken);
     }
 
     /// <summary>Creates the decision in the committee's register (an outgoing QĐ, numbered by the register) and links it to the draft.</summary>
@@ -213,16 +205,8 @@ public sealed class Reconstitutions(SteerCoDbContext db, RosterService roster, D
         var linked = await db.Reconstitutions.FirstAsync(r => r.Id == id, cancellationToken);
         db.Entry(linked).Property(r => r.Version).OriginalValue = version.Value;
         linked.DecisionDocumentId = registered.Value!.Id;
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            // The draft was saved meanwhile: the decision stays in the register (its number is issued), unlinked.
-            return Result<ReconstitutionView>.Conflict();
-        }
-        return await GetAsync(actor, committeeId, id, cancellationToken);
+        // A draft saved meanwhile is a conflict: the decision stays in the register (its number is issued), unlinked.
+        return await SaveAsync(actor, committeeId, id, cancellationToken);
     }
 
     /// <summary>Sets a draft aside without applying it.</summary>
@@ -239,15 +223,7 @@ public sealed class Reconstitutions(SteerCoDbContext db, RosterService roster, D
         }
         db.Entry(draft).Property(r => r.Version).OriginalValue = version.Value;
         draft.Status = ReconstitutionStatus.Discarded;
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return Result<ReconstitutionView>.Conflict();
-        }
-        return await GetAsync(actor, committeeId, id, cancellationToken);
+        return await SaveAsync(actor, committeeId, id, cancellationToken);
     }
 
     /// <summary>
@@ -367,6 +343,20 @@ public sealed class Reconstitutions(SteerCoDbContext db, RosterService roster, D
             draft.Id, committee.Id, committee.Name, committee.Abbreviation, committee.DocumentSystem, committee.CurrentTerm, unitName,
             draft.EffectiveOn, d?.Id, d?.Symbol, d?.IssuedOn, d?.Subject, d?.SignerName, d?.SignerTitle, d?.SigningAuthority ?? SigningAuthority.None,
             [.. lines.Select((l, i) => new DecisionMember(i + 1, l.PostName, l.FullName, l.JobTitle, l.AgencyName))]);
+    }
+
+    /// <summary>Saves the draft and shows it; a draft saved by someone else since its version was read is a conflict.</summary>
+    private async Task<Result<ReconstitutionView>> SaveAsync(Actor actor, int committeeId, int id, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return Result<ReconstitutionView>.Conflict();
+        }
+        return await GetAsync(actor, committeeId, id, cancellationToken);
     }
 
     internal static List<RosterChange> Compare(IReadOnlyList<RosterEntry> before, IReadOnlyList<DraftLineView> after)
