@@ -1,5 +1,6 @@
 using SteerCo.Documents;
 using SteerCo.Members;
+using SteerCo.Office;
 using SteerCo.Web.Auth;
 using SteerCo.Web.Infrastructure;
 
@@ -102,6 +103,11 @@ public static class MembersApi
         // What the decision on reconstitution prints, for the DOCX generator and other clients.
         group.MapGet("/{id:int}/reconstitutions/{draftId:int}/decision-model", async (int id, int draftId, Reconstitutions reconstitutions, HttpContext http, CancellationToken ct) =>
             (await reconstitutions.DecisionModelAsync(http.RequireActor(), id, draftId, ct)).ToOk())
+            .Access(AccessKind.CommitteeRead);
+
+        // The decision itself: decision.docx to edit and sign, decision.pdf to read.
+        group.MapGet("/{id:int}/reconstitutions/{draftId:int}/decision.{format}", async (int id, int draftId, string format, Reconstitutions reconstitutions, PdfConverter pdf, HttpContext http, CancellationToken ct) =>
+            await GeneratedFiles.SendAsync(await reconstitutions.DecisionDocxAsync(http.RequireActor(), id, draftId, ct), format, pdf, ct))
             .Access(AccessKind.CommitteeRead);
         return group;
     }

@@ -3,8 +3,10 @@ using SteerCo.Access;
 using SteerCo.Committees;
 using SteerCo.Data;
 using SteerCo.Documents;
+using SteerCo.Office;
 using SteerCo.Resources;
 using SteerCo.Text;
+using SteerCo.Units;
 
 namespace SteerCo.Members;
 
@@ -43,7 +45,21 @@ public sealed record DecisionMember(int Number, string PostName, string FullName
 public sealed record ReconstitutionDecisionModel(
     int ReconstitutionId, int CommitteeId, string CommitteeName, string CommitteeAbbreviation, DocumentSystem DocumentSystem, string? CurrentTerm,
     string UnitName, DateOnly EffectiveOn, int? DecisionDocumentId, string? DecisionSymbol, DateOnly? DecisionIssuedOn, string? DecisionSubject,
-    string? SignerName, string? SignerTitle, SigningAuthority SigningAuthority, IReadOnlyList<DecisionMember> Members);
+    string? SignerName, string? SignerTitle, SigningAuthority SigningAuthority, IReadOnlyList<DecisionMember> Members)
+{
+    public UnitLevel UnitLevel { get; init; }
+
+    /// <summary>tinh, thanh_pho, xa, phuong, dac_khu: what the unit's name starts with.</summary>
+    public string? UnitKind { get; init; }
+
+    public string? StandingAgencyName { get; init; }
+    public string? ParentCommitteeName { get; init; }
+
+    /// <summary>The decision of the last reconstitution applied before this one, which this one replaces.</summary>
+    public string? PreviousDecisionSymbol { get; init; }
+
+    public DateOnly? PreviousDecisionIssuedOn { get; init; }
+}
 
 /// <summary>
 /// Reconstitutions [kiện toàn]: drafted from the current roster, changed, compared, given a
@@ -336,13 +352,44 @@ public sealed class Reconstitutions(SteerCoDbContext db, RosterService roster, D
         {
             return Result<ReconstitutionDecisionModel>.NotFound();
         }
-        var unitName = await db.Units.Where(u => u.Id == committee.UnitId).Select(u => u.Name).SingleAsync(cancellationToken);
+        var unit = await db.Units.AsNoTracking().SingleAsync(u => u.Id == committee.UnitId, cancellationToken);
+        var standingAgency = await db.Agencies.Where(a => a.Id == committee.StandingAgencyId).Select(a => a.Name).FirstOrDefaultAsync(cancellationToken);
+        var parent = await db.Committees.Where(c => c.Id == committee.ParentId).Select(c => c.Name).FirstOrDefaultAsync(cancellationToken);
+        var previous = await db.Reconstitutions.AsNoTracking()
+            .Where(r => r.CommitteeId == committeeId && r.Id != id && r.Status == ReconstitutionStatus.Applied && r.DecisionDocumentId != null && r.EffectiveOn <= draft.EffectiveOn)
+            .OrderByDescending(r => r.EffectiveOn).ThenByDescending(r => r.Id)
+            .Select(r => new { r.DecisionDocument!.Symbol, r.DecisionDocument.IssuedOn })
+            .FirstOrDefaultAsync(cancellationToken);
         var lines = await LinesAsync(id, cancellationToken);
         var d = draft.DecisionDocument;
         return new ReconstitutionDecisionModel(
-            draft.Id, committee.Id, committee.Name, committee.Abbreviation, committee.DocumentSystem, committee.CurrentTerm, unitName,
+            draft.Id, committee.Id, committee.Name, committee.Abbreviation, committee.DocumentSystem, committee.CurrentTerm, unit.Name,
             draft.EffectiveOn, d?.Id, d?.Symbol, d?.IssuedOn, d?.Subject, d?.SignerName, d?.SignerTitle, d?.SigningAuthority ?? SigningAuthority.None,
-            [.. lines.Select((l, i) => new DecisionMember(i + 1, l.PostName, l.FullName, l.JobTitle, l.AgencyName))]);
+            [.. lines.Select((l, i) => new DecisionMember(i + 1, l.PostName, l.FullName, l.JobTitle, l.AgencyName))])
+        {
+            UnitLevel = unit.Level,
+            UnitKind = unit.Kind,
+            StandingAgencyName = standingAgency,
+            ParentCommitteeName = parent,
+            PreviousDecisionSymbol = previous?.Symbol,
+            PreviousDecisionIssuedOn = previous?.IssuedOn,
+        };
+    }
+
+    /// <summary>
+    /// The decision on reconstitution as the DOCX the clerk edits and signs: the draft's new roster
+    /// as its annex, numbered as the register issued it (blank until then), in the committee's layout.
+    /// </summary>
+    public async Task<Result<GeneratedFile>> DecisionDocxAsync(Actor actor, int committeeId, int id, CancellationToken cancellationToken = default)
+    {
+        var model = await DecisionModelAsync(actor, committeeId, id, cancellationToken);
+        if (!model.IsOk)
+        {
+            return model.As<GeneratedFile>();
+        }
+        var decision = ReconstitutionDecisionText.Compose(model.Value!);
+        var name = $"QĐ kiện toàn {model.Value!.CommitteeAbbreviation} {model.Value.EffectiveOn:dd-MM-yyyy}";
+        return GeneratedFile.Docx(name, ReconstitutionDecisionDocument.ToDocx(decision));
     }
 
     /// <summary>Saves the draft and shows it; a draft saved by someone else since its version was read is a conflict.</summary>

@@ -42,3 +42,14 @@ public sealed record AnnexHeading(string? Label, IReadOnlyList<string> Title, st
 
 /// <summary>A stretch of text in a paragraph that mixes bold and regular ("Điều 1." then the text).</summary>
 public readonly record struct TextPart(string Text, bool Bold = false, bool Italic = false);
+
+/// <summary>A generated file as it is downloaded: its name (Vietnamese allowed), content type and bytes.</summary>
+public sealed record GeneratedFile(string FileName, string ContentType, byte[] Content)
+{
+    public const string DocxType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+    public const string PdfType = "application/pdf";
+
+    public static GeneratedFile Docx(string name, byte[] content) => new(name + ".docx", DocxType, content);
+
+    public static GeneratedFile Pdf(string name, byte[] content) => new(name + ".pdf", PdfType, content);
+}

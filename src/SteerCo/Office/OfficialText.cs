@@ -55,4 +55,50 @@ public static class OfficialText
     /// <summary>The recipients as printed: "- Như Điều 3;" ... "- Lưu: VT, NNMT." (Party: commas).</summary>
     public static IReadOnlyList<string> Recipients(OfficialStyle style, IEnumerable<string> recipients) =>
         Enumerate(recipients, style.RecipientSeparator, ".", "- ");
+
+    /// <summary>How wide <paramref name="text"/> prints in Times New Roman, in millimetres.</summary>
+    public static double Width(string text, double size, bool bold) => TextWidth.Millimetres(text, size, bold);
+
+    /// <summary>
+    /// A heading too long for its column broken at spaces into as few lines as it needs, each no
+    /// wider than <paramref name="widthMm"/>, and as even as those lines allow, the way a clerk
+    /// breaks "BAN CHỈ ĐẠO PHÒNG, CHỐNG THIÊN TAI ..." in the header (Times New Roman metrics).
+    /// </summary>
+    public static IReadOnlyList<string> Balanced(string text, double widthMm, double size, bool bold)
+    {
+        var words = text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        double LineWidth(string line) => Width(line, size, bold);
+        List<string> Fill(double limit)
+        {
+            var lines = new List<string>();
+            foreach (var word in words)
+            {
+                if (lines.Count > 0 && LineWidth(lines[^1] + " " + word) <= limit)
+                {
+                    lines[^1] += " " + word;
+                }
+                else
+                {
+                    lines.Add(word);
+                }
+            }
+            return lines;
+        }
+        var count = Fill(widthMm).Count;
+        double low = words.Select(LineWidth).DefaultIfEmpty(0).Max(), high = Math.Max(widthMm, low);
+        // The narrowest limit that still needs no more lines than the widest one.
+        for (var i = 0; i < 20 && high - low > 0.5; i++)
+        {
+            var middle = (low + high) / 2;
+            if (Fill(middle).Count <= count)
+            {
+                high = middle;
+            }
+            else
+            {
+                low = middle;
+            }
+        }
+        return Fill(high);
+    }
 }

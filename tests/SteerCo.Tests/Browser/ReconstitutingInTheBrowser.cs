@@ -75,8 +75,17 @@ public sealed class ReconstitutingInTheBrowser(BrowserHost host) : IClassFixture
         await page.GetByRole(AriaRole.Button, new() { Name = "Tạo quyết định" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync($"Đã tạo quyết định 01/QĐ-BCĐ trong sổ văn bản.");
         await Assertions.Expect(page.Locator("dl.facts")).ToContainTextAsync("01/QĐ-BCĐ");
-        // The lead adds the decision's DOCX download here once src/SteerCo/Office lands: it takes
-        // Reconstitutions.DecisionModelAsync (also GET .../reconstitutions/{draftId}/decision-model).
+
+        // The decision, as the clerk will edit and sign it, lists the new roster.
+        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "Tải DOCX" }).ClickAsync());
+        download.SuggestedFilename.ShouldBe($"QĐ kiện toàn BCĐ {Today.Replace('/', '-')}.docx");
+        using (var decision = Office.Docx.Open(await File.ReadAllBytesAsync(await download.PathAsync())))
+        {
+            decision.Line("Số: 01/QĐ-BCĐ");
+            var annex = string.Join("\n", decision.Body.Descendants<DocumentFormat.OpenXml.Wordprocessing.TableRow>().Select(r => r.InnerText));
+            annex.ShouldContain("Đoàn Thị Quyên");
+            annex.ShouldNotContain("Ngô Văn Lợi");
+        }
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Áp dụng kiện toàn" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync($"Đã áp dụng kiện toàn, hiệu lực từ ngày {Today}.");

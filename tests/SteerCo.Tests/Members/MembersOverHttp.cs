@@ -78,6 +78,20 @@ public sealed class MembersOverHttp(SteerCoApp app) : IClassFixture<SteerCoApp>
         await applied.ShouldHaveStatusAsync(HttpStatusCode.OK);
         var model = await client.GetJsonAsync<ReconstitutionDecisionModel>($"/api/v1/committees/{h.Danang.Id}/reconstitutions/{draft.Id}/decision-model");
         model.Members.Single().FullName.ShouldBe("Tô Văn Mới");
+        var docx = await client.GetAsync($"/api/v1/committees/{h.Danang.Id}/reconstitutions/{draft.Id}/decision.docx");
+        await docx.ShouldHaveStatusAsync(HttpStatusCode.OK);
+        docx.Content.Headers.ContentType!.MediaType.ShouldBe("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+        docx.Content.Headers.ContentDisposition!.FileNameStar.ShouldBe("QĐ kiện toàn BCĐ 01-10-2025.docx");
+        using (var printed = SteerCo.Tests.Office.Docx.Open(await docx.Content.ReadAsByteArrayAsync()))
+        {
+            printed.Line("Số: " + draft.DecisionSymbol);
+            // The annex's one row (four columns), besides the signature.
+            printed.Body.Descendants<DocumentFormat.OpenXml.Wordprocessing.TableRow>()
+                .Where(r => r.Elements<DocumentFormat.OpenXml.Wordprocessing.TableCell>().Count() == 4)
+                .Count(r => r.InnerText.Contains("Tô Văn Mới")).ShouldBe(1);
+        }
+        var hue = await app.SignInAsync(Role.Secretariat, h.Hue.Id);
+        (await hue.GetAsync($"/api/v1/committees/{h.Danang.Id}/reconstitutions/{draft.Id}/decision.docx")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
 
         // The second draft was built on the roster before the first was applied.
         var staleSaved = await (await client.PutJsonAsync($"/api/v1/committees/{h.Danang.Id}/reconstitutions/{stale.Id}",
@@ -90,6 +104,38 @@ public sealed class MembersOverHttp(SteerCoApp app) : IClassFixture<SteerCoApp>
         roster.Members.Select(m => m.FullName).ShouldBe(["Tô Văn Mới"]);
         var timeline = await client.GetJsonAsync<List<CompositionPeriod>>($"/api/v1/committees/{h.Danang.Id}/timeline");
         timeline.Select(p => p.From).ShouldBe([new DateOnly(2025, 10, 1), new DateOnly(2024, 1, 1)]);
+    }
+
+    [SteerCo.Tests.Office.LibreOfficeFact]
+    public async Task The_decision_reads_as_a_PDF_and_an_unknown_format_is_404()
+    {
+        var committee = await CommitteeAsync(app, "Ban in PDF");
+        var chair = await PersonAsync(app, "Khúc Thị Trưởng");
+        await AddOkAsync(app, committee.Id, chair, Chair, new DateOnly(2024, 1, 1));
+        var reader = await app.SignInAsync(Role.Leader, app.Hierarchy.Danang.Id);
+        int draftId;
+        await using (var scope = app.ServiceScope())
+        {
+            draftId = (await scope.Get<Reconstitutions>().StartAsync(scope.Actor, committee.Id, new DateOnly(2026, 4, 1))).Value!.Id;
+        }
+
+        var pdf = await reader.GetAsync($"/api/v1/committees/{committee.Id}/reconstitutions/{draftId}/decision.pdf");
+
+        await pdf.ShouldHaveStatusAsync(HttpStatusCode.OK);
+        pdf.Content.Headers.ContentType!.MediaType.ShouldBe("application/pdf");
+        pdf.Content.Headers.ContentDisposition!.FileNameStar.ShouldBe("QĐ kiện toàn BCĐ 01-04-2026.pdf");
+        var path = Path.Combine(Path.GetTempPath(), $"steerco-decision-{Guid.NewGuid():N}.pdf");
+        try
+        {
+            await File.WriteAllBytesAsync(path, await pdf.Content.ReadAsByteArrayAsync());
+            SteerCo.Tests.Office.Pdf.Text(path, 1).ShouldContain("QUYẾT ĐỊNH");
+            SteerCo.Tests.Office.Pdf.Text(path, SteerCo.Tests.Office.Pdf.Pages(path)).ShouldContain("Khúc Thị Trưởng");
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+        (await reader.GetAsync($"/api/v1/committees/{committee.Id}/reconstitutions/{draftId}/decision.xml")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
     }
 
     [Fact]

@@ -245,6 +245,62 @@ public sealed class ReconstitutingACommittee(SteerCoApp app) : IClassFixture<Ste
     }
 
     [Fact]
+    public async Task The_decision_prints_the_register_number_the_new_roster_and_the_decision_it_replaces()
+    {
+        var s = await DraftAsync("in quyết định", apply: true);
+        await using var scope = app.ServiceScope();
+        var service = scope.Get<Reconstitutions>();
+        var replaced = (await service.GetAsync(scope.Actor, s.CommitteeId, s.Draft.Id)).Value!.DecisionSymbol;
+        var next = (await service.StartAsync(scope.Actor, s.CommitteeId, new DateOnly(2026, 1, 5))).Value!;
+        var decided = await service.CreateDecisionAsync(scope.Actor, s.CommitteeId, next.Id,
+            new DecisionInput(new DateOnly(2026, 1, 5), null, "Nguyễn Văn Chính in quyết định", "Trưởng ban", SteerCo.Documents.SigningAuthority.OnBehalf), next.Version);
+        decided.IsOk.ShouldBeTrue(string.Join("; ", decided.Problems.Select(p => p.Message)));
+
+        var file = (await service.DecisionDocxAsync(scope.Actor, s.CommitteeId, next.Id)).Value!;
+
+        file.FileName.ShouldBe("QĐ kiện toàn BCĐ 05-01-2026.docx");
+        using var docx = SteerCo.Tests.Office.Docx.Open(file.Content);
+        docx.Line("UBND THÀNH PHỐ ĐÀ NẴNG");
+        docx.Line("Số: " + decided.Value!.DecisionSymbol);
+        docx.Line("Đà Nẵng, ngày 05 tháng 01 năm 2026");
+        docx.Line("TM. BAN CHỈ ĐẠO");
+        // The chair signs and heads the annex.
+        docx.Paragraphs.Count(p => SteerCo.Tests.Office.Docx.Text(p) == "Nguyễn Văn Chính in quyết định").ShouldBe(2);
+        var text = string.Join("\n", docx.Paragraphs.Select(SteerCo.Tests.Office.Docx.Text));
+        text.ShouldContain("Kiện toàn Ban Chỉ đạo in quyết định (sau đây gọi tắt là Ban Chỉ đạo)");
+        text.ShouldContain($"kể từ ngày ký và thay thế Quyết định số {replaced} ngày 10 tháng 3 năm 2025");
+        var annex = docx.Body.Descendants<DocumentFormat.OpenXml.Wordprocessing.TableRow>()
+            .Select(r => r.Elements<DocumentFormat.OpenXml.Wordprocessing.TableCell>().Select(c => c.InnerText).ToList())
+            .Where(cells => cells.Count == 4).Skip(1).ToList();
+        annex.Select(r => (r[0], r[1], r[3])).ShouldBe(
+        [
+            ("1", "Nguyễn Văn Chính in quyết định", "Trưởng ban"),
+            ("2", "Trần Thị Phó in quyết định", "Phó Trưởng ban"),
+            ("3", "Phạm Thị Mới in quyết định", "Ủy viên"),
+        ]);
+        annex[0][2].ShouldBe("Phó Giám đốc Sở " + app.Hierarchy.DanangAgency.Name);
+    }
+
+    [Fact]
+    public async Task Before_the_register_numbers_it_the_decision_leaves_the_number_blank_and_the_new_chair_signs()
+    {
+        var s = await DraftAsync("chưa số", apply: false);
+        await using var scope = app.ServiceScope();
+        var service = scope.Get<Reconstitutions>();
+        var undecided = (await service.UpdateAsync(scope.Actor, s.CommitteeId, s.Draft.Id, Input(s.Draft) with { DecisionDocumentId = null }, s.Draft.Version)).Value!;
+        undecided.DecisionDocumentId.ShouldBeNull();
+
+        using var docx = SteerCo.Tests.Office.Docx.Open((await service.DecisionDocxAsync(scope.Actor, s.CommitteeId, s.Draft.Id)).Value!.Content);
+
+        docx.Line("Số:       /QĐ-BCĐ");
+        docx.Line("Đà Nẵng, ngày 15 tháng 3 năm 2025");
+        docx.Line("TRƯỞNG BAN");
+        docx.Paragraphs.Count(p => SteerCo.Tests.Office.Docx.Text(p) == "Nguyễn Văn Chính chưa số").ShouldBe(2);
+        docx.LinesStartingWith("TM.").ShouldBeEmpty();
+        (await service.DecisionDocxAsync(Secretariat(app.Hierarchy.Hue), s.CommitteeId, s.Draft.Id)).Outcome.ShouldBe(Outcome.NotFound);
+    }
+
+    [Fact]
     public async Task Outside_its_scope_a_secretariat_finds_nothing_and_a_leader_cannot_draft()
     {
         var s = await DraftAsync("phạm vi", apply: false);

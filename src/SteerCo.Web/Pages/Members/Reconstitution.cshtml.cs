@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using SteerCo.Access;
 using SteerCo.Documents;
 using SteerCo.Members;
+using SteerCo.Office;
 using SteerCo.Resources;
 using SteerCo.Text;
 using SteerCo.Web.Infrastructure;
@@ -13,7 +14,7 @@ namespace SteerCo.Web.Pages.Members;
 /// current roster, the decision (picked from the register or created there), and applying it.
 /// Every change posts the draft's version; a draft saved meanwhile answers 409.
 /// </summary>
-public sealed class ReconstitutionModel(Reconstitutions reconstitutions, RosterService roster, PeopleService people, DocumentRegister register) : SteerCoPageModel
+public sealed class ReconstitutionModel(Reconstitutions reconstitutions, RosterService roster, PeopleService people, DocumentRegister register, PdfConverter pdf) : SteerCoPageModel
 {
     [BindProperty]
     public int Version { get; set; }
@@ -58,6 +59,14 @@ public sealed class ReconstitutionModel(Reconstitutions reconstitutions, RosterS
             DecisionIssuedOn = roster.Today.ToShort();
         }
         return result ?? Page();
+    }
+
+    /// <summary>The decision on reconstitution with its member list: DOCX to edit and sign, or PDF to read.</summary>
+    public async Task<IActionResult> OnGetDecisionAsync(int id, int draftId, string? format, CancellationToken ct)
+    {
+        var file = await GeneratedFiles.SendAsync(await reconstitutions.DecisionDocxAsync(Actor, id, draftId, ct), format, pdf, ct);
+        await file.ExecuteAsync(HttpContext);
+        return new EmptyResult();
     }
 
     public Task<IActionResult> OnPostSaveAsync(int id, int draftId, CancellationToken ct)
