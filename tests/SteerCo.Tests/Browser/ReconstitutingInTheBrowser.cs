@@ -125,6 +125,32 @@ public sealed class ReconstitutingInTheBrowser(BrowserHost host) : IClassFixture
     }
 
     [Fact]
+    public async Task A_commune_secretariat_ends_one_membership_on_its_last_day()
+    {
+        var haichau = await host.CommitteeOfUnitAsync("20242");
+        var page = await host.SignInAsync("thuky.haichau");
+        await page.GotoAsync($"/Members/{haichau}");
+        var police = page.Locator("table.roster tr", new() { HasText = "Huỳnh Thị Uyên" });
+        await police.GetByText("Kết thúc", new() { Exact = true }).ClickAsync();
+        await police.Locator("input[name='Ending.EndDate']").FillAsync("31/02/2026");
+        await police.GetByRole(AriaRole.Button, new() { Name = "Kết thúc chức danh" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".field-validation-error[data-field='Ending.EndDate']")).ToBeVisibleAsync();
+        await Assertions.Expect(police.Locator("details.end-membership")).ToHaveJSPropertyAsync("open", true);
+        await Assertions.Expect(police).Not.ToContainTextAsync("Đến ngày");
+
+        await police.Locator("input[name='Ending.EndDate']").FillAsync(Today);
+        await police.GetByRole(AriaRole.Button, new() { Name = "Kết thúc chức danh" }).ClickAsync();
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync($"Đã kết thúc chức danh của Huỳnh Thị Uyên; ngày cuối {Today}.");
+        // The last day is still hers; the next is not.
+        await Assertions.Expect(police).ToContainTextAsync($"Đến ngày {Today}");
+        var tomorrow = DateTime.Today.AddDays(1).ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
+        await page.GotoAsync($"/Members/{haichau}?on={tomorrow}");
+        await Assertions.Expect(page.Locator("table.roster")).ToContainTextAsync("Bùi Văn Sơn");
+        await Assertions.Expect(page.Locator("table.roster")).Not.ToContainTextAsync("Huỳnh Thị Uyên");
+    }
+
+    [Fact]
     public async Task A_commune_secretariat_records_a_past_membership_and_an_overlap_is_explained()
     {
         var haichau = await host.CommitteeOfUnitAsync("20242");

@@ -47,6 +47,10 @@ public sealed class IndexModel(CommitteeService committees, RosterService roster
     [BindProperty]
     public MembershipForm Membership { get; set; } = new();
 
+    /// <summary>Ending one membership: which, at which version, its last day, by which decision.</summary>
+    [BindProperty]
+    public EndingForm Ending { get; set; } = new();
+
     public CommitteeDetail Committee { get; private set; } = null!;
     public IReadOnlyList<PersonSummary> Candidates { get; private set; } = [];
     public IReadOnlyList<DocumentSummary> Decisions { get; private set; } = [];
@@ -129,6 +133,31 @@ public sealed class IndexModel(CommitteeService committees, RosterService roster
         return await LoadAsync(id, ct) ?? Page();
     }
 
+    /// <summary>Ends one membership on its last day (a resignation, a transfer), by a decision if there is one.</summary>
+    public async Task<IActionResult> OnPostEndMembershipAsync(int id, CancellationToken ct)
+    {
+        var end = ParseDate(Ending.EndDate, "Ending.EndDate");
+        if (ModelState.IsValid)
+        {
+            var ended = await roster.EndMembershipAsync(Actor, id, Ending.MembershipId, end, Ending.EndingDocumentId, Ending.Version, ct);
+            switch (ended.Outcome)
+            {
+                case Outcome.Ok:
+                    TempData["Flash"] = Messages.Get("MembershipEnded", ended.Value!.FullName, ended.Value.EndDate!.Value.ToShort());
+                    return Redirect($"/Members/{id}?on={ended.Value.EndDate.Value.ToShort()}");
+                case Outcome.NotFound:
+                    return OutOfScope();
+                case Outcome.Forbidden:
+                    return Forbid();
+                case Outcome.Conflict:
+                    Response.StatusCode = StatusCodes.Status409Conflict;
+                    break;
+            }
+            AddProblems(ended.Problems.Select(p => p with { Field = p.Field is "EndDate" or "EndingDocumentId" ? p.Field : "" }), "Ending");
+        }
+        return await LoadAsync(id, ct) ?? Page();
+    }
+
     private async Task<IActionResult?> LoadAsync(int id, CancellationToken ct)
     {
         var committee = await committees.GetAsync(Actor, id, ct);
@@ -187,4 +216,13 @@ public sealed class MembershipForm
     public string? StartDate { get; set; }
     public string? EndDate { get; set; }
     public int? AppointingDocumentId { get; set; }
+}
+
+/// <summary>What the form that ends a membership posts; the last day as dd/MM/yyyy.</summary>
+public sealed class EndingForm
+{
+    public int MembershipId { get; set; }
+    public int Version { get; set; }
+    public string? EndDate { get; set; }
+    public int? EndingDocumentId { get; set; }
 }
