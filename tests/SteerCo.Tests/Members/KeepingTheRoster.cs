@@ -25,6 +25,29 @@ public sealed class KeepingTheRoster(SteerCoApp app) : IClassFixture<SteerCoApp>
     }
 
     [Fact]
+    public async Task Ending_a_membership_keeps_its_last_day_and_a_stale_or_backward_end_changes_nothing()
+    {
+        var committee = await CommitteeAsync(app, "Ban kết thúc");
+        var person = await PersonAsync(app, "Vi Văn Thôi");
+        var entry = await AddOkAsync(app, committee.Id, person, Member, new DateOnly(2024, 1, 1));
+        await using var scope = app.ServiceScope();
+        var roster = scope.Get<RosterService>();
+
+        var backward = await roster.EndMembershipAsync(scope.Actor, committee.Id, entry.MembershipId, new DateOnly(2023, 12, 31), null, entry.Version);
+        var ended = await roster.EndMembershipAsync(scope.Actor, committee.Id, entry.MembershipId, new DateOnly(2025, 6, 30), null, entry.Version);
+        var stale = await roster.EndMembershipAsync(scope.Actor, committee.Id, entry.MembershipId, new DateOnly(2025, 1, 31), null, entry.Version);
+
+        backward.Outcome.ShouldBe(Outcome.Invalid);
+        backward.Problems.Single().Field.ShouldBe("EndDate");
+        ended.Value!.EndDate.ShouldBe(new DateOnly(2025, 6, 30));
+        stale.Outcome.ShouldBe(Outcome.Conflict);
+        (await RosterAsync(app, committee.Id, new DateOnly(2025, 6, 30))).Members.Select(m => m.FullName).ShouldBe(["Vi Văn Thôi"]);
+        (await RosterAsync(app, committee.Id, new DateOnly(2025, 7, 1))).Members.ShouldBeEmpty();
+        (await roster.EndMembershipAsync(Secretariat(app.Hierarchy.Hue), committee.Id, entry.MembershipId, new DateOnly(2025, 6, 30), null, ended.Value.Version))
+            .Outcome.ShouldBe(Outcome.NotFound);
+    }
+
+    [Fact]
     public async Task A_committee_has_at_most_one_chair_at_a_time()
     {
         var committee = await CommitteeAsync(app, "Ban một trưởng ban");

@@ -139,6 +139,28 @@ public sealed class MembersOverHttp(SteerCoApp app) : IClassFixture<SteerCoApp>
     }
 
     [Fact]
+    public async Task A_membership_is_ended_over_the_api_and_a_second_end_at_the_old_version_is_409()
+    {
+        var committee = await CommitteeAsync(app, "Ban kết thúc qua API");
+        var person = await PersonAsync(app, "Mạc Văn Nghỉ");
+        var entry = await AddOkAsync(app, committee.Id, person, Member, new DateOnly(2024, 1, 1));
+        var secretariat = await app.SignInAsync(Role.Secretariat, committee.Id);
+        var above = await app.SignInAsync(Role.Secretariat, app.Hierarchy.Danang.Id);
+        var url = $"/api/v1/committees/{committee.Id}/memberships/{entry.MembershipId}/end";
+
+        // The province's secretariat reads the committee below but does not keep its roster.
+        (await above.PostJsonAsync(url, new EndMembershipRequest(new DateOnly(2025, 3, 31), null, entry.Version))).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        var ended = await secretariat.PostJsonAsync(url, new EndMembershipRequest(new DateOnly(2025, 3, 31), null, entry.Version));
+        var again = await secretariat.PostJsonAsync(url, new EndMembershipRequest(new DateOnly(2025, 1, 31), null, entry.Version));
+
+        await ended.ShouldHaveStatusAsync(HttpStatusCode.OK);
+        (await ended.ReadJsonAsync<RosterEntry>()).EndDate.ShouldBe(new DateOnly(2025, 3, 31));
+        await again.ShouldHaveStatusAsync(HttpStatusCode.Conflict);
+        var roster = await secretariat.GetJsonAsync<Roster>($"/api/v1/committees/{committee.Id}/roster?on=2025-04-01");
+        roster.Members.ShouldBeEmpty();
+    }
+
+    [Fact]
     public async Task An_invalid_membership_is_explained_field_by_field()
     {
         var committee = await CommitteeAsync(app, "Ban lỗi");
