@@ -52,7 +52,15 @@ public sealed record CascadeNode(int CommitteeId, string CommitteeName, IReadOnl
 /// <summary>The register: documents in, out and internal, by committee, within the scope rule.</summary>
 public sealed class DocumentRegister(SteerCoDbContext db, DocumentNumbering numbering, TimeProvider clock)
 {
-    public async Task<Result<DocumentDetail>> RegisterAsync(Actor actor, int committeeId, DocumentInput input, CancellationToken cancellationToken = default)
+    public Task<Result<DocumentDetail>> RegisterAsync(Actor actor, int committeeId, DocumentInput input, CancellationToken cancellationToken = default) =>
+        RegisterAsync(actor, committeeId, input, null, cancellationToken);
+
+    /// <summary>
+    /// Registers the document; <paramref name="alongside"/> changes other tracked rows that are saved
+    /// with it, in its transaction (a reconstitution linking its new decision): if that save fails,
+    /// the number is not issued either.
+    /// </summary>
+    public async Task<Result<DocumentDetail>> RegisterAsync(Actor actor, int committeeId, DocumentInput input, Action<Document>? alongside, CancellationToken cancellationToken = default)
     {
         var committee = await db.Committees.AsNoTracking().FirstOrDefaultAsync(c => c.Id == committeeId, cancellationToken);
         if (committee is null || !actor.CanRead(committee))
@@ -94,11 +102,12 @@ public sealed class DocumentRegister(SteerCoDbContext db, DocumentNumbering numb
             document.SearchText = SearchTextOf(document, []);
         }
         db.Documents.Add(document);
+        alongside?.Invoke(document);
         try
         {
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateException) when (document.Symbol is not null)
+        catch (DbUpdateException e) when (document.Symbol is not null && e is not DbUpdateConcurrencyException)
         {
             // Another clerk registered the same symbol meanwhile: say so, after the failed transaction is gone.
             await transaction.RollbackAsync(cancellationToken);

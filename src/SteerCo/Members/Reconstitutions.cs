@@ -210,19 +210,27 @@ public sealed class Reconstitutions(SteerCoDbContext db, RosterService roster, D
         }
         var committeeName = await db.Committees.Where(c => c.Id == committeeId).Select(c => c.Name).SingleAsync(cancellationToken);
         var subject = VietnameseText.Clean(input.Subject) is { Length: > 0 } typed ? typed : Messages.Get("DecisionSubject", committeeName);
-        var registered = await register.RegisterAsync(actor, committeeId, new DocumentInput(
-            DocumentDirection.Outgoing, "QĐ", null, true, null, input.IssuedOn, null, IssuerKind.Committee, null, null, null,
-            subject, input.SignerName, input.SigningAuthority, input.SignerTitle, null, null, DocumentVisibility.Committee), cancellationToken);
+        db.Entry(draft).Property(r => r.Version).OriginalValue = version.Value;
+        Result<DocumentDetail> registered;
+        try
+        {
+            // The decision and the draft's link to it are saved together: a draft saved meanwhile
+            // is a conflict, and then no number is issued either.
+            registered = await register.RegisterAsync(actor, committeeId, new DocumentInput(
+                DocumentDirection.Outgoing, "QĐ", null, true, null, input.IssuedOn, null, IssuerKind.Committee, null, null, null,
+                subject, input.SignerName, input.SigningAuthority, input.SignerTitle, null, null, DocumentVisibility.Committee),
+                document => draft.DecisionDocument = document, cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return Result<ReconstitutionView>.Conflict();
+        }
         if (!registered.IsOk)
         {
             return registered.As<ReconstitutionView>();
         }
         db.ChangeTracker.Clear();
-        var linked = await db.Reconstitutions.FirstAsync(r => r.Id == id, cancellationToken);
-        db.Entry(linked).Property(r => r.Version).OriginalValue = version.Value;
-        linked.DecisionDocumentId = registered.Value!.Id;
-        // A draft saved meanwhile is a conflict: the decision stays in the register (its number is issued), unlinked.
-        return await SaveAsync(actor, committeeId, id, cancellationToken);
+        return await GetAsync(actor, committeeId, id, cancellationToken);
     }
 
     /// <summary>Sets a draft aside without applying it.</summary>

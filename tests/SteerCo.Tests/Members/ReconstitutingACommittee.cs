@@ -282,6 +282,27 @@ public sealed class ReconstitutingACommittee(SteerCoApp app) : IClassFixture<Ste
     }
 
     [Fact]
+    public async Task A_decision_asked_for_from_a_stale_draft_is_refused_and_takes_no_number()
+    {
+        var s = await DraftAsync("quyết định cũ", apply: false);
+        await using var scope = app.ServiceScope();
+        var service = scope.Get<Reconstitutions>();
+        var saved = (await service.UpdateAsync(scope.Actor, s.CommitteeId, s.Draft.Id, Input(s.Draft, effectiveOn: Effective.AddDays(1)), s.Draft.Version)).Value!;
+        var before = await scope.Db.Documents.CountAsync(d => d.CommitteeId == s.CommitteeId);
+
+        var stale = await service.CreateDecisionAsync(scope.Actor, s.CommitteeId, s.Draft.Id,
+            new DecisionInput(new DateOnly(2025, 3, 12), null, null, null, SteerCo.Documents.SigningAuthority.None), s.Draft.Version);
+        var fresh = await service.CreateDecisionAsync(scope.Actor, s.CommitteeId, s.Draft.Id,
+            new DecisionInput(new DateOnly(2025, 3, 12), null, null, null, SteerCo.Documents.SigningAuthority.None), saved.Version);
+
+        stale.Outcome.ShouldBe(Outcome.Conflict);
+        // The register's next number went to the decision that was made, not to the refused one.
+        fresh.Value!.DecisionSymbol.ShouldBe("02/QĐ-BCĐ");
+        (await scope.Db.Documents.CountAsync(d => d.CommitteeId == s.CommitteeId)).ShouldBe(before + 1);
+        fresh.Value.Version.ShouldBeGreaterThan(saved.Version);
+    }
+
+    [Fact]
     public async Task Before_the_register_numbers_it_the_decision_leaves_the_number_blank_and_the_new_chair_signs()
     {
         var s = await DraftAsync("chưa số", apply: false);
