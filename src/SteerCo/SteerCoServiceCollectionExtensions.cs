@@ -12,6 +12,7 @@ using SteerCo.Documents;
 using SteerCo.Documents.Files;
 using SteerCo.Documents.Search;
 using SteerCo.Members;
+using SteerCo.Reporting;
 using SteerCo.Units;
 
 namespace SteerCo;
@@ -69,6 +70,9 @@ public static class SteerCoServiceCollectionExtensions
         services.AddScoped<PeopleService>();
         services.AddScoped<RosterService>();
         services.AddScoped<Reconstitutions>();
+        services.AddScoped<ReportTemplates>();
+        services.AddScoped<ReportRequests>();
+        services.AddScoped<Submissions>();
         return services;
     }
 
