@@ -220,8 +220,8 @@ public sealed class Submissions(SteerCoDbContext db, ReportRequests requests, Re
 
     private async Task<Result<SubmissionView>> ReviewAsync(Actor actor, int id, bool accept, string? comment, int? version, CancellationToken cancellationToken)
     {
-        var (submission, request, _, requester) = await LoadAsync(id, cancellationToken, track: true);
-        if (submission is null || !actor.CanRead(requester!))
+        var (submission, request, committee, requester) = await LoadAsync(id, cancellationToken, track: true);
+        if (submission is null || !(actor.CanRead(committee!) || actor.CanRead(requester!)))
         {
             return Result<SubmissionView>.NotFound();
         }
