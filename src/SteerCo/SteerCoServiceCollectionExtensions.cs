@@ -73,6 +73,7 @@ public static class SteerCoServiceCollectionExtensions
         services.AddScoped<ReportTemplates>();
         services.AddScoped<ReportRequests>();
         services.AddScoped<Submissions>();
+        services.AddScoped<ReportExports>();
         return services;
     }
 
