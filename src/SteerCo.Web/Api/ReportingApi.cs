@@ -1,5 +1,3 @@
-using SteerCo.Access;
-using SteerCo.Data;
 using SteerCo.Reporting;
 using SteerCo.Web.Auth;
 using SteerCo.Web.Infrastructure;

@@ -93,11 +93,13 @@ public static class SpreadsheetWriter
         new NumberingFormats(new NumberingFormat { NumberFormatId = 164, FormatCode = "#,##0.####" }) { Count = 1 },
         new Fonts(
             new Font(new FontSize { Val = 12 }, new FontName { Val = FontName }),
-            new Font(new Bold(), new FontSize { Val = 12 }, new FontName { Val = FontName })) { Count = 2 },
+            new Font(new Bold(), new FontSize { Val = 12 }, new FontName { Val = FontName }))
+        { Count = 2 },
         new Fills(new Fill(new PatternFill { PatternType = PatternValues.None }), new Fill(new PatternFill { PatternType = PatternValues.Gray125 })) { Count = 2 },
         new Borders(new Border()) { Count = 1 },
         new CellFormats(
             new CellFormat { FontId = 0, ApplyAlignment = true, Alignment = new Alignment { WrapText = true, Vertical = VerticalAlignmentValues.Top } },
             new CellFormat { FontId = 1, ApplyFont = true, ApplyAlignment = true, Alignment = new Alignment { WrapText = true, Vertical = VerticalAlignmentValues.Top } },
-            new CellFormat { FontId = 0, NumberFormatId = 164, ApplyNumberFormat = true }) { Count = 3 });
+            new CellFormat { FontId = 0, NumberFormatId = 164, ApplyNumberFormat = true })
+        { Count = 3 });
 }

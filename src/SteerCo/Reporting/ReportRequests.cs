@@ -69,7 +69,13 @@ public sealed class ReportRequests(SteerCoDbContext db, ReportTemplates template
             .OrderByDescending(r => r.PeriodYear).ThenByDescending(r => r.Deadline).ThenByDescending(r => r.Id)
             .Select(r => new
             {
-                r.Id, r.Title, r.Kind, r.PeriodKind, r.PeriodYear, r.PeriodNumber, r.Deadline,
+                r.Id,
+                r.Title,
+                r.Kind,
+                r.PeriodKind,
+                r.PeriodYear,
+                r.PeriodNumber,
+                r.Deadline,
                 Expected = db.Submissions.Count(s => s.RequestId == r.Id),
                 Accepted = db.Submissions.Count(s => s.RequestId == r.Id && s.Status == SubmissionStatus.Accepted),
                 Submitted = db.Submissions.Count(s => s.RequestId == r.Id && s.Status == SubmissionStatus.Submitted),
