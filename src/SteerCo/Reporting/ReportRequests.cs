@@ -301,9 +301,6 @@ public sealed class ReportRequests(SteerCoDbContext db, ReportTemplates template
         return children;
     }
 
-    private async Task<Committee?> ReadableAsync(Actor actor, int committeeId, CancellationToken cancellationToken)
-    {
-        var committee = await db.Committees.AsNoTracking().FirstOrDefaultAsync(c => c.Id == committeeId, cancellationToken);
-        return committee is not null && actor.CanRead(committee) ? committee : null;
-    }
+    private Task<Committee?> ReadableAsync(Actor actor, int committeeId, CancellationToken cancellationToken) =>
+        templates.ReadableAsync(actor, committeeId, cancellationToken);
 }

@@ -294,7 +294,8 @@ public sealed partial class ReportTemplates(SteerCoDbContext db, TimeProvider cl
         }
     }
 
-    private async Task<Committee?> ReadableAsync(Actor actor, int committeeId, CancellationToken cancellationToken)
+    /// <summary>The committee if the actor reads it: out of scope looks like missing. Shared by the reporting services.</summary>
+    internal async Task<Committee?> ReadableAsync(Actor actor, int committeeId, CancellationToken cancellationToken)
     {
         var committee = await db.Committees.AsNoTracking().FirstOrDefaultAsync(c => c.Id == committeeId, cancellationToken);
         return committee is not null && actor.CanRead(committee) ? committee : null;
