@@ -28,6 +28,9 @@ app.MapGroup("/api/v1/documents").MapDocumentsApi();
 app.MapGroup("/api/v1/numbers").MapNumbersApi();
 app.MapGroup("/api/v1/documents/{id:int}/files").MapDocumentFilesApi();
 app.MapGroup("/api/v1/documents/search").MapDocumentSearchApi();
+app.MapGroup("/api/v1/committees").MapCommitteeReportingApi();
+app.MapGroup("/api/v1/report-requests").MapReportRequestsApi();
+app.MapGroup("/api/v1/submissions").MapSubmissionsApi();
 app.MapGroup("/api/v1/users").MapUsersApi();
 app.MapGroup("/api/v1/audit").MapAuditApi();
 

@@ -12,6 +12,7 @@ using SteerCo.Documents;
 using SteerCo.Documents.Files;
 using SteerCo.Documents.Search;
 using SteerCo.Members;
+using SteerCo.Reporting;
 using SteerCo.Units;
 
 namespace SteerCo;
@@ -70,6 +71,10 @@ public static class SteerCoServiceCollectionExtensions
         services.AddScoped<RosterService>();
         services.AddScoped<Reconstitutions>();
         services.AddSingleton(_ => new SteerCo.Office.PdfConverter());
+        services.AddScoped<ReportTemplates>();
+        services.AddScoped<ReportRequests>();
+        services.AddScoped<Submissions>();
+        services.AddScoped<ReportExports>();
         return services;
     }
 

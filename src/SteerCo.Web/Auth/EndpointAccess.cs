@@ -50,6 +50,18 @@ public enum AccessKind
 
     /// <summary>Create a person in the body's agencyId: as <see cref="AgencyManage"/> for that agency's unit.</summary>
     PersonCreate,
+
+    /// <summary>Read the report request named by {id}: the readers of the committee that made it.</summary>
+    ReportRequestRead,
+
+    /// <summary>Read the submission named by {id}: the readers of the committee that submits it and of the committee that asked for it.</summary>
+    SubmissionRead,
+
+    /// <summary>Fill and submit the submission named by {id}: the secretariat of the committee that submits it, or an administrator.</summary>
+    SubmissionManage,
+
+    /// <summary>Accept or return the submission named by {id}: the secretariat of the committee that asked for it, or an administrator.</summary>
+    SubmissionReview,
 }
 
 public sealed record EndpointAccess(AccessKind Kind);

@@ -7,6 +7,7 @@ using SteerCo.Audit;
 using SteerCo.Committees;
 using SteerCo.Documents;
 using SteerCo.Members;
+using SteerCo.Reporting;
 using SteerCo.Units;
 
 namespace SteerCo.Data;
@@ -33,6 +34,17 @@ public abstract class SteerCoDbContext(DbContextOptions options)
     public DbSet<Membership> Memberships => Set<Membership>();
     public DbSet<Reconstitution> Reconstitutions => Set<Reconstitution>();
     public DbSet<ReconstitutionLine> ReconstitutionLines => Set<ReconstitutionLine>();
+    public DbSet<ReportTemplate> ReportTemplates => Set<ReportTemplate>();
+    public DbSet<ReportTemplateVersion> ReportTemplateVersions => Set<ReportTemplateVersion>();
+    public DbSet<ReportIndicator> ReportIndicators => Set<ReportIndicator>();
+    public DbSet<ReportSection> ReportSections => Set<ReportSection>();
+    public DbSet<ReportingRegime> ReportingRegimes => Set<ReportingRegime>();
+    public DbSet<ReportRequest> ReportRequests => Set<ReportRequest>();
+    public DbSet<Submission> Submissions => Set<Submission>();
+    public DbSet<SubmissionVersion> SubmissionVersions => Set<SubmissionVersion>();
+    public DbSet<SubmissionValue> SubmissionValues => Set<SubmissionValue>();
+    public DbSet<SubmissionNarrative> SubmissionNarratives => Set<SubmissionNarrative>();
+    public DbSet<Notification> Notifications => Set<Notification>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

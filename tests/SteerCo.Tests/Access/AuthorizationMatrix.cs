@@ -8,7 +8,9 @@ using SteerCo.Access;
 using SteerCo.Committees;
 using SteerCo.Documents;
 using SteerCo.Members;
+using SteerCo.Reporting;
 using SteerCo.Tests.Documents.Files;
+using SteerCo.Tests.Reporting;
 using SteerCo.Tests.Support;
 using SteerCo.Web.Auth;
 
@@ -58,6 +60,18 @@ public sealed class AuthorizationMatrixFixture : IAsyncLifetime
     /// <summary>A reconstitution draft of the target's committee, without a decision (so that no call can apply it).</summary>
     public Dictionary<Target, int> Drafts { get; } = [];
 
+    /// <summary>A report template of the target's committee.</summary>
+    public Dictionary<Target, int> Templates { get; } = [];
+
+    /// <summary>A report request made by the target's committee (the commune's has no recipients).</summary>
+    public Dictionary<Target, int> Requests { get; } = [];
+
+    /// <summary>
+    /// The target's submission to the committee above: the province's and the other province's to the
+    /// central committee's request, the child commune's to the province's request.
+    /// </summary>
+    public Dictionary<Target, int> Submissions { get; } = [];
+
     /// <summary>A second document of the target's committee, which <see cref="Documents"/> cites.</summary>
     private Dictionary<Target, int> Cited { get; } = [];
 
@@ -88,8 +102,30 @@ public sealed class AuthorizationMatrixFixture : IAsyncLifetime
             Memberships[target] = (await scope.Get<RosterService>().AddMembershipAsync(scope.Actor, committee.Id,
                 new MembershipInput(People[target], StandardPosts.IdOf(StandardPosts.Member), null, new DateOnly(2025, 8, 1), null, null, null))).Value!.MembershipId;
             Drafts[target] = (await scope.Get<Reconstitutions>().StartAsync(scope.Actor, committee.Id, new DateOnly(2026, 1, 1))).Value!.Id;
+            Templates[target] = (await scope.Get<ReportTemplates>().CreateAsync(scope.Actor, committee.Id, ReportingData.Template())).Value!.Id;
+        }
+        await using (var scope = App.ServiceScope())
+        {
+            var requests = scope.Get<ReportRequests>();
+            var central = (await requests.CreateAsync(scope.Actor, h.Central.Id, new RequestInput(null,
+                (await scope.Get<ReportTemplates>().CreateAsync(scope.Actor, h.Central.Id, ReportingData.Template())).Value!.Id,
+                null, ReportKind.Periodic, PeriodKind.Quarter, 2026, 1, null, null))).Value!;
+            var province = (await requests.CreateAsync(scope.Actor, h.Danang.Id, Quarter(Templates[Target.Own]))).Value!;
+            Requests[Target.Own] = province.Id;
+            Requests[Target.Other] = (await requests.CreateAsync(scope.Actor, h.Hue.Id, Quarter(Templates[Target.Other]))).Value!.Id;
+            // A commune has no committee below to ask: its request is written as is, without recipients.
+            var communeVersion = await scope.Db.ReportTemplates.Where(t => t.Id == Templates[Target.Child]).Select(t => t.CurrentVersionId!.Value).SingleAsync();
+            var communeRequest = new ReportRequest { CommitteeId = h.HaiChau.Id, TemplateVersionId = communeVersion, Title = "Báo cáo xã", PeriodKind = PeriodKind.Quarter, PeriodYear = 2026, PeriodNumber = 1, CreatedBy = "system" };
+            scope.Db.ReportRequests.Add(communeRequest);
+            await scope.Db.SaveChangesAsync();
+            Requests[Target.Child] = communeRequest.Id;
+            Submissions[Target.Own] = central.Submissions.Single(x => x.CommitteeId == h.Danang.Id).Id;
+            Submissions[Target.Child] = province.Submissions.Single(x => x.CommitteeId == h.HaiChau.Id).Id;
+            Submissions[Target.Other] = central.Submissions.Single(x => x.CommitteeId == h.Hue.Id).Id;
         }
     }
+
+    private static RequestInput Quarter(int templateId) => new(null, templateId, null, ReportKind.Periodic, PeriodKind.Quarter, 2026, 1, null, null);
 
     private static DocumentInput Document(string subject) => new(
         DocumentDirection.Outgoing, "KH", null, true, null, new DateOnly(2026, 1, 5), null, IssuerKind.Committee, null, null, null,
@@ -156,6 +192,12 @@ public sealed partial class AuthorizationMatrix(AuthorizationMatrixFixture fixtu
         AccessKind.PersonManage or AccessKind.PersonCreate => caller == Caller.Administrator || (caller == Caller.Secretariat && target == Target.Own),
         AccessKind.DocumentCreate or AccessKind.NumberManage =>
             caller == Caller.Administrator || (caller == Caller.Secretariat && target == Target.Own),
+        AccessKind.ReportRequestRead => Expected(AccessKind.CommitteeRead, caller, target),
+        // A submission is read below (its committee) and above (the committee that asked): the child
+        // commune's report to the province is read by every role of the province.
+        AccessKind.SubmissionRead => caller == Caller.Administrator || (caller != Caller.Anonymous && target is Target.Own or Target.Child),
+        AccessKind.SubmissionManage => caller == Caller.Administrator || (caller == Caller.Secretariat && target == Target.Own),
+        AccessKind.SubmissionReview => caller == Caller.Administrator || (caller == Caller.Secretariat && target == Target.Child),
         _ => throw new InvalidOperationException($"The matrix has no rule for {kind}: add one."),
     };
 
@@ -201,10 +243,13 @@ public sealed partial class AuthorizationMatrix(AuthorizationMatrixFixture fixtu
                 "documents" => fixture.Documents[target].DocumentId.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 "numbers" => fixture.Numbers[target].ToString(System.Globalization.CultureInfo.InvariantCulture),
                 "people" => fixture.People[target].ToString(System.Globalization.CultureInfo.InvariantCulture),
+                "report-requests" => fixture.Requests[target].ToString(System.Globalization.CultureInfo.InvariantCulture),
+                "submissions" => fixture.Submissions[target].ToString(System.Globalization.CultureInfo.InvariantCulture),
                 _ => throw new InvalidOperationException($"The matrix does not know what {{id}} is in {endpoint.Route}: teach Path()."),
             },
             "relationId" => relationId.ToString(System.Globalization.CultureInfo.InvariantCulture),
             "fileId" => fixture.Documents[target].FileId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            "templateId" => fixture.Templates[target].ToString(System.Globalization.CultureInfo.InvariantCulture),
             "draftId" => fixture.Drafts[target].ToString(System.Globalization.CultureInfo.InvariantCulture),
             "membershipId" => fixture.Memberships[target].ToString(System.Globalization.CultureInfo.InvariantCulture),
             var name => throw new InvalidOperationException($"The matrix does not know how to fill {{{name}}} in {endpoint.Route}: teach Path()."),

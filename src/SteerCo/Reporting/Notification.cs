@@ -1,0 +1,36 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using SteerCo.Committees;
+
+namespace SteerCo.Reporting;
+
+/// <summary>
+/// An in-app notice to the users of a committee ("Báo cáo Quý I/2026 đến hạn ngày 25/03/2026").
+/// <see cref="Key"/> names what it is about, so a job that runs twice notifies once.
+/// </summary>
+public sealed class Notification
+{
+    public int Id { get; set; }
+    public int CommitteeId { get; set; }
+    public Committee? Committee { get; set; }
+    public required string Key { get; set; }
+    public required string Text { get; set; }
+
+    /// <summary>The page it is about, relative to the site ("/Reporting/Submission/12").</summary>
+    public string? Link { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+}
+
+internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notification>
+{
+    public void Configure(EntityTypeBuilder<Notification> notification)
+    {
+        notification.Property(n => n.Key).HasMaxLength(100);
+        notification.Property(n => n.Text).HasMaxLength(1000);
+        notification.Property(n => n.Link).HasMaxLength(300);
+        notification.HasOne(n => n.Committee).WithMany().OnDelete(DeleteBehavior.Restrict);
+        notification.HasIndex(n => n.Key).IsUnique();
+        notification.HasIndex(n => new { n.CommitteeId, n.CreatedAt });
+    }
+}

@@ -1,0 +1,306 @@
+using Microsoft.EntityFrameworkCore;
+using SteerCo.Access;
+using SteerCo.Committees;
+using SteerCo.Data;
+using SteerCo.Resources;
+using SteerCo.Text;
+
+namespace SteerCo.Reporting;
+
+/// <summary>Where a submission stands against its deadline, derived, never stored.</summary>
+public enum Compliance
+{
+    /// <summary>Not submitted, not yet due.</summary>
+    Pending = 1,
+    OnTime = 2,
+    Late = 3,
+    Missing = 4,
+    Returned = 5,
+}
+
+/// <summary>
+/// Whom to ask: a regime (its template, period kind and rule), or a template with a period kind and
+/// Decree 09's rule; the committees directly below when <see cref="CommitteeIds"/> is empty.
+/// </summary>
+public sealed record RequestInput(int? RegimeId, int? TemplateId, string? Title, ReportKind Kind, PeriodKind PeriodKind, int Year, int Number, DateOnly? Deadline, IReadOnlyList<int>? CommitteeIds);
+
+public sealed record SubmissionSummary(int Id, int CommitteeId, string CommitteeName, SubmissionStatus Status, Compliance Compliance, DateTimeOffset? FirstSubmittedAt, DateTimeOffset? AcceptedAt);
+
+public sealed record RequestSummary(int Id, string Title, string Period, ReportKind Kind, DateOnly Deadline, int Expected, int Accepted, int Submitted, int Missing);
+
+public sealed record RequestView(
+    int Id, int CommitteeId, string CommitteeName, string Title, ReportKind Kind, ReportingPeriod Period, string PeriodText,
+    DateOnly CutoffFrom, DateOnly CutoffTo, DateOnly Deadline, int TemplateVersionId, int TemplateVersionNumber, bool CanReview,
+    IReadOnlyList<SubmissionSummary> Submissions);
+
+/// <summary>One consolidated figure: the accepted values of the submissions below, rolled up by the indicator's rule.</summary>
+public sealed record ConsolidatedRow(int IndicatorId, string Code, string Name, string? Unit, IndicatorType Type, Aggregation Aggregation, string? Formula, decimal? Value, string Display, int Contributors);
+
+/// <summary>The consolidated table of a request, with who is counted and who is not.</summary>
+public sealed record ConsolidatedView(RequestView Request, IReadOnlyList<ConsolidatedRow> Rows, IReadOnlyList<SubmissionSummary> Counted, IReadOnlyList<SubmissionSummary> NotCounted);
+
+/// <summary>One submission behind a consolidated figure; <see cref="PrefilledFromRequestId"/> leads one level further down.</summary>
+public sealed record ProvenanceLine(int SubmissionId, int CommitteeId, string CommitteeName, int VersionNumber, DateTimeOffset? SubmittedAt, decimal? Number, string? Text, string Display, int? PrefilledFromRequestId);
+
+public sealed record ProvenanceView(int RequestId, ConsolidatedRow Row, IReadOnlyList<ProvenanceLine> Lines);
+
+public sealed record ComplianceCell(string Period, int? SubmissionId, Compliance? Compliance);
+
+public sealed record ComplianceRow(int CommitteeId, string CommitteeName, IReadOnlyList<ComplianceCell> Cells);
+
+public sealed record ComplianceGrid(int CommitteeId, IReadOnlyList<string> Periods, IReadOnlyList<ComplianceRow> Rows);
+
+/// <summary>
+/// Report requests down the hierarchy, the consolidated table of the accepted figures with their
+/// provenance, and compliance. A request is read by whoever reads the committee that made it.
+/// </summary>
+public sealed class ReportRequests(SteerCoDbContext db, ReportTemplates templates, TimeProvider clock)
+{
+    public DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+
+    public async Task<Result<IReadOnlyList<RequestSummary>>> ListAsync(Actor actor, int committeeId, CancellationToken cancellationToken = default)
+    {
+        if (await ReadableAsync(actor, committeeId, cancellationToken) is null)
+        {
+            return Result<IReadOnlyList<RequestSummary>>.NotFound();
+        }
+        var today = Today;
+        var requests = await db.ReportRequests.AsNoTracking().Where(r => r.CommitteeId == committeeId)
+            .OrderByDescending(r => r.PeriodYear).ThenByDescending(r => r.Deadline).ThenByDescending(r => r.Id)
+            .Select(r => new
+            {
+                r.Id,
+                r.Title,
+                r.Kind,
+                r.PeriodKind,
+                r.PeriodYear,
+                r.PeriodNumber,
+                r.Deadline,
+                Expected = db.Submissions.Count(s => s.RequestId == r.Id),
+                Accepted = db.Submissions.Count(s => s.RequestId == r.Id && s.Status == SubmissionStatus.Accepted),
+                Submitted = db.Submissions.Count(s => s.RequestId == r.Id && s.Status == SubmissionStatus.Submitted),
+                NotIn = db.Submissions.Count(s => s.RequestId == r.Id && s.FirstSubmittedAt == null),
+            })
+            .Take(200).ToListAsync(cancellationToken);
+        return requests.Select(r => new RequestSummary(r.Id, r.Title, new ReportingPeriod(r.PeriodKind, r.PeriodYear, r.PeriodNumber).ToString(), r.Kind, r.Deadline,
+            r.Expected, r.Accepted, r.Submitted, r.Deadline < today ? r.NotIn : 0)).ToList();
+    }
+
+    /// <summary>Asks the committees below for the report of a period; each gets a submission with an empty draft.</summary>
+    public async Task<Result<RequestView>> CreateAsync(Actor actor, int committeeId, RequestInput input, CancellationToken cancellationToken = default)
+    {
+        var committee = await ReadableAsync(actor, committeeId, cancellationToken);
+        if (committee is null)
+        {
+            return Result<RequestView>.NotFound();
+        }
+        if (!actor.CanManage(committee))
+        {
+            return Result<RequestView>.Forbidden();
+        }
+        var problems = new List<Problem>();
+        var regime = input.RegimeId is { } regimeId
+            ? await db.ReportingRegimes.AsNoTracking().FirstOrDefaultAsync(r => r.Id == regimeId && r.CommitteeId == committeeId, cancellationToken)
+            : null;
+        if (input.RegimeId is not null && regime is null)
+        {
+            problems.Add(new(nameof(RequestInput.RegimeId), Messages.Get("ReportRegimeNotFound")));
+        }
+        var templateId = regime?.TemplateId ?? input.TemplateId;
+        var template = templateId is { } tid
+            ? await db.ReportTemplates.AsNoTracking().FirstOrDefaultAsync(t => t.Id == tid && t.CommitteeId == committeeId, cancellationToken)
+            : null;
+        if (template?.CurrentVersionId is null)
+        {
+            problems.Add(new(nameof(RequestInput.TemplateId), Messages.Get("ReportTemplateNotFound")));
+        }
+        var period = new ReportingPeriod(regime?.PeriodKind ?? input.PeriodKind, input.Year, input.Number);
+        if (!period.IsValid)
+        {
+            problems.Add(new(nameof(RequestInput.Number), Messages.Get("ReportPeriodInvalid")));
+        }
+        var recipients = await RecipientsAsync(committee, input.CommitteeIds, problems, cancellationToken);
+        if (problems.Count > 0)
+        {
+            return Result<RequestView>.Invalid(problems);
+        }
+        var kind = regime?.Kind ?? (Enum.IsDefined(input.Kind) ? input.Kind : ReportKind.Periodic);
+        // A periodic report is asked once per period and template; thematic and ad hoc ones as often as needed.
+        if (kind == ReportKind.Periodic && await db.ReportRequests.AnyAsync(r => r.CommitteeId == committeeId && r.Kind == ReportKind.Periodic
+            && r.TemplateVersion!.TemplateId == template!.Id && r.PeriodKind == period.Kind && r.PeriodYear == period.Year && r.PeriodNumber == period.Number, cancellationToken))
+        {
+            return Result<RequestView>.Invalid(nameof(RequestInput.Number), Messages.Get("ReportAlreadyRequested", period.ToString()));
+        }
+        var rule = regime?.Rule ?? DeadlineRule.Decree09;
+        var title = VietnameseText.Clean(input.Title) is { Length: > 0 } typed ? typed : $"{template!.Name} {period}";
+        var deadline = input.Deadline ?? rule.Deadline(period);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var request = new ReportRequest
+        {
+            CommitteeId = committeeId,
+            RegimeId = regime?.Id,
+            TemplateVersionId = template!.CurrentVersionId!.Value,
+            Title = title,
+            Kind = kind,
+            PeriodKind = period.Kind,
+            PeriodYear = period.Year,
+            PeriodNumber = period.Number,
+            CutoffFrom = rule.CutoffFrom(period),
+            CutoffTo = rule.CutoffTo(period),
+            Deadline = deadline,
+            CreatedAt = clock.GetUtcNow(),
+            CreatedBy = actor.UserName,
+        };
+        db.ReportRequests.Add(request);
+        await db.SaveChangesAsync(cancellationToken);
+        var submissions = recipients.Select(c => new Submission { RequestId = request.Id, CommitteeId = c.Id }).ToList();
+        db.Submissions.AddRange(submissions);
+        await db.SaveChangesAsync(cancellationToken);
+        db.SubmissionVersions.AddRange(submissions.Select(s => new SubmissionVersion { SubmissionId = s.Id, Number = 1 }));
+        db.Notifications.AddRange(submissions.Select(s => new Notification
+        {
+            CommitteeId = s.CommitteeId,
+            Key = $"request:{s.Id}",
+            Text = Messages.Get("NotifyRequested", committee.Name, title, deadline.ToShort()),
+            Link = $"/Reporting/Submission/{s.Id}",
+            CreatedAt = clock.GetUtcNow(),
+        }));
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return await GetAsync(actor, request.Id, cancellationToken);
+    }
+
+    public async Task<Result<RequestView>> GetAsync(Actor actor, int id, CancellationToken cancellationToken = default)
+    {
+        var request = await db.ReportRequests.AsNoTracking().Include(r => r.Committee).Include(r => r.TemplateVersion).FirstOrDefaultAsync(r => r.Id == id, cancellationToken);
+        if (request is null || !actor.CanRead(request.Committee!))
+        {
+            return Result<RequestView>.NotFound();
+        }
+        var today = Today;
+        var submissions = await db.Submissions.AsNoTracking().Where(s => s.RequestId == id)
+            .Select(s => new { s.Id, s.CommitteeId, s.Committee!.Name, s.Committee.Path, s.Status, s.FirstSubmittedAt, s.AcceptedAt })
+            .ToListAsync(cancellationToken);
+        return new RequestView(request.Id, request.CommitteeId, request.Committee!.Name, request.Title, request.Kind, request.Period, request.Period.ToString(),
+            request.CutoffFrom, request.CutoffTo, request.Deadline, request.TemplateVersionId, request.TemplateVersion!.Number, actor.CanManage(request.Committee),
+            [.. submissions.OrderBy(s => s.Name, StringComparer.Ordinal).Select(s => new SubmissionSummary(s.Id, s.CommitteeId, s.Name, s.Status,
+                ComplianceOf(s.Status, s.FirstSubmittedAt, request.Deadline, today), s.FirstSubmittedAt, s.AcceptedAt))]);
+    }
+
+    /// <summary>The consolidated table: each indicator rolled up over the accepted submissions; formulas computed over the rolled-up figures.</summary>
+    public async Task<Result<ConsolidatedView>> ConsolidatedAsync(Actor actor, int id, CancellationToken cancellationToken = default)
+    {
+        var request = await GetAsync(actor, id, cancellationToken);
+        if (!request.IsOk)
+        {
+            return request.As<ConsolidatedView>();
+        }
+        var rows = await ConsolidateAsync(id, request.Value!.TemplateVersionId, cancellationToken);
+        var counted = request.Value.Submissions.Where(s => s.Status == SubmissionStatus.Accepted).ToList();
+        return new ConsolidatedView(request.Value, rows, counted, [.. request.Value.Submissions.Except(counted)]);
+    }
+
+    /// <summary>The submissions a consolidated figure came from, each with its accepted value.</summary>
+    public async Task<Result<ProvenanceView>> ProvenanceAsync(Actor actor, int id, string? indicatorCode, CancellationToken cancellationToken = default)
+    {
+        var consolidated = await ConsolidatedAsync(actor, id, cancellationToken);
+        if (!consolidated.IsOk)
+        {
+            return consolidated.As<ProvenanceView>();
+        }
+        var row = consolidated.Value!.Rows.FirstOrDefault(r => string.Equals(r.Code, indicatorCode, StringComparison.OrdinalIgnoreCase));
+        if (row is null)
+        {
+            return Result<ProvenanceView>.Invalid("Indicator", Messages.Get("IndicatorNotFound", indicatorCode ?? ""));
+        }
+        var lines = await (
+            from s in db.Submissions.AsNoTracking()
+            where s.RequestId == id && s.AcceptedVersionId != null
+            join v in db.SubmissionVersions on s.AcceptedVersionId equals v.Id
+            join value in db.SubmissionValues.Where(x => x.IndicatorId == row.IndicatorId) on v.Id equals value.SubmissionVersionId into values
+            from value in values.DefaultIfEmpty()
+            select new { s.Id, s.CommitteeId, s.Committee!.Name, v.Number, v.SubmittedAt, Value = (decimal?)value.Number, value.Text, v.PrefilledFromRequestId })
+            .ToListAsync(cancellationToken);
+        return new ProvenanceView(id, row, [.. lines.OrderBy(l => l.Name, StringComparer.Ordinal).Select(l => new ProvenanceLine(
+            l.Id, l.CommitteeId, l.Name, l.Number, l.SubmittedAt, l.Value, l.Text, IndicatorValues.Display(row.Type, l.Value, l.Text), l.PrefilledFromRequestId))]);
+    }
+
+    /// <summary>
+    /// Compliance of the committees that report to this one, one column per period of a kind in the
+    /// years asked: on time, late, missing, returned, or not yet due.
+    /// </summary>
+    public async Task<Result<ComplianceGrid>> ComplianceAsync(Actor actor, int committeeId, PeriodKind kind, int fromYear, int toYear, CancellationToken cancellationToken = default)
+    {
+        if (await ReadableAsync(actor, committeeId, cancellationToken) is null)
+        {
+            return Result<ComplianceGrid>.NotFound();
+        }
+        if (toYear < fromYear || toYear - fromYear > 10 || !Enum.IsDefined(kind))
+        {
+            return Result<ComplianceGrid>.Invalid("Year", Messages.Get("ReportPeriodInvalid"));
+        }
+        var today = Today;
+        var cells = await db.Submissions.AsNoTracking()
+            .Where(s => s.Request!.CommitteeId == committeeId && s.Request.PeriodKind == kind && s.Request.PeriodYear >= fromYear && s.Request.PeriodYear <= toYear)
+            .Select(s => new { s.Id, s.CommitteeId, s.Committee!.Name, s.Status, s.FirstSubmittedAt, s.Request!.Deadline, s.Request.PeriodYear, s.Request.PeriodNumber })
+            .ToListAsync(cancellationToken);
+        var periods = ReportingPeriod.Between(kind, fromYear, toYear).ToList();
+        var rows = cells.GroupBy(c => (c.CommitteeId, c.Name)).OrderBy(g => g.Key.Name, StringComparer.Ordinal)
+            .Select(g => new ComplianceRow(g.Key.CommitteeId, g.Key.Name, [.. periods.Select(p =>
+                g.Where(c => c.PeriodYear == p.Year && c.PeriodNumber == p.Number).OrderByDescending(c => c.Id).FirstOrDefault() is { } c
+                    ? new ComplianceCell(p.ToString(), c.Id, ComplianceOf(c.Status, c.FirstSubmittedAt, c.Deadline, today))
+                    : new ComplianceCell(p.ToString(), null, null))]))
+            .ToList();
+        return new ComplianceGrid(committeeId, [.. periods.Select(p => p.ToString())], rows);
+    }
+
+    public static Compliance ComplianceOf(SubmissionStatus status, DateTimeOffset? firstSubmittedAt, DateOnly deadline, DateOnly today) =>
+        status == SubmissionStatus.Returned ? Compliance.Returned
+        : firstSubmittedAt is { } at ? (DateOnly.FromDateTime(at.ToLocalTime().DateTime) <= deadline ? Compliance.OnTime : Compliance.Late)
+        : today > deadline ? Compliance.Missing : Compliance.Pending;
+
+    /// <summary>Rolls up the accepted versions' values of a request, indicator by indicator.</summary>
+    internal async Task<List<ConsolidatedRow>> ConsolidateAsync(int requestId, int templateVersionId, CancellationToken cancellationToken)
+    {
+        var version = await templates.VersionAsync(templateVersionId, cancellationToken);
+        var accepted = db.Submissions.Where(s => s.RequestId == requestId && s.AcceptedVersionId != null).Select(s => s.AcceptedVersionId!.Value);
+        var values = await db.SubmissionValues.AsNoTracking().Where(v => accepted.Contains(v.SubmissionVersionId))
+            .Select(v => new { v.IndicatorId, v.Number, v.Text }).ToListAsync(cancellationToken);
+        var byIndicator = values.ToLookup(v => v.IndicatorId);
+        var rolled = version.Indicators.ToDictionary(i => i.Code, i => i.Formula is null
+            ? Aggregations.Apply(i.Type, i.Aggregation, byIndicator[i.Id].Select(v => v.Number))
+            : null, StringComparer.Ordinal);
+        return [.. version.Indicators.Select(i =>
+        {
+            var value = i.Formula is { } formula ? Formula.Evaluate(formula, code => rolled.GetValueOrDefault(code)) : rolled[i.Code];
+            var contributors = byIndicator[i.Id].Count(v => v.Number is not null || v.Text is not null);
+            return new ConsolidatedRow(i.Id, i.Code, i.Name, i.Unit, i.Type, i.Aggregation, i.Formula, value,
+                i.Formula is null ? IndicatorValues.DisplayAggregate(i.Type, i.Aggregation, value) : IndicatorValues.Display(i.Type, value, null), contributors);
+        })];
+    }
+
+    /// <summary>The recipients: the committees chosen (each strictly below this one), or the committees directly below.</summary>
+    private async Task<List<Committee>> RecipientsAsync(Committee committee, IReadOnlyList<int>? chosen, List<Problem> problems, CancellationToken cancellationToken)
+    {
+        if (chosen is { Count: > 0 })
+        {
+            var ids = chosen.Distinct().ToList();
+            var found = await db.Committees.AsNoTracking().InSubtree(committee.Path).Where(c => ids.Contains(c.Id) && c.Id != committee.Id && c.DissolvedOn == null)
+                .ToListAsync(cancellationToken);
+            if (found.Count != ids.Count)
+            {
+                problems.Add(new(nameof(RequestInput.CommitteeIds), Messages.Get("ReportRecipientOutside")));
+            }
+            return found;
+        }
+        var children = await db.Committees.AsNoTracking().Where(c => c.ParentId == committee.Id && c.DissolvedOn == null).ToListAsync(cancellationToken);
+        if (children.Count == 0)
+        {
+            problems.Add(new(nameof(RequestInput.CommitteeIds), Messages.Get("ReportNoRecipients")));
+        }
+        return children;
+    }
+
+    private Task<Committee?> ReadableAsync(Actor actor, int committeeId, CancellationToken cancellationToken) =>
+        templates.ReadableAsync(actor, committeeId, cancellationToken);
+}

@@ -1,0 +1,306 @@
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using SteerCo.Access;
+using SteerCo.Committees;
+using SteerCo.Data;
+using SteerCo.Resources;
+using SteerCo.Text;
+
+namespace SteerCo.Reporting;
+
+public sealed record IndicatorInput(string? Code, string? Name, string? Unit, IndicatorType Type, Aggregation Aggregation, string? Formula = null);
+
+/// <summary>A template's whole content: saving it makes a new version.</summary>
+public sealed record TemplateInput(string? Name, IReadOnlyList<IndicatorInput>? Indicators, IReadOnlyList<string>? Sections);
+
+public sealed record IndicatorView(int Id, int Position, string Code, string Name, string? Unit, IndicatorType Type, Aggregation Aggregation, string? Formula);
+
+public sealed record SectionView(int Id, int Position, string Title);
+
+public sealed record TemplateVersionView(int Id, int TemplateId, string TemplateName, int Number, IReadOnlyList<IndicatorView> Indicators, IReadOnlyList<SectionView> Sections);
+
+public sealed record TemplateView(int Id, int CommitteeId, string Name, int Version, TemplateVersionView Current);
+
+public sealed record TemplateSummary(int Id, string Name, int VersionNumber, int IndicatorCount, int Version);
+
+public sealed record RegimeInput(string? Name, int? TemplateId, ReportKind Kind, PeriodKind PeriodKind, int? CutoffDay, int? DeadlineDay, int? DeadlineMonthOffset);
+
+public sealed record RegimeView(int Id, int CommitteeId, string Name, int TemplateId, string TemplateName, ReportKind Kind, PeriodKind PeriodKind, int CutoffDay, int DeadlineDay, int DeadlineMonthOffset, int Version);
+
+/// <summary>
+/// Report templates and reporting regimes of a committee. Read by whoever reads the committee,
+/// kept by its secretariat. A template is never changed in place: saving makes a new version.
+/// </summary>
+public sealed partial class ReportTemplates(SteerCoDbContext db, TimeProvider clock)
+{
+    public const int MaxIndicators = 200;
+
+    public async Task<Result<IReadOnlyList<TemplateSummary>>> ListAsync(Actor actor, int committeeId, CancellationToken cancellationToken = default)
+    {
+        if (await ReadableAsync(actor, committeeId, cancellationToken) is null)
+        {
+            return Result<IReadOnlyList<TemplateSummary>>.NotFound();
+        }
+        return await db.ReportTemplates.AsNoTracking().Where(t => t.CommitteeId == committeeId).OrderBy(t => t.Name)
+            .Select(t => new TemplateSummary(t.Id, t.Name,
+                db.ReportTemplateVersions.Where(v => v.Id == t.CurrentVersionId).Select(v => v.Number).FirstOrDefault(),
+                db.ReportIndicators.Count(i => i.TemplateVersionId == t.CurrentVersionId), t.Version))
+            .ToListAsync(cancellationToken);
+    }
+
+    public async Task<Result<TemplateView>> GetAsync(Actor actor, int committeeId, int id, CancellationToken cancellationToken = default)
+    {
+        var template = await ReadableAsync(actor, committeeId, cancellationToken) is null ? null
+            : await db.ReportTemplates.AsNoTracking().FirstOrDefaultAsync(t => t.Id == id && t.CommitteeId == committeeId, cancellationToken);
+        if (template?.CurrentVersionId is not { } versionId)
+        {
+            return Result<TemplateView>.NotFound();
+        }
+        return new TemplateView(template.Id, template.CommitteeId, template.Name, template.Version, await VersionAsync(versionId, cancellationToken));
+    }
+
+    public async Task<Result<TemplateView>> CreateAsync(Actor actor, int committeeId, TemplateInput input, CancellationToken cancellationToken = default)
+    {
+        var committee = await ReadableAsync(actor, committeeId, cancellationToken);
+        if (committee is null)
+        {
+            return Result<TemplateView>.NotFound();
+        }
+        if (!actor.CanManage(committee))
+        {
+            return Result<TemplateView>.Forbidden();
+        }
+        var problems = Check(input);
+        if (problems.Count > 0)
+        {
+            return Result<TemplateView>.Invalid(problems);
+        }
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var template = new ReportTemplate { CommitteeId = committeeId, Name = VietnameseText.Clean(input.Name), CreatedAt = clock.GetUtcNow() };
+        db.ReportTemplates.Add(template);
+        await db.SaveChangesAsync(cancellationToken);
+        template.CurrentVersionId = await AddVersionAsync(actor, template.Id, 1, input, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return await GetAsync(actor, committeeId, template.Id, cancellationToken);
+    }
+
+    /// <summary>Saves the content as the template's next version; requests already made keep theirs.</summary>
+    public async Task<Result<TemplateView>> ReviseAsync(Actor actor, int committeeId, int id, TemplateInput input, int? version, CancellationToken cancellationToken = default)
+    {
+        var committee = await ReadableAsync(actor, committeeId, cancellationToken);
+        var template = committee is null ? null : await db.ReportTemplates.FirstOrDefaultAsync(t => t.Id == id && t.CommitteeId == committeeId, cancellationToken);
+        if (committee is null || template is null)
+        {
+            return Result<TemplateView>.NotFound();
+        }
+        if (!actor.CanManage(committee))
+        {
+            return Result<TemplateView>.Forbidden();
+        }
+        if (version is null)
+        {
+            return Result<TemplateView>.Invalid("Version", Messages.Get("VersionRequired"));
+        }
+        var problems = Check(input);
+        if (problems.Count > 0)
+        {
+            return Result<TemplateView>.Invalid(problems);
+        }
+        if (template.Version != version)
+        {
+            return Result<TemplateView>.Conflict();
+        }
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var next = await db.ReportTemplateVersions.Where(v => v.TemplateId == id).MaxAsync(v => v.Number, cancellationToken) + 1;
+        db.Entry(template).Property(t => t.Version).OriginalValue = version.Value;
+        template.Name = VietnameseText.Clean(input.Name);
+        template.CurrentVersionId = await AddVersionAsync(actor, id, next, input, cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return Result<TemplateView>.Conflict();
+        }
+        await transaction.CommitAsync(cancellationToken);
+        return await GetAsync(actor, committeeId, id, cancellationToken);
+    }
+
+    public async Task<Result<IReadOnlyList<RegimeView>>> RegimesAsync(Actor actor, int committeeId, CancellationToken cancellationToken = default)
+    {
+        if (await ReadableAsync(actor, committeeId, cancellationToken) is null)
+        {
+            return Result<IReadOnlyList<RegimeView>>.NotFound();
+        }
+        return await db.ReportingRegimes.AsNoTracking().Where(r => r.CommitteeId == committeeId).OrderBy(r => r.Name)
+            .Select(r => new RegimeView(r.Id, r.CommitteeId, r.Name, r.TemplateId, r.Template!.Name, r.Kind, r.PeriodKind, r.CutoffDay, r.DeadlineDay, r.DeadlineMonthOffset, r.Version))
+            .ToListAsync(cancellationToken);
+    }
+
+    /// <summary>A regime: a template, a period kind and its rule; days left empty take Decree 09's defaults.</summary>
+    public async Task<Result<RegimeView>> CreateRegimeAsync(Actor actor, int committeeId, RegimeInput input, CancellationToken cancellationToken = default)
+    {
+        var committee = await ReadableAsync(actor, committeeId, cancellationToken);
+        if (committee is null)
+        {
+            return Result<RegimeView>.NotFound();
+        }
+        if (!actor.CanManage(committee))
+        {
+            return Result<RegimeView>.Forbidden();
+        }
+        var rule = new DeadlineRule(input.CutoffDay ?? DeadlineRule.Decree09.CutoffDay, input.DeadlineDay ?? DeadlineRule.Decree09.DeadlineDay,
+            input.DeadlineMonthOffset ?? DeadlineRule.Decree09.DeadlineMonthOffset);
+        var problems = new List<Problem>();
+        if (VietnameseText.Clean(input.Name).Length == 0)
+        {
+            problems.Add(new(nameof(RegimeInput.Name), Messages.Get("NameRequired")));
+        }
+        if (!rule.IsValid)
+        {
+            problems.Add(new(nameof(RegimeInput.DeadlineDay), Messages.Get("ReportRuleInvalid")));
+        }
+        if (!Enum.IsDefined(input.PeriodKind) || !Enum.IsDefined(input.Kind))
+        {
+            problems.Add(new(nameof(RegimeInput.PeriodKind), Messages.Get("ReportPeriodInvalid")));
+        }
+        if (input.TemplateId is not { } templateId || !await db.ReportTemplates.AnyAsync(t => t.Id == templateId && t.CommitteeId == committeeId, cancellationToken))
+        {
+            problems.Add(new(nameof(RegimeInput.TemplateId), Messages.Get("ReportTemplateNotFound")));
+        }
+        if (problems.Count > 0)
+        {
+            return Result<RegimeView>.Invalid(problems);
+        }
+        var regime = new ReportingRegime
+        {
+            CommitteeId = committeeId,
+            Name = VietnameseText.Clean(input.Name),
+            TemplateId = input.TemplateId!.Value,
+            Kind = input.Kind,
+            PeriodKind = input.PeriodKind,
+            CutoffDay = rule.CutoffDay,
+            DeadlineDay = rule.DeadlineDay,
+            DeadlineMonthOffset = rule.DeadlineMonthOffset,
+        };
+        db.ReportingRegimes.Add(regime);
+        await db.SaveChangesAsync(cancellationToken);
+        return (await RegimesAsync(actor, committeeId, cancellationToken)).Value!.Single(r => r.Id == regime.Id);
+    }
+
+    internal async Task<TemplateVersionView> VersionAsync(int versionId, CancellationToken cancellationToken)
+    {
+        var version = await db.ReportTemplateVersions.AsNoTracking().Where(v => v.Id == versionId)
+            .Select(v => new { v.Id, v.TemplateId, v.Template!.Name, v.Number }).SingleAsync(cancellationToken);
+        var indicators = await db.ReportIndicators.AsNoTracking().Where(i => i.TemplateVersionId == versionId).OrderBy(i => i.Position)
+            .Select(i => new IndicatorView(i.Id, i.Position, i.Code, i.Name, i.Unit, i.Type, i.Aggregation, i.Formula)).ToListAsync(cancellationToken);
+        var sections = await db.ReportSections.AsNoTracking().Where(s => s.TemplateVersionId == versionId).OrderBy(s => s.Position)
+            .Select(s => new SectionView(s.Id, s.Position, s.Title)).ToListAsync(cancellationToken);
+        return new(version.Id, version.TemplateId, version.Name, version.Number, indicators, sections);
+    }
+
+    private async Task<int> AddVersionAsync(Actor actor, int templateId, int number, TemplateInput input, CancellationToken cancellationToken)
+    {
+        var version = new ReportTemplateVersion
+        {
+            TemplateId = templateId,
+            Number = number,
+            CreatedAt = clock.GetUtcNow(),
+            CreatedBy = actor.UserName,
+            Indicators = [.. input.Indicators!.Select((i, n) => new ReportIndicator
+            {
+                Position = n + 1,
+                Code = i.Code!.Trim(),
+                Name = VietnameseText.Clean(i.Name),
+                Unit = VietnameseText.Clean(i.Unit) is { Length: > 0 } unit ? unit : null,
+                Type = i.Type,
+                Aggregation = i.Aggregation,
+                Formula = string.IsNullOrWhiteSpace(i.Formula) ? null : i.Formula.Trim(),
+            })],
+            Sections = [.. (input.Sections ?? []).Select(VietnameseText.Clean).Where(s => s.Length > 0).Select((s, n) => new ReportSection { Position = n + 1, Title = s })],
+        };
+        db.ReportTemplateVersions.Add(version);
+        await db.SaveChangesAsync(cancellationToken);
+        return version.Id;
+    }
+
+    /// <summary>The rules of a template's content, each broken one a message naming the indicator.</summary>
+    internal static List<Problem> Check(TemplateInput input)
+    {
+        var problems = new List<Problem>();
+        if (VietnameseText.Clean(input.Name).Length == 0)
+        {
+            problems.Add(new(nameof(TemplateInput.Name), Messages.Get("NameRequired")));
+        }
+        var indicators = input.Indicators ?? [];
+        if (indicators.Count == 0 && (input.Sections ?? []).Count == 0)
+        {
+            problems.Add(new(nameof(TemplateInput.Indicators), Messages.Get("ReportTemplateEmpty")));
+        }
+        if (indicators.Count > MaxIndicators)
+        {
+            problems.Add(new(nameof(TemplateInput.Indicators), Messages.Get("ReportTemplateTooManyIndicators", MaxIndicators)));
+            return problems;
+        }
+        var codes = indicators.Select(i => i.Code?.Trim() ?? "").ToList();
+        foreach (var (indicator, position) in indicators.Select((i, n) => (i, n + 1)))
+        {
+            var code = indicator.Code?.Trim() ?? "";
+            if (!CodeShape().IsMatch(code))
+            {
+                problems.Add(new(nameof(TemplateInput.Indicators), Messages.Get("IndicatorCodeShape", position, code)));
+            }
+            else if (codes.Count(c => string.Equals(c, code, StringComparison.OrdinalIgnoreCase)) > 1)
+            {
+                problems.Add(new(nameof(TemplateInput.Indicators), Messages.Get("IndicatorCodeTwice", code)));
+            }
+            if (VietnameseText.Clean(indicator.Name).Length == 0)
+            {
+                problems.Add(new(nameof(TemplateInput.Indicators), Messages.Get("IndicatorNameRequired", position)));
+            }
+            if (!Enum.IsDefined(indicator.Type) || !Enum.IsDefined(indicator.Aggregation) || !Aggregations.Allows(indicator.Type, indicator.Aggregation))
+            {
+                problems.Add(new(nameof(TemplateInput.Indicators), Messages.Get("IndicatorAggregationNotAllowed", code, indicator.Aggregation, indicator.Type)));
+            }
+            if (!string.IsNullOrWhiteSpace(indicator.Formula))
+            {
+                problems.AddRange(CheckFormula(code, indicator, indicators));
+            }
+        }
+        return [.. problems.Distinct()];
+    }
+
+    private static IEnumerable<Problem> CheckFormula(string code, IndicatorInput indicator, IReadOnlyList<IndicatorInput> indicators)
+    {
+        if (indicator.Type is not (IndicatorType.Number or IndicatorType.Percentage))
+        {
+            yield return new(nameof(TemplateInput.Indicators), Messages.Get("FormulaNeedsNumber", code));
+            yield break;
+        }
+        if (Formula.Codes(indicator.Formula!) is not { } names)
+        {
+            yield return new(nameof(TemplateInput.Indicators), Messages.Get("FormulaUnreadable", code, indicator.Formula));
+            yield break;
+        }
+        foreach (var name in names)
+        {
+            var target = indicators.FirstOrDefault(i => string.Equals(i.Code?.Trim(), name, StringComparison.Ordinal));
+            if (target is null || !string.IsNullOrWhiteSpace(target.Formula) || target.Type is IndicatorType.Text)
+            {
+                yield return new(nameof(TemplateInput.Indicators), Messages.Get("FormulaUnknownCode", code, name));
+            }
+        }
+    }
+
+    /// <summary>The committee if the actor reads it: out of scope looks like missing. Shared by the reporting services.</summary>
+    internal async Task<Committee?> ReadableAsync(Actor actor, int committeeId, CancellationToken cancellationToken)
+    {
+        var committee = await db.Committees.AsNoTracking().FirstOrDefaultAsync(c => c.Id == committeeId, cancellationToken);
+        return committee is not null && actor.CanRead(committee) ? committee : null;
+    }
+
+    [GeneratedRegex(@"^[A-Za-z_][A-Za-z0-9_.]{0,19}$")]
+    private static partial Regex CodeShape();
+}

@@ -1,0 +1,227 @@
+using System.IO.Compression;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using DocumentFormat.OpenXml.Packaging;
+using Microsoft.EntityFrameworkCore;
+using SteerCo.Access;
+using SteerCo.Reporting;
+using SteerCo.Tests.Support;
+using Sheet = DocumentFormat.OpenXml.Spreadsheet;
+
+namespace SteerCo.Tests.Reporting;
+
+/// <summary>
+/// The loop over the API with the communes' own accounts: a workbook downloaded pre-filled and
+/// uploaded back, bad workbooks refused cell by cell with nothing saved, the exports.
+/// </summary>
+public sealed class ReportingOverHttp(SteerCoApp app) : IClassFixture<SteerCoApp>
+{
+    private sealed record Setup(ReportingTree Tree, HttpClient Province, HttpClient CommuneA, HttpClient CommuneB, int RequestId, int SubmissionA, int SubmissionB);
+
+    private async Task<Setup> RequestAsync(int quarter)
+    {
+        var tree = await ReportingData.TreeAsync(app);
+        var province = await app.SignInAsync(Role.Secretariat, tree.Province.Id);
+        var created = await province.PostJsonAsync($"/api/v1/committees/{tree.Province.Id}/report-templates", ReportingData.Template());
+        await created.ShouldHaveStatusAsync(HttpStatusCode.Created);
+        var template = await created.ReadJsonAsync<TemplateView>();
+        var requested = await province.PostJsonAsync($"/api/v1/committees/{tree.Province.Id}/report-requests",
+            new { templateId = template.Id, periodKind = "Quarter", year = 2026, number = quarter });
+        await requested.ShouldHaveStatusAsync(HttpStatusCode.Created);
+        var request = await requested.ReadJsonAsync<RequestView>();
+        return new(tree, province, await app.SignInAsync(Role.Secretariat, tree.CommuneA.Id), await app.SignInAsync(Role.Secretariat, tree.CommuneB.Id), request.Id,
+            request.Submissions.Single(s => s.CommitteeId == tree.CommuneA.Id).Id, request.Submissions.Single(s => s.CommitteeId == tree.CommuneB.Id).Id);
+    }
+
+    private static async Task<byte[]> WorkbookAsync(HttpClient client, int submissionId)
+    {
+        var response = await client.GetAsync($"/api/v1/submissions/{submissionId}/workbook.xlsx");
+        await response.ShouldHaveStatusAsync(HttpStatusCode.OK);
+        return await response.Content.ReadAsByteArrayAsync();
+    }
+
+    private static Task<HttpResponseMessage> UploadAsync(HttpClient client, int submissionId, byte[] file)
+    {
+        var content = new ByteArrayContent(file);
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        return client.PostAsync($"/api/v1/submissions/{submissionId}/workbook", content);
+    }
+
+    /// <summary>The workbook with cells of sheet "Báo cáo" changed: a number, a text, or a formula ("=..." ).</summary>
+    private static byte[] Edit(byte[] workbook, params (string Cell, object Value)[] cells)
+    {
+        using var stream = new MemoryStream();
+        stream.Write(workbook);
+        using (var document = SpreadsheetDocument.Open(stream, true))
+        {
+            var part = document.WorkbookPart!;
+            var sheet = part.Workbook.Sheets!.Elements<Sheet.Sheet>().Single(s => s.Name == "Báo cáo");
+            var data = ((WorksheetPart)part.GetPartById(sheet.Id!)).Worksheet.GetFirstChild<Sheet.SheetData>()!;
+            foreach (var (reference, value) in cells)
+            {
+                var rowIndex = uint.Parse(reference[1..], System.Globalization.CultureInfo.InvariantCulture);
+                var row = data.Elements<Sheet.Row>().Single(r => r.RowIndex! == rowIndex);
+                row.Elements<Sheet.Cell>().FirstOrDefault(c => c.CellReference == reference)?.Remove();
+                var cell = value switch
+                {
+                    decimal or int => new Sheet.Cell { CellReference = reference, CellValue = new Sheet.CellValue(Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture)!), DataType = Sheet.CellValues.Number },
+                    string f when f.StartsWith('=') => new Sheet.Cell { CellReference = reference, CellFormula = new Sheet.CellFormula(f[1..]), CellValue = new Sheet.CellValue("3") },
+                    _ => new Sheet.Cell(new Sheet.InlineString(new Sheet.Text((string)value))) { CellReference = reference, DataType = Sheet.CellValues.InlineString },
+                };
+                var after = row.Elements<Sheet.Cell>().FirstOrDefault(c => string.CompareOrdinal(c.CellReference!.Value, reference) > 0);
+                if (after is null)
+                {
+                    row.Append(cell);
+                }
+                else
+                {
+                    row.InsertBefore(cell, after);
+                }
+            }
+        }
+        return stream.ToArray();
+    }
+
+    private async Task<int> ValueCountAsync(int submissionId)
+    {
+        await using var scope = app.ServiceScope();
+        var versions = scope.Db.SubmissionVersions.Where(v => v.SubmissionId == submissionId).Select(v => v.Id);
+        return await scope.Db.SubmissionValues.CountAsync(v => versions.Contains(v.SubmissionVersionId));
+    }
+
+    private static async Task<string[]> ProblemsAsync(HttpResponseMessage response)
+    {
+        await response.ShouldHaveStatusAsync(HttpStatusCode.BadRequest);
+        var problem = await response.ReadProblemAsync();
+        return [.. problem.GetProperty("errors").EnumerateObject().SelectMany(p => p.Value.EnumerateArray().Select(m => m.GetString()!))];
+    }
+
+    [Fact]
+    public async Task A_commune_fills_its_report_from_the_downloaded_workbook_and_the_province_exports_the_consolidation()
+    {
+        var s = await RequestAsync(1);
+        var workbook = await WorkbookAsync(s.CommuneA, s.SubmissionA);
+        // Rows from 7 in template order: HO, HO_CAN, TYLE (computed), NHATRU, KEHOACH, GHICHU.
+        var filled = Edit(workbook, ("E7", 120), ("E8", 150), ("E10", 80.5m), ("E11", "Có"), ("E12", "Đã sơ tán xong"));
+
+        var uploaded = await UploadAsync(s.CommuneA, s.SubmissionA, filled);
+
+        await uploaded.ShouldHaveStatusAsync(HttpStatusCode.OK);
+        var view = await uploaded.ReadJsonAsync<SubmissionView>();
+        view.Fields.Single(f => f.Code == "TYLE").Number.ShouldBe(80m);
+        var submitted = await s.CommuneA.PostJsonAsync($"/api/v1/submissions/{s.SubmissionA}/submit", new { version = view.Version });
+        await submitted.ShouldHaveStatusAsync(HttpStatusCode.OK);
+        var accepted = await s.Province.PostJsonAsync($"/api/v1/submissions/{s.SubmissionA}/accept", new { version = (await submitted.ReadJsonAsync<SubmissionView>()).Version });
+        await accepted.ShouldHaveStatusAsync(HttpStatusCode.OK);
+
+        var provenance = await s.Province.GetJsonAsync<ProvenanceView>($"/api/v1/report-requests/{s.RequestId}/provenance?indicator=HO");
+        provenance.Row.Value.ShouldBe(120m);
+        provenance.Lines.Single().CommitteeId.ShouldBe(s.Tree.CommuneA.Id);
+        var xlsx = await s.Province.GetAsync($"/api/v1/report-requests/{s.RequestId}/consolidated.xlsx");
+        await xlsx.ShouldHaveStatusAsync(HttpStatusCode.OK);
+        using (var consolidated = SpreadsheetDocument.Open(new MemoryStream(await xlsx.Content.ReadAsByteArrayAsync()), false))
+        {
+            var text = consolidated.WorkbookPart!.WorksheetParts.Single().Worksheet.InnerText;
+            text.ShouldContain("Quý I/2026");
+            text.ShouldContain(s.Tree.CommuneA.Name);
+            text.ShouldContain("Đã sơ tán xong");
+        }
+        var docx = await s.Province.GetAsync($"/api/v1/report-requests/{s.RequestId}/report.docx");
+        await docx.ShouldHaveStatusAsync(HttpStatusCode.OK);
+        using var word = WordprocessingDocument.Open(new MemoryStream(await docx.Content.ReadAsByteArrayAsync()), false);
+        var body = word.MainDocumentPart!.Document.Body!.InnerText;
+        body.ShouldContain("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM");
+        body.ShouldContain("BÁO CÁO");
+        body.ShouldContain("Quý I/2026");
+        body.ShouldContain("Đã tiếp nhận 1/2 báo cáo");
+        body.ShouldContain("Số hộ dân được sơ tán");
+        body.ShouldContain("Số: ");
+    }
+
+    [Fact]
+    public async Task A_workbook_with_text_in_a_number_cell_or_a_formula_is_refused_cell_by_cell_and_nothing_is_saved()
+    {
+        var s = await RequestAsync(2);
+        var workbook = await WorkbookAsync(s.CommuneA, s.SubmissionA);
+        var bad = Edit(workbook, ("E7", "một trăm"), ("E8", "=E7*2"), ("E10", 130), ("E11", "Chưa"), ("A12", "LAMAO"));
+
+        var problems = await ProblemsAsync(await UploadAsync(s.CommuneA, s.SubmissionA, bad));
+
+        problems.ShouldBe([
+            "Ô E7: HO Số hộ dân được sơ tán: 'một trăm' không phải là số.",
+            "Ô E8: HO_CAN Số hộ cần sơ tán: ô chứa công thức, hãy nhập giá trị.",
+            "Ô E10: NHATRU Tỷ lệ nhà trú ẩn sẵn sàng: tỷ lệ 130 phải từ 0 đến 100.",
+            "Ô E11: KEHOACH Đã phê duyệt phương án ứng phó: 'Chưa' không hợp lệ, nhập Có hoặc Không.",
+            "Ô A12: Không có chỉ tiêu 'LAMAO' trong mẫu báo cáo.",
+        ], ignoreOrder: true);
+        (await ValueCountAsync(s.SubmissionA)).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task A_file_that_is_not_a_workbook_lacks_the_sheet_is_another_reports_or_hides_a_bomb_is_refused()
+    {
+        var s = await RequestAsync(3);
+        var workbook = await WorkbookAsync(s.CommuneA, s.SubmissionA);
+        var other = await WorkbookAsync(s.CommuneB, s.SubmissionB);
+
+        (await ProblemsAsync(await UploadAsync(s.CommuneA, s.SubmissionA, Encoding.UTF8.GetBytes("HO,120\n")))).ShouldBe(["Tệp không phải bảng tính Excel (.xlsx) hợp lệ."]);
+        (await ProblemsAsync(await UploadAsync(s.CommuneA, s.SubmissionA, RenameSheet(workbook)))).ShouldBe(["Bảng tính không có trang 'Báo cáo': hãy dùng tệp mẫu tải về từ báo cáo này."]);
+        (await ProblemsAsync(await UploadAsync(s.CommuneA, s.SubmissionA, Edit(other, ("E7", 5))))).Single().ShouldStartWith("Tệp không phải của báo cáo này");
+        (await ProblemsAsync(await UploadAsync(s.CommuneA, s.SubmissionA, Bomb()))).ShouldBe(["Tệp giải nén quá lớn hoặc có quá nhiều thành phần."]);
+        (await ProblemsAsync(await UploadAsync(s.CommuneA, s.SubmissionA, new byte[6 * 1024 * 1024]))).ShouldBe(["Tệp vượt quá 5 MB."]);
+        (await ValueCountAsync(s.SubmissionA)).ShouldBe(0);
+        (await ValueCountAsync(s.SubmissionB)).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task A_commune_cannot_read_or_fill_another_communes_report()
+    {
+        var s = await RequestAsync(4);
+
+        (await s.CommuneB.GetAsync($"/api/v1/submissions/{s.SubmissionA}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await s.CommuneB.GetAsync($"/api/v1/submissions/{s.SubmissionA}/workbook.xlsx")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await s.CommuneB.PutJsonAsync($"/api/v1/submissions/{s.SubmissionA}", new { values = new Dictionary<string, string> { ["HO"] = "1" }, version = 0 })).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await s.CommuneB.GetAsync($"/api/v1/report-requests/{s.RequestId}/consolidated")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        var list = await s.CommuneB.GetJsonAsync<JsonElement>($"/api/v1/committees/{s.Tree.CommuneB.Id}/submissions");
+        list.EnumerateArray().Select(e => e.GetProperty("id").GetInt32()).ShouldBe([s.SubmissionB]);
+    }
+
+    [Fact]
+    public async Task A_stale_save_answers_409()
+    {
+        var s = await RequestAsync(2);
+        var first = await s.CommuneB.PutJsonAsync($"/api/v1/submissions/{s.SubmissionB}", new { values = new Dictionary<string, string> { ["HO"] = "1" }, version = 0 });
+        await first.ShouldHaveStatusAsync(HttpStatusCode.OK);
+        var stale = await s.CommuneB.PutJsonAsync($"/api/v1/submissions/{s.SubmissionB}", new { values = new Dictionary<string, string> { ["HO"] = "2" }, version = 0 });
+        stale.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+    }
+
+    private static byte[] RenameSheet(byte[] workbook)
+    {
+        using var stream = new MemoryStream();
+        stream.Write(workbook);
+        using (var document = SpreadsheetDocument.Open(stream, true))
+        {
+            document.WorkbookPart!.Workbook.Sheets!.Elements<Sheet.Sheet>().Single(s => s.Name == "Báo cáo").Name = "Sheet1";
+        }
+        return stream.ToArray();
+    }
+
+    /// <summary>A small zip whose one part unpacks to 60 MB of zeros.</summary>
+    private static byte[] Bomb()
+    {
+        using var stream = new MemoryStream();
+        using (var zip = new ZipArchive(stream, ZipArchiveMode.Create, leaveOpen: true))
+        {
+            using var entry = zip.CreateEntry("xl/worksheets/sheet1.xml", CompressionLevel.SmallestSize).Open();
+            var zeros = new byte[1024 * 1024];
+            for (var i = 0; i < 60; i++)
+            {
+                entry.Write(zeros);
+            }
+        }
+        return stream.ToArray();
+    }
+}
