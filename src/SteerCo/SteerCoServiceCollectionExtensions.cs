@@ -69,6 +69,7 @@ public static class SteerCoServiceCollectionExtensions
         services.AddScoped<PeopleService>();
         services.AddScoped<RosterService>();
         services.AddScoped<Reconstitutions>();
+        services.AddScoped<RosterImport>();
         return services;
     }
 
