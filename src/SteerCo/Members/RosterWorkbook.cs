@@ -53,6 +53,9 @@ public static class RosterWorkbook
     public const string PostCaption = "Chức danh trong Ban Chỉ đạo";
 
     private const string SheetName = "Danh sách";
+
+    /// <summary>STT, name, job title, agency, post: in characters, as Excel counts a column's width.</summary>
+    private static readonly double[] ColumnWidths = [6, 26, 42, 40, 30];
     private const int HeaderRow = 4;
 
     /// <summary>Rows searched for the header: title rows above it are common, pages of them are not.</summary>
@@ -102,21 +105,25 @@ public static class RosterWorkbook
             workbook.AddNewPart<WorkbookStylesPart>().Stylesheet = Styles();
             var sheet = workbook.AddNewPart<WorksheetPart>();
 
+            var title = roster.CommitteeName.ToUpper(CultureInfo.GetCultureInfo("vi-VN"));
+            string[] captions = [NumberCaption, FullNameCaption, JobTitleCaption, AgencyCaption, PostCaption];
             var data = new S.SheetData(
-                new S.Row(TextCell("A1", roster.CommitteeName.ToUpper(CultureInfo.GetCultureInfo("vi-VN")), Style.Title)) { RowIndex = 1, Height = 36, CustomHeight = true },
+                new S.Row(TextCell("A1", title, Style.Title)) { RowIndex = 1, Height = Height([(title, ColumnWidths.Sum())], 14, bold: true), CustomHeight = true },
                 new S.Row(TextCell("A2", $"Danh sách thành viên tính đến ngày {roster.On.ToShort()}", Style.Subtitle)) { RowIndex = 2 },
-                new S.Row(
-                    TextCell("A4", NumberCaption, Style.Header), TextCell("B4", FullNameCaption, Style.Header), TextCell("C4", JobTitleCaption, Style.Header),
-                    TextCell("D4", AgencyCaption, Style.Header), TextCell("E4", PostCaption, Style.Header)) { RowIndex = HeaderRow });
+                new S.Row(captions.Select((caption, i) => TextCell($"{(char)('A' + i)}{HeaderRow}", caption, Style.Header)))
+                { RowIndex = HeaderRow, Height = Height([.. captions.Select((c, i) => (c, ColumnWidths[i]))], 12, bold: true), CustomHeight = true });
             var number = 0;
             foreach (var m in roster.Members)
             {
                 number++;
                 var row = (uint)(HeaderRow + number);
+                string[] texts = [m.FullName, m.JobTitle, m.AgencyName, m.PostName];
                 data.Append(new S.Row(
-                    new S.Cell { CellReference = $"A{row}", CellValue = new S.CellValue(number.ToString(CultureInfo.InvariantCulture)), StyleIndex = (uint)Style.Number },
-                    TextCell($"B{row}", m.FullName, Style.Text), TextCell($"C{row}", m.JobTitle, Style.Text),
-                    TextCell($"D{row}", m.AgencyName, Style.Text), TextCell($"E{row}", m.PostName, Style.Text)) { RowIndex = row });
+                    [
+                        new S.Cell { CellReference = $"A{row}", CellValue = new S.CellValue(number.ToString(CultureInfo.InvariantCulture)), StyleIndex = (uint)Style.Number },
+                        .. texts.Select((text, i) => TextCell($"{(char)('B' + i)}{row}", text, Style.Text)),
+                    ])
+                { RowIndex = row, Height = Height([.. texts.Select((t, i) => (t, ColumnWidths[i + 1]))], 12, bold: false), CustomHeight = true });
             }
 
             sheet.Worksheet = new S.Worksheet(
@@ -125,8 +132,7 @@ public static class RosterWorkbook
                     new S.Pane { VerticalSplit = HeaderRow, TopLeftCell = $"A{HeaderRow + 1}", ActivePane = S.PaneValues.BottomLeft, State = S.PaneStateValues.Frozen },
                     new S.Selection { Pane = S.PaneValues.BottomLeft, ActiveCell = $"A{HeaderRow + 1}", SequenceOfReferences = new ListValue<StringValue> { InnerText = $"A{HeaderRow + 1}" } })
                 { WorkbookViewId = 0, TabSelected = true }),
-                new S.Columns(
-                    Width(1, 6), Width(2, 28), Width(3, 42), Width(4, 40), Width(5, 30)),
+                new S.Columns(ColumnWidths.Select((width, i) => new S.Column { Min = (uint)(i + 1), Max = (uint)(i + 1), Width = width, CustomWidth = true })),
                 data,
                 new S.MergeCells(new S.MergeCell { Reference = "A1:E1" }, new S.MergeCell { Reference = "A2:E2" }),
                 new S.PageMargins { Left = 0.6, Right = 0.4, Top = 0.6, Bottom = 0.6, Header = 0.3, Footer = 0.3 },
@@ -435,7 +441,43 @@ public static class RosterWorkbook
         StyleIndex = (uint)style,
     };
 
-    private static S.Column Width(uint column, double width) => new() { Min = column, Max = column, Width = width, CustomWidth = true };
+    /// <summary>
+    /// A row tall enough for its longest cell wrapped at its column's width. Set, not left to the
+    /// program: LibreOffice does not fit rows when it opens (or converts) a sheet. A width of w
+    /// characters of 12-point Times New Roman is about 6w points, less the cell's padding.
+    /// </summary>
+    private static double Height(IReadOnlyList<(string Text, double Width)> cells, double size, bool bold)
+    {
+        var lines = cells.Max(c => Lines(c.Text, (c.Width * 6) - 6, size, bold));
+        return Math.Round(lines * size * 1.3125, 2);
+    }
+
+    /// <summary>How many lines the text takes when wrapped at word breaks to <paramref name="capacity"/> points.</summary>
+    private static int Lines(string text, double capacity, double size, bool bold)
+    {
+        var space = TextWidth.Points(" ", size, bold);
+        var lines = 1;
+        var line = 0.0;
+        foreach (var word in text.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var width = TextWidth.Points(word, size, bold);
+            if (line > 0 && line + space + width > capacity)
+            {
+                lines++;
+                line = width;
+            }
+            else
+            {
+                line += (line > 0 ? space : 0) + width;
+            }
+            // A word longer than the line is broken where the line ends.
+            for (; line > capacity; line -= capacity)
+            {
+                lines++;
+            }
+        }
+        return lines;
+    }
 
     /// <summary>The cell formats <see cref="Style"/> names, in its order; fonts: regular, bold, title, italic.</summary>
     private static S.Stylesheet Styles()
