@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using SteerCo.Access;
 using SteerCo.Data;
+using SteerCo.Documents.Files;
 using SteerCo.Resources;
 using SteerCo.Text;
 
@@ -78,7 +79,7 @@ public sealed class RosterImport(SteerCoDbContext db, RosterService roster, Reco
         {
             return Result<RosterImported>.Invalid(FileField, Messages.Get("FileRequired"));
         }
-        var name = Documents.Files.DocumentFiles.CleanName(fileName);
+        var name = DocumentFiles.CleanName(fileName);
         using var bytes = new MemoryStream();
         if (!await CopyAtMostAsync(content, bytes, RosterWorkbook.MaxUploadBytes, cancellationToken))
         {
@@ -112,6 +113,9 @@ public sealed class RosterImport(SteerCoDbContext db, RosterService roster, Reco
                 var person = await people.CreateAsync(actor, new PersonInput(line.FullName, line.JobTitle, line.AgencyId, null, null, null), cancellationToken);
                 if (!person.IsOk)
                 {
+                    // The rules were checked above; whatever refuses now undoes the people created before.
+                    await transaction.RollbackAsync(cancellationToken);
+                    db.ChangeTracker.Clear();
                     return person.Outcome == Outcome.Invalid ? Refused([.. person.Problems.Select(p => new RosterSheetError(line.Row, null, p.Message))]) : person.As<RosterImported>();
                 }
                 personId = person.Value!.Person.Id;

@@ -4,6 +4,7 @@ using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using SteerCo.Access;
 using SteerCo.Members;
+using SteerCo.Tests.Documents.Files;
 using SteerCo.Tests.Support;
 using S = DocumentFormat.OpenXml.Spreadsheet;
 
@@ -86,23 +87,11 @@ public static class RosterSheets
     public static byte[] ZipBomb(long expandedBytes)
     {
         var xlsx = Members(("Nguyễn Văn An", "Chủ tịch", "UBND", "Trưởng ban"));
-        using var memory = new MemoryStream();
-        memory.Write(xlsx);
-        using (var zip = new ZipArchive(memory, ZipArchiveMode.Update, leaveOpen: true))
-        {
-            var name = zip.Entries.First(e => e.FullName.StartsWith("xl/worksheets/", StringComparison.Ordinal)).FullName;
-            zip.GetEntry(name)!.Delete();
-            using var entry = zip.CreateEntry(name, CompressionLevel.SmallestSize).Open();
-            entry.Write("""<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>"""u8);
-            var blanks = new byte[1024 * 1024];
-            blanks.AsSpan().Fill((byte)' ');
-            for (long written = 0; written < expandedBytes; written += blanks.Length)
-            {
-                entry.Write(blanks);
-            }
-            entry.Write("</sheetData></worksheet>"u8);
-        }
-        return memory.ToArray();
+        using var zip = new ZipArchive(new MemoryStream(xlsx), ZipArchiveMode.Read);
+        var sheet = zip.Entries.First(e => e.FullName.StartsWith("xl/worksheets/", StringComparison.Ordinal)).FullName;
+        return TestFiles.Inflated(xlsx, sheet,
+            """<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>""",
+            "</sheetData></worksheet>", expandedBytes);
     }
 
     /// <summary>Imports the bytes into the draft as the system would for <paramref name="actor"/>, at the draft's current version unless given.</summary>
