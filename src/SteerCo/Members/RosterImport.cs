@@ -103,26 +103,11 @@ public sealed class RosterImport(SteerCoDbContext db, RosterService roster, Reco
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         // Taken first, so that SQLite's transaction never has to turn from reader into writer.
         await roster.LockCommitteeAsync(committeeId, cancellationToken);
-        var created = new List<string>();
-        var draftLines = new List<DraftLineInput>();
-        foreach (var line in lines)
-        {
-            var personId = line.PersonId;
-            if (personId is null)
-            {
-                var person = await people.CreateAsync(actor, new PersonInput(line.FullName, line.JobTitle, line.AgencyId, null, null, null), cancellationToken);
-                if (!person.IsOk)
-                {
-                    // The rules were checked above; whatever refuses now undoes the people created before.
-                    await transaction.RollbackAsync(cancellationToken);
-                    db.ChangeTracker.Clear();
-                    return person.Outcome == Outcome.Invalid ? Refused([.. person.Problems.Select(p => new RosterSheetError(line.Row, null, p.Message))]) : person.As<RosterImported>();
-                }
-                personId = person.Value!.Person.Id;
-                created.Add(line.FullName);
-            }
-            draftLines.Add(new DraftLineInput(personId.Value, line.PostId, line.AgencyId));
-        }
+        // The rows were checked against the rules a person is created under: the new people are written in one save.
+        var added = lines.Where(l => l.PersonId is null)
+            .ToDictionary(l => l.Row, l => people.AddChecked(new PersonInput(l.FullName, l.JobTitle, l.AgencyId, null, null, null)));
+        await db.SaveChangesAsync(cancellationToken);
+        var draftLines = lines.Select(l => new DraftLineInput(l.PersonId ?? added[l.Row].Id, l.PostId, l.AgencyId)).ToList();
         var updated = await reconstitutions.UpdateAsync(actor, committeeId, draftId, new DraftInput(draft.EffectiveOn, draft.DecisionDocumentId, draftLines), version, cancellationToken);
         if (!updated.IsOk)
         {
@@ -132,7 +117,7 @@ public sealed class RosterImport(SteerCoDbContext db, RosterService roster, Reco
             return updated.Outcome == Outcome.Invalid ? Refused([.. updated.Problems.Select(p => new RosterSheetError(null, null, p.Message))]) : updated.As<RosterImported>();
         }
         await transaction.CommitAsync(cancellationToken);
-        return new RosterImported(updated.Value, created, []);
+        return new RosterImported(updated.Value, [.. lines.Where(l => l.PersonId is null).Select(l => l.FullName)], []);
     }
 
     private static Result<RosterImported> Refused(IReadOnlyList<RosterSheetError> errors) =>
