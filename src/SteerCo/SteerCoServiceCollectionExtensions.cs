@@ -75,6 +75,7 @@ public static class SteerCoServiceCollectionExtensions
         services.AddScoped<ReportRequests>();
         services.AddScoped<Submissions>();
         services.AddScoped<ReportExports>();
+        services.AddScoped<RosterImport>();
         return services;
     }
 
