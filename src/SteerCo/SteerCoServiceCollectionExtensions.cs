@@ -11,8 +11,10 @@ using SteerCo.Demo;
 using SteerCo.Documents;
 using SteerCo.Documents.Files;
 using SteerCo.Documents.Search;
+using SteerCo.Meetings;
 using SteerCo.Members;
 using SteerCo.Units;
+using SteerCo.WorkItems;
 
 namespace SteerCo;
 
@@ -69,6 +71,8 @@ public static class SteerCoServiceCollectionExtensions
         services.AddScoped<PeopleService>();
         services.AddScoped<RosterService>();
         services.AddScoped<Reconstitutions>();
+        services.AddScoped<WorkItemService>();
+        services.AddScoped<MeetingService>();
         return services;
     }
 
