@@ -23,11 +23,14 @@ app.MapGroup("/api/v1/agencies").MapAgenciesApi();
 app.MapGroup("/api/v1/committees").MapCommitteesApi();
 app.MapGroup("/api/v1/committees").MapCommitteeNumbersApi();
 app.MapGroup("/api/v1/committees").MapCommitteeMembersApi();
+app.MapGroup("/api/v1/committees").MapCommitteeMeetingsApi();
 app.MapGroup("/api/v1/people").MapPeopleApi();
 app.MapGroup("/api/v1/documents").MapDocumentsApi();
 app.MapGroup("/api/v1/numbers").MapNumbersApi();
 app.MapGroup("/api/v1/documents/{id:int}/files").MapDocumentFilesApi();
 app.MapGroup("/api/v1/documents/search").MapDocumentSearchApi();
+app.MapGroup("/api/v1/work-items").MapWorkItemsApi();
+app.MapGroup("/api/v1/meetings").MapMeetingsApi();
 app.MapGroup("/api/v1/users").MapUsersApi();
 app.MapGroup("/api/v1/audit").MapAuditApi();
 

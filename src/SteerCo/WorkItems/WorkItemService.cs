@@ -117,7 +117,7 @@ public sealed class WorkItemService(SteerCoDbContext db, TimeProvider clock)
                 db.Agencies.Where(a => a.Id == u.NewAgencyId).Select(a => a.Name).FirstOrDefault(), u.At, u.By))
             .ToListAsync(cancellationToken);
         // Children are listed whatever the reader's scope below: the roll-up is the parent's.
-        var children = await Summaries(db.WorkItems.Where(w => w.ParentId == id), today).OrderBy(s => s.CommitteeName).ToListAsync(cancellationToken);
+        var children = await Summaries(db.WorkItems.Where(w => w.ParentId == id).OrderBy(w => w.Committee!.Name), today).ToListAsync(cancellationToken);
         var canManage = actor.CanManage(item.Committee!);
         var agencyChoices = canManage
             ? await db.Agencies.Where(a => a.UnitId == item.Committee!.UnitId && a.DissolvedOn == null).OrderBy(a => a.Name)
