@@ -7,10 +7,12 @@ using Microsoft.Extensions.DependencyInjection;
 using SteerCo.Access;
 using SteerCo.Committees;
 using SteerCo.Documents;
+using SteerCo.Meetings;
 using SteerCo.Members;
 using SteerCo.Tests.Documents.Files;
 using SteerCo.Tests.Support;
 using SteerCo.Web.Auth;
+using SteerCo.WorkItems;
 
 namespace SteerCo.Tests.Access;
 
@@ -58,6 +60,12 @@ public sealed class AuthorizationMatrixFixture : IAsyncLifetime
     /// <summary>A reconstitution draft of the target's committee, without a decision (so that no call can apply it).</summary>
     public Dictionary<Target, int> Drafts { get; } = [];
 
+    /// <summary>A task of the target's committee, led by the target's agency (the member's, for <see cref="Target.Own"/>).</summary>
+    public Dictionary<Target, int> WorkItems { get; } = [];
+
+    /// <summary>A meeting of the target's committee, chaired by <see cref="People"/>, whose conclusion notice is issued.</summary>
+    public Dictionary<Target, int> Meetings { get; } = [];
+
     /// <summary>A second document of the target's committee, which <see cref="Documents"/> cites.</summary>
     private Dictionary<Target, int> Cited { get; } = [];
 
@@ -88,6 +96,13 @@ public sealed class AuthorizationMatrixFixture : IAsyncLifetime
             Memberships[target] = (await scope.Get<RosterService>().AddMembershipAsync(scope.Actor, committee.Id,
                 new MembershipInput(People[target], StandardPosts.IdOf(StandardPosts.Member), null, new DateOnly(2025, 8, 1), null, null, null))).Value!.MembershipId;
             Drafts[target] = (await scope.Get<Reconstitutions>().StartAsync(scope.Actor, committee.Id, new DateOnly(2026, 1, 1))).Value!.Id;
+            WorkItems[target] = (await scope.Get<WorkItemService>().CreateAsync(scope.Actor, committee.Id,
+                new WorkItemInput($"Nhiệm vụ {target}", null, agency.Id, null, new DateOnly(2026, 3, 31), false))).Value!.Id;
+            var meetings = scope.Get<MeetingService>();
+            var meeting = (await meetings.ScheduleAsync(scope.Actor, committee.Id,
+                new MeetingInput(MeetingKind.QuarterlyBriefing, "Quý I/2026", new DateOnly(2026, 1, 10), null, "Hội trường", People[target]))).Value!;
+            await meetings.AddAssignmentAsync(scope.Actor, meeting.Id, new AssignmentInput("báo cáo", agency.Id, null, new DateOnly(2026, 2, 1), false, false));
+            Meetings[target] = (await meetings.IssueNoticeAsync(scope.Actor, meeting.Id, new NoticeInput(new DateOnly(2026, 1, 12), "Người ký", null), meeting.Version)).Value!.Id;
         }
     }
 
@@ -156,6 +171,11 @@ public sealed partial class AuthorizationMatrix(AuthorizationMatrixFixture fixtu
         AccessKind.PersonManage or AccessKind.PersonCreate => caller == Caller.Administrator || (caller == Caller.Secretariat && target == Target.Own),
         AccessKind.DocumentCreate or AccessKind.NumberManage =>
             caller == Caller.Administrator || (caller == Caller.Secretariat && target == Target.Own),
+        AccessKind.WorkItemRead or AccessKind.MeetingRead => Expected(AccessKind.CommitteeRead, caller, target),
+        AccessKind.WorkItemCreate or AccessKind.WorkItemManage or AccessKind.MeetingManage =>
+            caller == Caller.Administrator || (caller == Caller.Secretariat && target == Target.Own),
+        // The member sits for the agency that leads its own committee's task, and for no other.
+        AccessKind.WorkItemReport => caller == Caller.Administrator || (caller is Caller.Secretariat or Caller.Member && target == Target.Own),
         _ => throw new InvalidOperationException($"The matrix has no rule for {kind}: add one."),
     };
 
@@ -201,6 +221,8 @@ public sealed partial class AuthorizationMatrix(AuthorizationMatrixFixture fixtu
                 "documents" => fixture.Documents[target].DocumentId.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 "numbers" => fixture.Numbers[target].ToString(System.Globalization.CultureInfo.InvariantCulture),
                 "people" => fixture.People[target].ToString(System.Globalization.CultureInfo.InvariantCulture),
+                "work-items" => fixture.WorkItems[target].ToString(System.Globalization.CultureInfo.InvariantCulture),
+                "meetings" => fixture.Meetings[target].ToString(System.Globalization.CultureInfo.InvariantCulture),
                 _ => throw new InvalidOperationException($"The matrix does not know what {{id}} is in {endpoint.Route}: teach Path()."),
             },
             "relationId" => relationId.ToString(System.Globalization.CultureInfo.InvariantCulture),
@@ -216,7 +238,7 @@ public sealed partial class AuthorizationMatrix(AuthorizationMatrixFixture fixtu
     {
         AccessKind.CommitteeCreate => $$"""{"parentId": {{CommitteeId(target)}}}""",
         AccessKind.AgencyCreate => $$"""{"unitId": {{UnitId(target)}}}""",
-        AccessKind.DocumentCreate => $$"""{"committeeId": {{CommitteeId(target)}}}""",
+        AccessKind.DocumentCreate or AccessKind.WorkItemCreate => $$"""{"committeeId": {{CommitteeId(target)}}}""",
         AccessKind.PersonCreate => $$"""{"agencyId": {{AgencyId(target)}}}""",
         _ => "{}",
     };
