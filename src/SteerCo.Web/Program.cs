@@ -30,9 +30,11 @@ app.MapGroup("/api/v1/numbers").MapNumbersApi();
 app.MapGroup("/api/v1/documents/{id:int}/files").MapDocumentFilesApi();
 app.MapGroup("/api/v1/documents/search").MapDocumentSearchApi();
 app.MapGroup("/api/v1/work-items").MapWorkItemsApi();
+app.MapGroup("/api/v1/documents").MapDocumentWorkApi();
 app.MapGroup("/api/v1/meetings").MapMeetingsApi();
 app.MapGroup("/api/v1/users").MapUsersApi();
 app.MapGroup("/api/v1/audit").MapAuditApi();
+app.MapCalendarFeed();
 
 app.Run();
 

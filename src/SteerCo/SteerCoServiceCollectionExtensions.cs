@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using SteerCo.Accounts;
 using SteerCo.Agencies;
 using SteerCo.Audit;
+using SteerCo.Calendar;
 using SteerCo.Committees;
 using SteerCo.Data;
 using SteerCo.Demo;
@@ -73,6 +74,7 @@ public static class SteerCoServiceCollectionExtensions
         services.AddScoped<Reconstitutions>();
         services.AddScoped<WorkItemService>();
         services.AddScoped<MeetingService>();
+        services.AddScoped<CalendarService>();
         return services;
     }
 

@@ -6,10 +6,13 @@ using SteerCo.WorkItems;
 
 namespace SteerCo.Web.Api;
 
+/// <summary>A new task; a plan's item names its plan (sourceKind PlanItem, sourceDocumentId), a directive's task the directive (Document).</summary>
 public sealed record WorkItemRequest(
-    int? CommitteeId, string? Title, string? Description, int? LeadAgencyId, IReadOnlyList<int>? CoordinatingAgencyIds, DateOnly? DueDate, bool Regular = false)
+    int? CommitteeId, string? Title, string? Description, int? LeadAgencyId, IReadOnlyList<int>? CoordinatingAgencyIds, DateOnly? DueDate, bool Regular = false,
+    WorkItemSource? SourceKind = null, int? SourceDocumentId = null)
 {
-    public WorkItemInput ToInput() => new(Title, Description, LeadAgencyId ?? 0, CoordinatingAgencyIds, DueDate, Regular);
+    public WorkItemInput ToInput() => new(Title, Description, LeadAgencyId ?? 0, CoordinatingAgencyIds, DueDate, Regular,
+        SourceKind ?? (SourceDocumentId is null ? WorkItemSource.Direct : WorkItemSource.Document), SourceDocumentId);
 }
 
 public sealed record ProgressRequest(DateOnly? On, string? Text, int? Percent, int? Version);
@@ -74,6 +77,16 @@ public static class WorkItemsApi
                 ? await items.FanOutAsync(http.RequireActor(), id, request.CommitteeIds, v, ct)
                 : await VersionMissingAsync(items, http.RequireActor(), id, d => d.CanManage, ct)).ToOk())
             .Access(AccessKind.WorkItemManage);
+        return group;
+    }
+
+    /// <summary>A document's tasks (a plan's items, a notice's assignments) and their roll-up, under /api/v1/documents/{id}.</summary>
+    public static RouteGroupBuilder MapDocumentWorkApi(this RouteGroupBuilder group)
+    {
+        group.RequireAuthorization(Policies.Api).WithTags("Work items");
+        group.MapGet("/{id:int}/work-items", async (int id, WorkItemService items, HttpContext http, CancellationToken ct) =>
+            (await items.DocumentWorkAsync(http.RequireActor(), id, ct)).ToOk())
+            .Access(AccessKind.DocumentRead);
         return group;
     }
 

@@ -81,6 +81,11 @@ public sealed class WorkItemService(SteerCoDbContext db, TimeProvider clock)
         {
             problems.Add(new(prefix, Messages.Get("WorkItemSourceUnknown")));
         }
+        else if (input.SourceDocumentId is { } documentId && input.SourceKind is WorkItemSource.PlanItem or WorkItemSource.Document
+            && await SourceProblemAsync(committee, input.SourceKind, documentId, cancellationToken) is { } sourceProblem)
+        {
+            problems.Add(new(prefix + nameof(WorkItemInput.SourceDocumentId), sourceProblem));
+        }
         if (problems.Count > 0)
         {
             return (problems, null);
@@ -99,6 +104,55 @@ public sealed class WorkItemService(SteerCoDbContext db, TimeProvider clock)
             CreatedAt = clock.GetUtcNow(),
             CreatedBy = by,
         });
+    }
+
+    /// <summary>
+    /// A plan's items are the committee's own plan [KH] of its own register; a directive may be the
+    /// committee's or one from a committee above it (what lower levels implement).
+    /// </summary>
+    private async Task<string?> SourceProblemAsync(Committee committee, WorkItemSource kind, int documentId, CancellationToken cancellationToken)
+    {
+        var document = await db.Documents.AsNoTracking().Where(d => d.Id == documentId && d.DeletedAt == null)
+            .Select(d => new { d.CommitteeId, d.Type, Path = d.Committee!.Path }).FirstOrDefaultAsync(cancellationToken);
+        return document is null ? Messages.Get("SourceDocumentNotFound")
+            : kind == WorkItemSource.PlanItem && (document.CommitteeId != committee.Id || document.Type != "KH") ? Messages.Get("PlanNotOfCommittee")
+            : !committee.Path.StartsWith(document.Path, StringComparison.Ordinal) ? Messages.Get("SourceDocumentNotFound")
+            : null;
+    }
+
+    /// <summary>
+    /// The tasks a document gave rise to (a plan's items, a notice's assignments, a directive's
+    /// tasks), with their roll-up: the plan's progress page and the cascade view read it.
+    /// </summary>
+    public async Task<Result<DocumentWork>> DocumentWorkAsync(Actor actor, int documentId, CancellationToken cancellationToken = default)
+    {
+        var document = await db.Documents.AsNoTracking().Include(d => d.Committee).FirstOrDefaultAsync(d => d.Id == documentId && d.DeletedAt == null, cancellationToken);
+        if (document is null || !actor.CanRead(document, document.Committee!))
+        {
+            return Result<DocumentWork>.NotFound();
+        }
+        var today = Today;
+        var items = await Summaries(db.WorkItems.VisibleTo(actor).Where(w => w.SourceDocumentId == documentId && w.ParentId == null)
+            .OrderBy(w => w.DueDate == null).ThenBy(w => w.DueDate).ThenBy(w => w.Id), today).Take(500).ToListAsync(cancellationToken);
+        var canManage = actor.CanManage(document.Committee!);
+        var agencies = canManage
+            ? await db.Agencies.Where(a => a.UnitId == document.Committee!.UnitId && a.DissolvedOn == null).OrderBy(a => a.Name)
+                .Select(a => new AgencyRef(a.Id, a.Name)).ToListAsync(cancellationToken)
+            : [];
+        return new DocumentWork(document.Id, document.Symbol, document.Type, document.Subject, document.CommitteeId, document.Committee!.Name,
+            canManage && document.Type == "KH", items, RollUp.Of(items.Select(i => i.State)), agencies);
+    }
+
+    /// <summary>The roll-up of the tasks under each of <paramref name="documentIds"/> that the actor may see (top-level tasks: a task's share below rolls up into it).</summary>
+    public async Task<IReadOnlyDictionary<int, RollUp>> RollUpsByDocumentAsync(Actor actor, IReadOnlyCollection<int> documentIds, CancellationToken cancellationToken = default)
+    {
+        var today = Today;
+        var counts = await db.WorkItems.VisibleTo(actor).Where(w => w.SourceDocumentId != null && documentIds.Contains(w.SourceDocumentId.Value) && w.ParentId == null)
+            .GroupBy(w => new { DocumentId = w.SourceDocumentId!.Value, w.Status, PastDue = w.DueDate < today })
+            .Select(g => new { g.Key.DocumentId, g.Key.Status, g.Key.PastDue, Count = g.Count() })
+            .ToListAsync(cancellationToken);
+        return counts.GroupBy(c => c.DocumentId).ToDictionary(g => g.Key, g => g.Aggregate(RollUp.Empty,
+            (sum, c) => sum.Add(c.PastDue && WorkItem.IsOpen(c.Status) ? WorkItemState.Overdue : WorkItem.StateOf(c.Status, null, today), c.Count)));
     }
 
     public async Task<Result<WorkItemDetail>> GetAsync(Actor actor, int id, CancellationToken cancellationToken = default)

@@ -71,3 +71,8 @@ public sealed record OverdueBoard(int CommitteeId, string CommitteeName, Data.Pa
 
 /// <summary>Filters of a task list.</summary>
 public sealed record WorkItemQuery(int? CommitteeId = null, WorkItemState? State = null, string? Sort = null);
+
+/// <summary>A document and the tasks it gave rise to; <see cref="CanAddItems"/> for a plan [KH] of the reader's own committee.</summary>
+public sealed record DocumentWork(
+    int DocumentId, string? Symbol, string? Type, string Subject, int CommitteeId, string CommitteeName, bool CanAddItems,
+    IReadOnlyList<WorkItemSummary> Items, RollUp RollUp, IReadOnlyList<AgencyRef> AgencyChoices);

@@ -123,6 +123,54 @@ public sealed partial class FollowingUpAMeeting(BrowserHost host) : IClassFixtur
         }
     }
 
+    [Fact]
+    public async Task A_plans_secretariat_adds_its_items_and_reads_its_progress()
+    {
+        // Huế's register, so that the loop's counts in Đà Nẵng stay the loop's own.
+        var hue = await host.CommitteeOfUnitAsync("46");
+        int plan;
+        using (var scope = host.Services.CreateScope())
+        {
+            var registered = await scope.ServiceProvider.GetRequiredService<SteerCo.Documents.DocumentRegister>().RegisterAsync(Actor.System(), hue, new SteerCo.Documents.DocumentInput(
+                SteerCo.Documents.DocumentDirection.Outgoing, "KH", null, true, null, Today, null, SteerCo.Documents.IssuerKind.Committee, null, null, null,
+                "Kế hoạch phòng, chống thiên tai năm 2026", null, SteerCo.Documents.SigningAuthority.None, null, null, null, SteerCo.Documents.DocumentVisibility.Committee));
+            plan = registered.Value!.Id;
+        }
+        var page = await host.SignInAsync("thuky.hue");
+        await page.GotoAsync($"/Documents/Details/{plan}");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Tiến độ thực hiện văn bản · Thêm nhiệm vụ của kế hoạch" }).ClickAsync();
+        await page.GetByLabel("Nhiệm vụ", new() { Exact = true }).FillAsync("Tập huấn kỹ năng cứu hộ");
+        await page.GetByLabel("Hạn hoàn thành").FillAsync("31/12/2026");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Thêm nhiệm vụ của kế hoạch" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Đã thêm nhiệm vụ của kế hoạch.");
+        await Assertions.Expect(page.Locator("table.work-items tbody")).ToContainTextAsync("Tập huấn kỹ năng cứu hộ");
+        await page.Locator("summary", new() { HasText = "Thêm nhiệm vụ của kế hoạch" }).ClickAsync();
+        await page.GetByLabel("Nhiệm vụ", new() { Exact = true }).FillAsync("Diễn tập");
+        await page.GetByLabel("Hạn hoàn thành").FillAsync("31/02/2026");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Thêm nhiệm vụ của kế hoạch" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".field-validation-error[data-field='DueDate']")).ToContainTextAsync("31/02/2026");
+        await Assertions.Expect(page.Locator("table.work-items tbody tr")).ToHaveCountAsync(1);
+    }
+
+    [Fact]
+    public async Task A_user_makes_a_calendar_address_a_calendar_reads_and_revoking_ends_it()
+    {
+        var page = await host.SignInAsync("thanhvien.danang");
+        await page.GotoAsync("/Work");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Lịch công tác (iCal)" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Tạo địa chỉ lịch" }).ClickAsync();
+        var address = await page.GetByLabel("Địa chỉ lịch").InputValueAsync();
+        address.ShouldStartWith(host.BaseUrl + "/calendar/");
+
+        using var http = new HttpClient();
+        var feed = await http.GetAsync(address);
+        feed.StatusCode.ShouldBe(System.Net.HttpStatusCode.OK);
+        (await feed.Content.ReadAsStringAsync()).ShouldStartWith("BEGIN:VCALENDAR");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Thu hồi địa chỉ lịch" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Đã thu hồi địa chỉ lịch.");
+        (await http.GetAsync(address)).StatusCode.ShouldBe(System.Net.HttpStatusCode.NotFound);
+    }
+
     /// <summary>A task of Đà Nẵng led by its health department, not the member's agency.</summary>
     private async Task<int> TaskOfAnotherAgencyAsync(int danang)
     {
