@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using SteerCo.Access;
-using SteerCo.Committees;
 using SteerCo.Data;
 using SteerCo.Documents;
 using SteerCo.Resources;
@@ -98,7 +97,14 @@ public sealed class MeetingService(SteerCoDbContext db, WorkItemService workItem
         var assignments = await db.MeetingAssignments.AsNoTracking().Where(a => a.MeetingId == id).OrderBy(a => a.Order).ThenBy(a => a.Id)
             .Select(a => new
             {
-                a.Id, a.Order, a.Text, a.LeadAgencyId, Lead = a.LeadAgency!.Name, a.DueDate, a.ToSubordinates, a.WorkItemId,
+                a.Id,
+                a.Order,
+                a.Text,
+                a.LeadAgencyId,
+                Lead = a.LeadAgency!.Name,
+                a.DueDate,
+                a.ToSubordinates,
+                a.WorkItemId,
                 Coordinators = a.Coordinators.Select(c => new AgencyRef(c.AgencyId, c.Agency!.Name)).ToList(),
                 Status = a.WorkItem == null ? (WorkItemStatus?)null : a.WorkItem.Status,
                 ItemDue = a.WorkItem == null ? null : a.WorkItem.DueDate,
@@ -378,9 +384,9 @@ public sealed class MeetingService(SteerCoDbContext db, WorkItemService workItem
         {
             var (itemProblems, item) = await workItems.PrepareAsync(committee, ToWorkItem(assignment.Text, assignment.LeadAgencyId,
                 [.. coordinators.Where(c => c.AssignmentId == assignment.Id).Select(c => c.AgencyId)], assignment.DueDate, assignment.DueDate is null) with
-                {
-                    SourceKind = WorkItemSource.MeetingConclusion,
-                }, actor.UserName, $"Assignment{assignment.Order}.", cancellationToken);
+            {
+                SourceKind = WorkItemSource.MeetingConclusion,
+            }, actor.UserName, $"Assignment{assignment.Order}.", cancellationToken);
             problems.AddRange(itemProblems);
             if (item is null)
             {

@@ -31,17 +31,31 @@ public sealed class PlanningWork(SteerCoApp app) : IClassFixture<SteerCoApp>
 
         var item = await secretariat.PostJsonAsync("/api/v1/work-items", new
         {
-            committeeId = branch.Province.Id, title = "Tập huấn kỹ năng ứng phó", leadAgencyId = branch.Lead.Id, dueDate = Today.AddDays(-1),
-            sourceKind = "PlanItem", sourceDocumentId = plan,
+            committeeId = branch.Province.Id,
+            title = "Tập huấn kỹ năng ứng phó",
+            leadAgencyId = branch.Lead.Id,
+            dueDate = Today.AddDays(-1),
+            sourceKind = "PlanItem",
+            sourceDocumentId = plan,
         });
         await item.ShouldHaveStatusAsync(HttpStatusCode.Created);
         await (await secretariat.PostJsonAsync("/api/v1/work-items", new
         {
-            committeeId = branch.Province.Id, title = "Trực ban", leadAgencyId = branch.Other.Id, regular = true, sourceKind = "PlanItem", sourceDocumentId = plan,
+            committeeId = branch.Province.Id,
+            title = "Trực ban",
+            leadAgencyId = branch.Other.Id,
+            regular = true,
+            sourceKind = "PlanItem",
+            sourceDocumentId = plan,
         })).ShouldHaveStatusAsync(HttpStatusCode.Created);
         var notAPlan = await secretariat.PostJsonAsync("/api/v1/work-items", new
         {
-            committeeId = branch.Province.Id, title = "Việc", leadAgencyId = branch.Lead.Id, regular = true, sourceKind = "PlanItem", sourceDocumentId = decision,
+            committeeId = branch.Province.Id,
+            title = "Việc",
+            leadAgencyId = branch.Lead.Id,
+            regular = true,
+            sourceKind = "PlanItem",
+            sourceDocumentId = decision,
         });
         await notAPlan.ShouldHaveStatusAsync(HttpStatusCode.BadRequest);
         (await notAPlan.ReadProblemAsync()).ErrorsFor("sourceDocumentId").Single().ShouldContain("kế hoạch (KH)");

@@ -50,7 +50,11 @@ public sealed class WorkItemsOverHttp(SteerCoApp app) : IClassFixture<SteerCoApp
 
         var created = await secretariat.PostJsonAsync("/api/v1/work-items", new
         {
-            committeeId = branch.Province.Id, title = "Kiểm tra hồ chứa", leadAgencyId = branch.Lead.Id, coordinatingAgencyIds = new[] { branch.Other.Id }, dueDate = Today.AddDays(-1),
+            committeeId = branch.Province.Id,
+            title = "Kiểm tra hồ chứa",
+            leadAgencyId = branch.Lead.Id,
+            coordinatingAgencyIds = new[] { branch.Other.Id },
+            dueDate = Today.AddDays(-1),
         });
         await created.ShouldHaveStatusAsync(HttpStatusCode.Created);
         var item = await created.ReadJsonAsync<WorkItemDetail>();

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Mvc;
-using SteerCo.Access;
 using SteerCo.Resources;
 using SteerCo.Web.Infrastructure;
 using SteerCo.WorkItems;
