@@ -1,6 +1,4 @@
-using SteerCo.Access;
 using SteerCo.Meetings;
-using SteerCo.Resources;
 using SteerCo.Web.Auth;
 using SteerCo.Web.Infrastructure;
 
@@ -52,7 +50,7 @@ public static class MeetingsApi
         group.MapPut("/{id:int}/attendance", async (int id, AttendanceRequest request, MeetingService meetings, HttpContext http, CancellationToken ct) =>
             (request.Version is { } v
                 ? await meetings.RecordAttendanceAsync(http.RequireActor(), id, request.Lines ?? [], v, ct)
-                : await VersionMissingAsync(meetings, http.RequireActor(), id, ct)).ToOk())
+                : ApiResults.VersionMissing(await meetings.GetAsync(http.RequireActor(), id, ct), m => m.CanManage)).ToOk())
             .Access(AccessKind.MeetingManage);
 
         group.MapPost("/{id:int}/agenda", async (int id, AgendaItemRequest request, MeetingService meetings, HttpContext http, CancellationToken ct) =>
@@ -66,7 +64,7 @@ public static class MeetingsApi
         group.MapPut("/{id:int}/conclusions", async (int id, ConclusionsRequest request, MeetingService meetings, HttpContext http, CancellationToken ct) =>
             (request.Version is { } v
                 ? await meetings.SetConclusionsAsync(http.RequireActor(), id, request.Conclusions, v, ct)
-                : await VersionMissingAsync(meetings, http.RequireActor(), id, ct)).ToOk())
+                : ApiResults.VersionMissing(await meetings.GetAsync(http.RequireActor(), id, ct), m => m.CanManage)).ToOk())
             .Access(AccessKind.MeetingManage);
 
         group.MapPost("/{id:int}/assignments", async (int id, AssignmentRequest request, MeetingService meetings, HttpContext http, CancellationToken ct) =>
@@ -77,7 +75,7 @@ public static class MeetingsApi
         group.MapPost("/{id:int}/notice", async (int id, NoticeRequest request, MeetingService meetings, HttpContext http, CancellationToken ct) =>
             (request.Version is { } v
                 ? await meetings.IssueNoticeAsync(http.RequireActor(), id, new(request.IssuedOn, request.SignerName, request.SignerTitle), v, ct)
-                : await VersionMissingAsync(meetings, http.RequireActor(), id, ct)).ToOk())
+                : ApiResults.VersionMissing(await meetings.GetAsync(http.RequireActor(), id, ct), m => m.CanManage)).ToOk())
             .Access(AccessKind.MeetingManage);
 
         foreach (var paper in Enum.GetValues<MeetingPaper>())
@@ -89,13 +87,5 @@ public static class MeetingsApi
                 .Access(AccessKind.MeetingRead);
         }
         return group;
-    }
-
-    private static async Task<Result<MeetingDetail>> VersionMissingAsync(MeetingService meetings, Actor actor, int id, CancellationToken ct)
-    {
-        var meeting = await meetings.GetAsync(actor, id, ct);
-        return !meeting.IsOk ? meeting
-            : !meeting.Value!.CanManage ? Result<MeetingDetail>.Forbidden()
-            : Result<MeetingDetail>.Invalid("Version", Messages.Get("VersionRequired"));
     }
 }

@@ -1,5 +1,3 @@
-using SteerCo.Access;
-using SteerCo.Resources;
 using SteerCo.Web.Auth;
 using SteerCo.Web.Infrastructure;
 using SteerCo.WorkItems;
@@ -51,31 +49,31 @@ public static class WorkItemsApi
         group.MapPost("/{id:int}/progress", async (int id, ProgressRequest request, WorkItemService items, HttpContext http, CancellationToken ct) =>
             (request.Version is { } v
                 ? await items.ReportAsync(http.RequireActor(), id, new(request.On, request.Text, request.Percent), v, ct)
-                : await VersionMissingAsync(items, http.RequireActor(), id, d => d.CanReport, ct)).ToOk())
+                : ApiResults.VersionMissing(await items.GetAsync(http.RequireActor(), id, ct), d => d.CanReport)).ToOk())
             .Access(AccessKind.WorkItemReport);
 
         group.MapPost("/{id:int}/extension", async (int id, ExtensionRequest request, WorkItemService items, HttpContext http, CancellationToken ct) =>
             (request.Version is { } v
                 ? await items.ExtendAsync(http.RequireActor(), id, request.DueDate, request.Reason, v, ct)
-                : await VersionMissingAsync(items, http.RequireActor(), id, d => d.CanManage, ct)).ToOk())
+                : ApiResults.VersionMissing(await items.GetAsync(http.RequireActor(), id, ct), d => d.CanManage)).ToOk())
             .Access(AccessKind.WorkItemManage);
 
         group.MapPost("/{id:int}/reassignment", async (int id, ReassignmentRequest request, WorkItemService items, HttpContext http, CancellationToken ct) =>
             (request.Version is { } v
                 ? await items.ReassignAsync(http.RequireActor(), id, request.AgencyId ?? 0, request.Reason, v, ct)
-                : await VersionMissingAsync(items, http.RequireActor(), id, d => d.CanManage, ct)).ToOk())
+                : ApiResults.VersionMissing(await items.GetAsync(http.RequireActor(), id, ct), d => d.CanManage)).ToOk())
             .Access(AccessKind.WorkItemManage);
 
         group.MapPost("/{id:int}/closing", async (int id, ClosingRequest request, WorkItemService items, HttpContext http, CancellationToken ct) =>
             (request.Version is { } v
                 ? await items.CloseAsync(http.RequireActor(), id, request.Status ?? default, request.Text, v, ct)
-                : await VersionMissingAsync(items, http.RequireActor(), id, d => d.CanManage, ct)).ToOk())
+                : ApiResults.VersionMissing(await items.GetAsync(http.RequireActor(), id, ct), d => d.CanManage)).ToOk())
             .Access(AccessKind.WorkItemManage);
 
         group.MapPost("/{id:int}/fan-out", async (int id, FanOutRequest request, WorkItemService items, HttpContext http, CancellationToken ct) =>
             (request.Version is { } v
                 ? await items.FanOutAsync(http.RequireActor(), id, request.CommitteeIds, v, ct)
-                : await VersionMissingAsync(items, http.RequireActor(), id, d => d.CanManage, ct)).ToOk())
+                : ApiResults.VersionMissing(await items.GetAsync(http.RequireActor(), id, ct), d => d.CanManage)).ToOk())
             .Access(AccessKind.WorkItemManage);
         return group;
     }
@@ -88,14 +86,5 @@ public static class WorkItemsApi
             (await items.DocumentWorkAsync(http.RequireActor(), id, ct)).ToOk())
             .Access(AccessKind.DocumentRead);
         return group;
-    }
-
-    // The version is asked for only once the caller may act: outside the scope it is 404, not 400.
-    private static async Task<Result<WorkItemDetail>> VersionMissingAsync(WorkItemService items, Actor actor, int id, Func<WorkItemDetail, bool> allowed, CancellationToken ct)
-    {
-        var item = await items.GetAsync(actor, id, ct);
-        return !item.IsOk ? item
-            : !allowed(item.Value!) ? Result<WorkItemDetail>.Forbidden()
-            : Result<WorkItemDetail>.Invalid("Version", Messages.Get("VersionRequired"));
     }
 }

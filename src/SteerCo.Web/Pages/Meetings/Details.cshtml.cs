@@ -88,59 +88,38 @@ public sealed class DetailsModel(MeetingService meetings, TimeProvider clock) : 
     }
 
     public Task<IActionResult> OnPostAttendanceAsync(CancellationToken ct) =>
-        ActAsync(meetings.RecordAttendanceAsync(Actor, Id, [.. Attendance.Select(a => new AttendanceInput(a.InviteeId, a.Attendance, a.AbsenceReason, a.RepresentedBy))], Version, ct), "AttendanceSaved", ct);
+        ActAsync(() => meetings.RecordAttendanceAsync(Actor, Id, [.. Attendance.Select(a => new AttendanceInput(a.InviteeId, a.Attendance, a.AbsenceReason, a.RepresentedBy))], Version, ct), "AttendanceSaved", ct);
 
     public Task<IActionResult> OnPostInviteAsync(CancellationToken ct) =>
-        ActAsync(meetings.InviteAgencyAsync(Actor, Id, AgencyId ?? 0, ct), "AgencyInvited", ct);
+        ActAsync(() => meetings.InviteAgencyAsync(Actor, Id, AgencyId ?? 0, ct), "AgencyInvited", ct);
 
     public Task<IActionResult> OnPostAgendaAsync(CancellationToken ct) =>
-        ActAsync(meetings.AddAgendaItemAsync(Actor, Id, Title, Presenter, ct), "AgendaItemAdded", ct);
+        ActAsync(() => meetings.AddAgendaItemAsync(Actor, Id, Title, Presenter, ct), "AgendaItemAdded", ct);
 
     public Task<IActionResult> OnPostContributionAsync(CancellationToken ct) =>
-        ActAsync(meetings.AddContributionAsync(Actor, Id, new(Speaker, AgencyId, Summary), ct), "ContributionAdded", ct);
+        ActAsync(() => meetings.AddContributionAsync(Actor, Id, new(Speaker, AgencyId, Summary), ct), "ContributionAdded", ct);
 
     public Task<IActionResult> OnPostConclusionsAsync(CancellationToken ct) =>
-        ActAsync(meetings.SetConclusionsAsync(Actor, Id, Conclusions, Version, ct), "ConclusionsSaved", ct);
+        ActAsync(() => meetings.SetConclusionsAsync(Actor, Id, Conclusions, Version, ct), "ConclusionsSaved", ct);
 
     public async Task<IActionResult> OnPostAssignmentAsync(CancellationToken ct)
     {
         var due = ParseDate(Assignment.DueDate, "DueDate");
-        return await ActAsync(meetings.AddAssignmentAsync(Actor, Id,
+        return await ActAsync(() => meetings.AddAssignmentAsync(Actor, Id,
             new(Assignment.Text, Assignment.LeadAgencyId, Assignment.CoordinatingAgencyIds, due, Assignment.Regular, Assignment.ToSubordinates), ct), "AssignmentAdded", ct);
     }
 
     public Task<IActionResult> OnPostRemoveAssignmentAsync(int assignmentId, CancellationToken ct) =>
-        ActAsync(meetings.RemoveAssignmentAsync(Actor, Id, assignmentId, ct), "AssignmentRemoved", ct);
+        ActAsync(() => meetings.RemoveAssignmentAsync(Actor, Id, assignmentId, ct), "AssignmentRemoved", ct);
 
     public async Task<IActionResult> OnPostNoticeAsync(CancellationToken ct)
     {
         var issuedOn = ParseDate(IssuedOn, nameof(IssuedOn));
-        return await ActAsync(meetings.IssueNoticeAsync(Actor, Id, new(issuedOn, SignerName, SignerTitle), Version, ct), "NoticeIssued", ct);
+        return await ActAsync(() => meetings.IssueNoticeAsync(Actor, Id, new(issuedOn, SignerName, SignerTitle), Version, ct), "NoticeIssued", ct);
     }
 
-    private async Task<IActionResult> ActAsync(Task<Result<MeetingDetail>> action, string flash, CancellationToken ct)
-    {
-        if (!ModelState.IsValid)
-        {
-            return await LoadAsync(ct) ?? Page();
-        }
-        var result = await action;
-        switch (result.Outcome)
-        {
-            case Outcome.Ok:
-                TempData["Flash"] = Messages.Get(flash, result.Value!.NoticeSymbol);
-                return RedirectToPage("Details", new { id = Id });
-            case Outcome.NotFound:
-                return OutOfScope();
-            case Outcome.Forbidden:
-                return Forbid();
-            case Outcome.Conflict:
-                Response.StatusCode = StatusCodes.Status409Conflict;
-                break;
-        }
-        AddProblems(result.Problems, "");
-        return await LoadAsync(ct) ?? Page();
-    }
+    private Task<IActionResult> ActAsync(Func<Task<Result<MeetingDetail>>> action, string flash, CancellationToken ct) =>
+        ChangeAsync(action, meeting => Messages.Get(flash, meeting.NoticeSymbol), () => RedirectToPage("Details", new { id = Id }), () => LoadAsync(ct));
 
     private async Task<IActionResult?> LoadAsync(CancellationToken ct)
     {

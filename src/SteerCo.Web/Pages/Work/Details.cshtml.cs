@@ -48,45 +48,26 @@ public sealed class DetailsModel(WorkItemService items) : SteerCoPageModel
     public async Task<IActionResult> OnPostReportAsync(CancellationToken ct)
     {
         var on = ParseDate(On, nameof(On));
-        return await ActAsync(items.ReportAsync(Actor, Id, new(on, Text, Percent), Version, ct), "ProgressReported", ct);
+        return await ActAsync(() => items.ReportAsync(Actor, Id, new(on, Text, Percent), Version, ct), "ProgressReported", ct);
     }
 
-    public async Task<IActionResult> OnPostExtendAsync(CancellationToken ct) =>
-        await ActAsync(items.ExtendAsync(Actor, Id, ParseDate(DueDate, nameof(DueDate)), Text, Version, ct), "DeadlineExtended", ct);
+    public async Task<IActionResult> OnPostExtendAsync(CancellationToken ct)
+    {
+        var due = ParseDate(DueDate, nameof(DueDate));
+        return await ActAsync(() => items.ExtendAsync(Actor, Id, due, Text, Version, ct), "DeadlineExtended", ct);
+    }
 
     public async Task<IActionResult> OnPostReassignAsync(CancellationToken ct) =>
-        await ActAsync(items.ReassignAsync(Actor, Id, AgencyId, Text, Version, ct), "WorkItemReassigned", ct);
+        await ActAsync(() => items.ReassignAsync(Actor, Id, AgencyId, Text, Version, ct), "WorkItemReassigned", ct);
 
     public async Task<IActionResult> OnPostCloseAsync(CancellationToken ct) =>
-        await ActAsync(items.CloseAsync(Actor, Id, CloseAs, Text, Version, ct), "WorkItemClosedFlash", ct);
+        await ActAsync(() => items.CloseAsync(Actor, Id, CloseAs, Text, Version, ct), "WorkItemClosedFlash", ct);
 
     public async Task<IActionResult> OnPostFanOutAsync(CancellationToken ct) =>
-        await ActAsync(items.FanOutAsync(Actor, Id, CommitteeIds, Version, ct), "WorkItemPassedDown", ct);
+        await ActAsync(() => items.FanOutAsync(Actor, Id, CommitteeIds, Version, ct), "WorkItemPassedDown", ct);
 
-    /// <summary>Runs the action unless a field could not be read; on success back to the page, otherwise the page with the problems.</summary>
-    private async Task<IActionResult> ActAsync(Task<Result<WorkItemDetail>> action, string flash, CancellationToken ct)
-    {
-        if (!ModelState.IsValid)
-        {
-            return await LoadAsync(ct) ?? Page();
-        }
-        var result = await action;
-        switch (result.Outcome)
-        {
-            case Outcome.Ok:
-                TempData["Flash"] = Messages.Get(flash);
-                return RedirectToPage("Details", new { id = Id });
-            case Outcome.NotFound:
-                return OutOfScope();
-            case Outcome.Forbidden:
-                return Forbid();
-            case Outcome.Conflict:
-                Response.StatusCode = StatusCodes.Status409Conflict;
-                break;
-        }
-        AddProblems(result.Problems, "");
-        return await LoadAsync(ct) ?? Page();
-    }
+    private Task<IActionResult> ActAsync(Func<Task<Result<WorkItemDetail>>> action, string flash, CancellationToken ct) =>
+        ChangeAsync(action, _ => Messages.Get(flash), () => RedirectToPage("Details", new { id = Id }), () => LoadAsync(ct));
 
     private async Task<IActionResult?> LoadAsync(CancellationToken ct)
     {
