@@ -5,15 +5,18 @@ using Microsoft.Extensions.DependencyInjection;
 using SteerCo.Accounts;
 using SteerCo.Agencies;
 using SteerCo.Audit;
+using SteerCo.Calendar;
 using SteerCo.Committees;
 using SteerCo.Data;
 using SteerCo.Demo;
 using SteerCo.Documents;
 using SteerCo.Documents.Files;
 using SteerCo.Documents.Search;
+using SteerCo.Meetings;
 using SteerCo.Members;
 using SteerCo.Reporting;
 using SteerCo.Units;
+using SteerCo.WorkItems;
 
 namespace SteerCo;
 
@@ -76,6 +79,9 @@ public static class SteerCoServiceCollectionExtensions
         services.AddScoped<Submissions>();
         services.AddScoped<ReportExports>();
         services.AddScoped<RosterImport>();
+        services.AddScoped<WorkItemService>();
+        services.AddScoped<MeetingService>();
+        services.AddScoped<CalendarService>();
         return services;
     }
 
