@@ -1,8 +1,8 @@
-using Randomizer = Bogus.Randomizer;
 using SteerCo.Committees;
 using SteerCo.Members;
 using SteerCo.Text;
 using SteerCo.Units;
+using Randomizer = Bogus.Randomizer;
 
 namespace SteerCo.Demo;
 
