@@ -75,6 +75,11 @@ public static class SteerCoServiceCollectionExtensions
         services.AddScoped<ReportRequests>();
         services.AddScoped<Submissions>();
         services.AddScoped<ReportExports>();
+        services.AddScoped<Notifications>();
+        services.AddOptions<ReminderOptions>().Bind(configuration.GetSection(ReminderOptions.Section));
+        services.AddOptions<SmtpOptions>().Bind(configuration.GetSection(SmtpOptions.Section));
+        services.AddSingleton<ReminderMail>();
+        services.AddScoped<ReportReminders>();
         return services;
     }
 

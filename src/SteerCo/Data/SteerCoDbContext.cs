@@ -45,6 +45,7 @@ public abstract class SteerCoDbContext(DbContextOptions options)
     public DbSet<SubmissionValue> SubmissionValues => Set<SubmissionValue>();
     public DbSet<SubmissionNarrative> SubmissionNarratives => Set<SubmissionNarrative>();
     public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<NotificationRead> NotificationReads => Set<NotificationRead>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -1,5 +1,10 @@
 using DocumentFormat.OpenXml.Packaging;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using SteerCo.Access;
+using SteerCo.Data;
+using SteerCo.Reporting;
 using SteerCo.Tests.Reporting;
 
 namespace SteerCo.Tests.Browser;
@@ -175,5 +180,34 @@ public sealed class ReportingAQuarterInTheBrowser(BrowserHost host) : IClassFixt
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Tình hình chấp hành chế độ báo cáo" })).ToBeVisibleAsync();
         (await page.EvaluateAsync<int>("document.documentElement.scrollWidth - window.innerWidth")).ShouldBeLessThanOrEqualTo(0);
         await BrowserHost.ScreenshotAsync(page, "reporting-phone");
+    }
+
+    [Fact]
+    public async Task A_commune_sees_its_unread_notices_in_the_header_opens_one_and_marks_them_all_read()
+    {
+        var danang = await host.CommitteeOfUnitAsync("48");
+        using (var scope = host.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<SteerCoDbContext>();
+            var regime = await db.ReportingRegimes.Where(r => r.CommitteeId == danang).Select(r => r.Id).SingleAsync();
+            (await scope.ServiceProvider.GetRequiredService<ReportRequests>().CreateAsync(Actor.System(), danang,
+                new RequestInput(regime, null, null, ReportKind.Periodic, PeriodKind.Quarter, Year, 2, null, null))).Ok();
+        }
+        var page = await host.SignInAsync("thuky.haichau", phone: true);
+
+        await Assertions.Expect(page.Locator("header .unread-count")).ToBeVisibleAsync();
+        await page.Locator("header a.notices").ClickAsync();
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Thông báo");
+        (await page.EvaluateAsync<int>("document.documentElement.scrollWidth - window.innerWidth")).ShouldBeLessThanOrEqualTo(0);
+        await BrowserHost.ScreenshotAsync(page, "notifications-phone");
+        await page.Locator("ul.notifications li.unread a", new() { HasText = $"Quý II/{Year}" }).ClickAsync();
+        await Assertions.Expect(page.Locator("p.subject")).ToContainTextAsync($"Quý II/{Year}");
+
+        await page.Locator("header a.notices").ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Đánh dấu tất cả đã đọc" }).ClickAsync();
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("là đã đọc");
+        await Assertions.Expect(page.Locator("header .unread-count")).ToHaveCountAsync(0);
+        await Assertions.Expect(page.Locator("ul.notifications li.unread")).ToHaveCountAsync(0);
     }
 }
