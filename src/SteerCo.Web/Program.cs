@@ -9,6 +9,7 @@ builder.AddSteerCoLogging();
 builder.Services.AddSteerCo(builder.Configuration);
 builder.Services.AddSteerCoAuth();
 builder.Services.AddSteerCoWeb(builder.Configuration);
+builder.Services.AddHostedService<SteerCo.Reporting.ReminderJob>();
 
 var app = builder.Build();
 

@@ -82,6 +82,11 @@ public static class SteerCoServiceCollectionExtensions
         services.AddScoped<WorkItemService>();
         services.AddScoped<MeetingService>();
         services.AddScoped<CalendarService>();
+        services.AddScoped<Notifications>();
+        services.AddOptions<ReminderOptions>().Bind(configuration.GetSection(ReminderOptions.Section));
+        services.AddOptions<SmtpOptions>().Bind(configuration.GetSection(SmtpOptions.Section));
+        services.AddSingleton<ReminderMail>();
+        services.AddScoped<ReportReminders>();
         return services;
     }
 

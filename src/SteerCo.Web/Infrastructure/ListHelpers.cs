@@ -34,11 +34,14 @@ public static class ListHelpers
         return request.PathBase + request.Path + builder.ToQueryString();
     }
 
-    /// <summary>A column header that sorts by <paramref name="key"/>, and the other way on a second click.</summary>
-    public static IHtmlContent SortLink(this IHtmlHelper html, string label, string key, string? defaultSort = null)
+    /// <summary>
+    /// A column header that sorts by <paramref name="key"/>, and the other way on a second click.
+    /// A page with two sortable tables names each one's parameters (<paramref name="sortParameter"/>, <paramref name="pageParameter"/>).
+    /// </summary>
+    public static IHtmlContent SortLink(this IHtmlHelper html, string label, string key, string? defaultSort = null, string sortParameter = "sort", string pageParameter = "p")
     {
         var request = html.ViewContext.HttpContext.Request;
-        var current = request.Query["sort"].ToString();
+        var current = request.Query[sortParameter].ToString();
         if (current.Length == 0)
         {
             current = defaultSort ?? "";
@@ -48,10 +51,10 @@ public static class ListHelpers
         var next = ascending ? "-" + key : key;
         var arrow = ascending ? " ▲" : descending ? " ▼" : "";
         var sortState = ascending ? "ascending" : descending ? "descending" : "none";
-        var href = HtmlEncoder.Default.Encode(request.With(("sort", next), ("p", null)));
+        var href = HtmlEncoder.Default.Encode(request.With((sortParameter, next), (pageParameter, null)));
         return new HtmlString($"<a href=\"{href}\" class=\"sort\" aria-sort=\"{sortState}\">{HtmlEncoder.Default.Encode(label)}{arrow}</a>");
     }
 }
 
-/// <summary>What the pager partial needs.</summary>
-public sealed record PagerModel(int Page, int PageCount, int Total);
+/// <summary>What the pager partial needs; <paramref name="Parameter"/> names the page in the query when a page has two lists.</summary>
+public sealed record PagerModel(int Page, int PageCount, int Total, string Parameter = "p");

@@ -57,6 +57,7 @@ public abstract class SteerCoDbContext(DbContextOptions options)
     public DbSet<Contribution> MeetingContributions => Set<Contribution>();
     public DbSet<Assignment> MeetingAssignments => Set<Assignment>();
     public DbSet<CalendarFeed> CalendarFeeds => Set<CalendarFeed>();
+    public DbSet<NotificationRead> NotificationReads => Set<NotificationRead>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

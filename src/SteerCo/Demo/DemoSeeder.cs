@@ -6,6 +6,7 @@ using SteerCo.Accounts;
 using SteerCo.Agencies;
 using SteerCo.Committees;
 using SteerCo.Data;
+using SteerCo.Reporting;
 using SteerCo.Text;
 using SteerCo.Units;
 
@@ -19,7 +20,7 @@ public sealed record SeedReport(int UnitsImported, bool DemoCreated, string Admi
 /// provinces and in a few of their communes, their member agencies, and one user per role.
 /// Running it again changes nothing.
 /// </summary>
-public sealed class DemoSeeder(SteerCoDbContext db, UnitImporter importer, UserManager<AppUser> users)
+public sealed class DemoSeeder(SteerCoDbContext db, UnitImporter importer, UserManager<AppUser> users, ReportTemplates templates)
 {
     public const string AdminUserName = "admin";
     private const string Subject = "Ban Chỉ đạo phòng, chống thiên tai và tìm kiếm cứu nạn";
@@ -91,6 +92,11 @@ public sealed class DemoSeeder(SteerCoDbContext db, UnitImporter importer, UserM
         var demoUsers = new List<(string, Role, string)>();
         if (await db.Committees.AnyAsync(c => c.Name == Subject, cancellationToken))
         {
+            // A demo seeded before periodic reporting existed gets its report template now.
+            if (await db.Committees.FirstOrDefaultAsync(c => c.Name == $"{Subject} thành phố Đà Nẵng", cancellationToken) is { } seeded)
+            {
+                await new DemoReporting(db, templates).SeedAsync(seeded, cancellationToken);
+            }
             return new(imported, false, AdminUserName, generatedAdmin, null, demoUsers);
         }
 
@@ -104,7 +110,7 @@ public sealed class DemoSeeder(SteerCoDbContext db, UnitImporter importer, UserM
         var danang = await AddCommitteeAsync($"{Subject} thành phố Đà Nẵng", "BCĐ", units["48"], central.Committee, ProvinceAgencies, "SNNMT", cancellationToken);
         var hue = await AddCommitteeAsync($"{Subject} thành phố Huế", "BCĐ", units["46"], central.Committee, ProvinceAgencies, "SNNMT", cancellationToken);
         var haichau = await AddCommitteeAsync($"{Subject} phường Hải Châu", "BCĐ", units["20242"], danang.Committee, CommuneAgencies, "UBND", cancellationToken);
-        await AddCommitteeAsync($"{Subject} phường Hòa Cường", "BCĐ", units["20257"], danang.Committee, CommuneAgencies, "UBND", cancellationToken);
+        var hoacuong = await AddCommitteeAsync($"{Subject} phường Hòa Cường", "BCĐ", units["20257"], danang.Committee, CommuneAgencies, "UBND", cancellationToken);
         await AddCommitteeAsync($"{Subject} phường Thanh Khê", "BCĐ", units["20209"], danang.Committee, CommuneAgencies, "UBND", cancellationToken);
         await AddCommitteeAsync($"{Subject} phường Vỹ Dạ", "BCĐ", units["19777"], hue.Committee, CommuneAgencies, "UBND", cancellationToken);
         await AddCommitteeAsync($"{Subject} phường Thuận Hóa", "BCĐ", units["19789"], hue.Committee, CommuneAgencies, "UBND", cancellationToken);
@@ -118,6 +124,7 @@ public sealed class DemoSeeder(SteerCoDbContext db, UnitImporter importer, UserM
             ("thanhvien.danang", "Võ Văn Hùng", Role.Member, danang.Committee, danang.Agencies["SNNMT"].Id),
             ("xem.danang", "Hoàng Thị Lan", Role.Viewer, danang.Committee, null),
             ("thuky.haichau", "Đặng Văn Nam", Role.Secretariat, haichau.Committee, null),
+            ("thuky.hoacuong", "Trịnh Thị Thảo", Role.Secretariat, hoacuong.Committee, null),
             ("thuky.hue", "Bùi Thị Hương", Role.Secretariat, hue.Committee, null),
         };
         foreach (var person in people)
@@ -141,6 +148,8 @@ public sealed class DemoSeeder(SteerCoDbContext db, UnitImporter importer, UserM
         var secretary = await db.Users.Where(u => u.UserName == "thuky.danang").Select(u => (int?)u.Id).FirstOrDefaultAsync(cancellationToken);
         await new DemoMembers(db).SeedAsync(danang.Committee, danang.Agencies, haichau.Committee, haichau.Agencies, secretary, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        // After the commit: the template service keeps its own transaction.
+        await new DemoReporting(db, templates).SeedAsync(danang.Committee, cancellationToken);
         return new(imported, true, AdminUserName, generatedAdmin, demoPassword, demoUsers);
     }
 

@@ -18,7 +18,6 @@ public static partial class ReconstitutionDecisionText
     public static ReconstitutionDecision Compose(ReconstitutionDecisionModel model)
     {
         var party = model.DocumentSystem == DocumentSystem.Party;
-        var style = party ? OfficialStyle.Party : OfficialStyle.State;
         var place = PlaceName(model.UnitName, model.UnitLevel);
         var date = model.DecisionIssuedOn ?? model.EffectiveOn;
         var (number, symbol) = SplitSymbol(model.DecisionSymbol, party, model.CommitteeAbbreviation);
@@ -28,9 +27,7 @@ public static partial class ReconstitutionDecisionText
         return new ReconstitutionDecision
         {
             Layout = model.DocumentSystem,
-            Issuer = new IssuingBody(
-                Superior(model, party) is { } superior ? [superior] : [],
-                OfficialText.Balanced(Upper(model.CommitteeName), style.TextWidthMm * style.HeaderLeftShare - 3, style.IssuingBodySize, bold: true)),
+            Issuer = CommitteeHeading.Issuer(model.CommitteeName, model.UnitName, model.UnitLevel, model.UnitKind, model.DocumentSystem),
             Number = number,
             Symbol = symbol,
             Place = place,
@@ -62,25 +59,7 @@ public static partial class ReconstitutionDecisionText
     }
 
     /// <summary>"Thành phố Đà Nẵng" → "Đà Nẵng", "Phường Hải Châu" → "Hải Châu"; the centre signs in Hà Nội.</summary>
-    internal static string PlaceName(string unitName, UnitLevel level) =>
-        level == UnitLevel.Central ? "Hà Nội" : KindPrefix().Replace(unitName.Trim(), "");
-
-    /// <summary>
-    /// The body the committee belongs to, printed above its name: State "UBND TỈNH ..." (Decree 30
-    /// lets the common names be shortened there); Party the Party committee of its level.
-    /// </summary>
-    private static string? Superior(ReconstitutionDecisionModel model, bool party)
-    {
-        var place = Upper(PlaceName(model.UnitName, model.UnitLevel));
-        return (model.UnitLevel, party) switch
-        {
-            (UnitLevel.Central, false) => null,
-            (UnitLevel.Central, true) => "BAN CHẤP HÀNH TRUNG ƯƠNG",
-            (UnitLevel.Province, true) => (model.UnitKind == "thanh_pho" ? "THÀNH ỦY " : "TỈNH ỦY ") + place,
-            (_, true) => "ĐẢNG ỦY " + Upper(model.UnitName),
-            _ => "UBND " + Upper(model.UnitName),
-        };
-    }
+    internal static string PlaceName(string unitName, UnitLevel level) => CommitteeHeading.Place(unitName, level);
 
     private static IReadOnlyList<string> LegalBases(ReconstitutionDecisionModel model, bool party)
     {
@@ -165,11 +144,8 @@ public static partial class ReconstitutionDecisionText
         return $"{title} {agency}";
     }
 
-    private static string Upper(string text) => text.Trim().ToUpper(System.Globalization.CultureInfo.GetCultureInfo("vi-VN"));
+    private static string Upper(string text) => CommitteeHeading.Upper(text);
 
     [GeneratedRegex(@"^0*(\d+)[/-]")]
     private static partial Regex NumberPrefix();
-
-    [GeneratedRegex(@"^(Tỉnh|Thành phố|Xã|Phường|Đặc khu|Thị trấn|Huyện|Quận|Thị xã)\s+", RegexOptions.IgnoreCase)]
-    private static partial Regex KindPrefix();
 }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using SteerCo.Accounts;
 using SteerCo.Committees;
 
 namespace SteerCo.Reporting;
@@ -22,6 +23,17 @@ public sealed class Notification
     public DateTimeOffset CreatedAt { get; set; }
 }
 
+/// <summary>
+/// That one user has read one notice: a notice goes to a committee, and each of its users
+/// reads it on their own, so one user's "read" does not empty another's list.
+/// </summary>
+public sealed class NotificationRead
+{
+    public int NotificationId { get; set; }
+    public int UserId { get; set; }
+    public DateTimeOffset ReadAt { get; set; }
+}
+
 internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notification>
 {
     public void Configure(EntityTypeBuilder<Notification> notification)
@@ -32,5 +44,16 @@ internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notif
         notification.HasOne(n => n.Committee).WithMany().OnDelete(DeleteBehavior.Restrict);
         notification.HasIndex(n => n.Key).IsUnique();
         notification.HasIndex(n => new { n.CommitteeId, n.CreatedAt });
+    }
+}
+
+internal sealed class NotificationReadConfiguration : IEntityTypeConfiguration<NotificationRead>
+{
+    public void Configure(EntityTypeBuilder<NotificationRead> read)
+    {
+        read.HasKey(r => new { r.NotificationId, r.UserId });
+        read.HasOne<Notification>().WithMany().HasForeignKey(r => r.NotificationId).OnDelete(DeleteBehavior.Cascade);
+        read.HasOne<AppUser>().WithMany().HasForeignKey(r => r.UserId).OnDelete(DeleteBehavior.Cascade);
+        read.HasIndex(r => r.UserId);
     }
 }

@@ -2,11 +2,18 @@ using System.Globalization;
 using SteerCo.Committees;
 using SteerCo.Office;
 using SteerCo.Text;
+using SteerCo.Units;
 
 namespace SteerCo.Reporting;
 
-/// <summary>What the printed consolidated report needs besides the table: who issues it, where and when.</summary>
-public sealed record ReportIssuer(string CommitteeName, string Abbreviation, DocumentSystem System, string UnitName, DateOnly Date);
+/// <summary>
+/// What the printed consolidated report needs besides the table: who issues it (the requesting
+/// committee, its unit and the committee above it, to which it reports), who signs (its Trưởng
+/// ban on the day, from the roster; blank when the post is empty), and the day.
+/// </summary>
+public sealed record ReportIssuer(
+    string CommitteeName, string Abbreviation, DocumentSystem System, string UnitName, UnitLevel UnitLevel, string? UnitKind,
+    string? ParentCommitteeName, string? ChairName, DateOnly Date);
 
 /// <summary>
 /// The consolidated table as XLSX (one row per indicator; the consolidated figure, then each
@@ -14,6 +21,8 @@ public sealed record ReportIssuer(string CommitteeName, string Abbreviation, Doc
 /// </summary>
 public static class ReportDocuments
 {
+    private static readonly CultureInfo Vietnamese = CultureInfo.GetCultureInfo("vi-VN");
+
     public static string FileName(ConsolidatedView view, string extension) =>
         $"tong-hop-{view.Request.Id}-{VietnameseText.Fold(view.Request.PeriodText).Replace(' ', '-').Replace('/', '-')}.{extension}";
 
@@ -41,21 +50,26 @@ public static class ReportDocuments
     public static byte[] ReportDocx(ConsolidatedView view, ReportIssuer issuer)
     {
         var party = issuer.System == DocumentSystem.Party;
-        var place = Place(issuer.UnitName);
-        var summary = view.Request.Submissions;
+        var symbol = party ? $"BC/{issuer.Abbreviation}" : $"BC-{issuer.Abbreviation}";
+        var request = view.Request;
+        var summary = request.Submissions;
         var late = summary.Count(s => s.Compliance == Compliance.Late);
         var missing = summary.Where(s => s.FirstSubmittedAt is null).Select(s => s.CommitteeName).ToList();
         var document = OfficialDocumentBuilder.For(issuer.System)
-            .Heading(new DocumentHeading(new IssuingBody([], [issuer.CommitteeName.ToUpper(CultureInfo.GetCultureInfo("vi-VN"))]), null,
-                party ? $"BC/{issuer.Abbreviation}" : $"BC-{issuer.Abbreviation}", place, issuer.Date))
-            .TypeAndSubject("Báo cáo", $"{view.Request.Title}")
-            .Paragraph($"Thực hiện chế độ báo cáo định kỳ, {issuer.CommitteeName} báo cáo kết quả {view.Request.PeriodText} (số liệu tính từ ngày {view.Request.CutoffFrom.ToShort()} đến ngày {view.Request.CutoffTo.ToShort()}) như sau:")
+            .Heading(new DocumentHeading(CommitteeHeading.Issuer(issuer.CommitteeName, issuer.UnitName, issuer.UnitLevel, issuer.UnitKind, issuer.System),
+                null, symbol, CommitteeHeading.Place(issuer.UnitName, issuer.UnitLevel), issuer.Date))
+            .TypeAndSubject("Báo cáo", Subject(request, party))
+            .Paragraph($"Thực hiện chế độ báo cáo định kỳ, {issuer.CommitteeName} báo cáo kết quả {request.PeriodText} (số liệu tính từ ngày {request.CutoffFrom.ToShort()} đến ngày {request.CutoffTo.ToShort()}) như sau:")
             .Paragraph(new TextPart("I. TÌNH HÌNH TIẾP NHẬN BÁO CÁO", Bold: true))
             .Paragraph($"Đã tiếp nhận {view.Counted.Count}/{summary.Count} báo cáo của các đơn vị; {late} báo cáo gửi muộn; {missing.Count} đơn vị chưa gửi báo cáo{(missing.Count > 0 ? ": " + string.Join(", ", missing) : "")}.")
             .Paragraph(new TextPart("II. SỐ LIỆU TỔNG HỢP", Bold: true))
-            .Paragraph("Số liệu tổng hợp từ các báo cáo đã tiếp nhận tại Phụ lục kèm theo.")
-            .Closing(["Như trên", "Lưu: VT"], new Signature(party ? ["T/M BAN CHỈ ĐẠO"] : ["TM. BAN CHỈ ĐẠO"], "TRƯỞNG BAN", ""))
-            .AnnexHeading(new AnnexHeading("Phụ lục", ["Số liệu tổng hợp", view.Request.PeriodText], $"Kèm theo Báo cáo của {issuer.CommitteeName}"))
+            // A State document's text ends with "./." so that nothing can be added after it.
+            .Paragraph("Số liệu tổng hợp từ các báo cáo đã tiếp nhận tại Phụ lục kèm theo" + (party ? "." : "./."))
+            .Closing(
+                [.. issuer.ParentCommitteeName is { } parent ? [$"{parent} (để báo cáo)"] : Array.Empty<string>(), party ? "Lưu VT" : "Lưu: VT"],
+                new Signature([party ? "T/M BAN CHỈ ĐẠO" : "TM. BAN CHỈ ĐẠO"], "TRƯỞNG BAN", issuer.ChairName ?? ""))
+            .AnnexHeading(new AnnexHeading("Phụ lục", ["Số liệu tổng hợp", request.PeriodText],
+                $"Kèm theo Báo cáo số {OfficialText.NumberAndSymbol(issuer.System, null, symbol)}{(party ? "," : "")} {OfficialText.LongDate(issuer.Date)} của {issuer.CommitteeName}"))
             .Table(
                 [new("STT", 12, CellAlignment.Center), new("Chỉ tiêu", 85), new("Đơn vị tính", 25, CellAlignment.Center), new("Số liệu", 28, CellAlignment.Right), new("Số đơn vị", 20, CellAlignment.Center)],
                 view.Rows.Select((r, i) => (IReadOnlyList<string>)[(i + 1).ToString(CultureInfo.InvariantCulture), $"{r.Code}. {r.Name}", r.Unit ?? "", r.Display,
@@ -63,16 +77,23 @@ public static class ReportDocuments
         return document.ToDocx();
     }
 
-    /// <summary>"Thành phố Đà Nẵng" is dated "Đà Nẵng, ngày ..."; "Phường Hải Châu" "Hải Châu, ngày ...".</summary>
-    public static string Place(string unitName)
+    /// <summary>
+    /// The subject under "BÁO CÁO": the request's title without its leading "Báo cáo", with the
+    /// period as users write it ("Công tác phòng, chống thiên tai Quý I/2023"); a Party subject
+    /// starts in lower case after the type name (HD 36).
+    /// </summary>
+    public static string Subject(RequestView request, bool party)
     {
-        foreach (var prefix in new[] { "Thành phố ", "Tỉnh ", "Phường ", "Xã ", "Đặc khu " })
+        var subject = request.Title.Trim();
+        if (subject.StartsWith("Báo cáo ", StringComparison.OrdinalIgnoreCase))
         {
-            if (unitName.StartsWith(prefix, StringComparison.Ordinal))
-            {
-                return unitName[prefix.Length..];
-            }
+            subject = subject["Báo cáo ".Length..].TrimStart();
         }
-        return unitName == "Trung ương" ? "Hà Nội" : unitName;
+        if (!subject.Contains(request.PeriodText, StringComparison.Ordinal))
+        {
+            subject = $"{subject} {request.PeriodText}";
+        }
+        var first = subject[..1];
+        return (party ? first.ToLower(Vietnamese) : first.ToUpper(Vietnamese)) + subject[1..];
     }
 }

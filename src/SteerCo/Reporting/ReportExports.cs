@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using SteerCo.Access;
 using SteerCo.Data;
+using SteerCo.Members;
 
 namespace SteerCo.Reporting;
 
@@ -36,9 +37,26 @@ public sealed class ReportExports(SteerCoDbContext db, ReportRequests requests, 
         {
             return view.As<GeneratedFile>();
         }
+        var date = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
         var committee = await db.Committees.AsNoTracking().Where(c => c.Id == view.Value!.Request.CommitteeId)
-            .Select(c => new { c.Name, c.Abbreviation, c.DocumentSystem, UnitName = c.Unit!.Name }).SingleAsync(cancellationToken);
-        var issuer = new ReportIssuer(committee.Name, committee.Abbreviation, committee.DocumentSystem, committee.UnitName, DateOnly.FromDateTime(clock.GetLocalNow().DateTime));
+            .Select(c => new
+            {
+                c.Name,
+                c.Abbreviation,
+                c.DocumentSystem,
+                UnitName = c.Unit!.Name,
+                UnitLevel = c.Unit.Level,
+                UnitKind = c.Unit.Kind,
+                ParentName = c.Parent != null ? c.Parent.Name : null,
+            })
+            .SingleAsync(cancellationToken);
+        // The Trưởng ban on the day the report is printed signs it.
+        var chairPost = StandardPosts.IdOf(StandardPosts.Chair);
+        var chair = await db.Memberships.AsNoTracking()
+            .Where(m => m.CommitteeId == view.Value!.Request.CommitteeId && m.PostId == chairPost && m.StartDate <= date && (m.EndDate == null || m.EndDate >= date))
+            .Select(m => m.Person!.FullName).FirstOrDefaultAsync(cancellationToken);
+        var issuer = new ReportIssuer(committee.Name, committee.Abbreviation, committee.DocumentSystem, committee.UnitName, committee.UnitLevel, committee.UnitKind,
+            committee.ParentName, chair, date);
         return new GeneratedFile(ReportDocuments.ReportDocx(view.Value!, issuer), ReportDocuments.FileName(view.Value!, "docx"));
     }
 }

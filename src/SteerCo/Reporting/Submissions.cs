@@ -14,6 +14,10 @@ public sealed record FieldView(int IndicatorId, string Code, string Name, string
 
 public sealed record NarrativeView(int SectionId, string Title, string Text);
 
+/// <summary>A report a committee owes the committee above: which request, for whom, by when, and where it stands.</summary>
+public sealed record OwedSubmission(int Id, int RequestId, string RequestTitle, string PeriodText, int RequesterCommitteeId, string RequesterName, DateOnly Deadline,
+    SubmissionStatus Status, Compliance Compliance, DateTimeOffset? FirstSubmittedAt, DateTimeOffset? AcceptedAt);
+
 public sealed record VersionView(int Id, int Number, DateTimeOffset? SubmittedAt, string? SubmittedBy, bool? Accepted, string? ReviewComment, DateTimeOffset? ReviewedAt, string? ReviewedBy, int? PrefilledFromRequestId);
 
 /// <summary>
@@ -63,20 +67,35 @@ public sealed class Submissions(SteerCoDbContext db, ReportRequests requests, Re
             [.. versions.Select(v => new VersionView(v.Id, v.Number, v.SubmittedAt, v.SubmittedBy, v.Accepted, v.ReviewComment, v.ReviewedAt, v.ReviewedBy, v.PrefilledFromRequestId))]);
     }
 
-    /// <summary>The submissions a committee owes, newest period first.</summary>
-    public async Task<Result<IReadOnlyList<SubmissionSummary>>> OwedAsync(Actor actor, int committeeId, CancellationToken cancellationToken = default)
+    /// <summary>The submissions a committee owes, latest deadline first, with who asked and by when.</summary>
+    public async Task<Result<IReadOnlyList<OwedSubmission>>> OwedAsync(Actor actor, int committeeId, CancellationToken cancellationToken = default)
     {
         var committee = await db.Committees.AsNoTracking().FirstOrDefaultAsync(c => c.Id == committeeId, cancellationToken);
         if (committee is null || !actor.CanRead(committee))
         {
-            return Result<IReadOnlyList<SubmissionSummary>>.NotFound();
+            return Result<IReadOnlyList<OwedSubmission>>.NotFound();
         }
         var today = requests.Today;
         var owed = await db.Submissions.AsNoTracking().Where(s => s.CommitteeId == committeeId)
             .OrderByDescending(s => s.Request!.Deadline).ThenByDescending(s => s.Id).Take(200)
-            .Select(s => new { s.Id, s.Request!.CommitteeId, Name = s.Request.Title, s.Status, s.FirstSubmittedAt, s.AcceptedAt, s.Request.Deadline })
+            .Select(s => new
+            {
+                s.Id,
+                s.RequestId,
+                s.Request!.Title,
+                s.Request.PeriodKind,
+                s.Request.PeriodYear,
+                s.Request.PeriodNumber,
+                s.Request.CommitteeId,
+                RequesterName = s.Request.Committee!.Name,
+                s.Request.Deadline,
+                s.Status,
+                s.FirstSubmittedAt,
+                s.AcceptedAt,
+            })
             .ToListAsync(cancellationToken);
-        return owed.Select(s => new SubmissionSummary(s.Id, s.CommitteeId, s.Name, s.Status, ReportRequests.ComplianceOf(s.Status, s.FirstSubmittedAt, s.Deadline, today), s.FirstSubmittedAt, s.AcceptedAt)).ToList();
+        return owed.Select(s => new OwedSubmission(s.Id, s.RequestId, s.Title, new ReportingPeriod(s.PeriodKind, s.PeriodYear, s.PeriodNumber).ToString(),
+            s.CommitteeId, s.RequesterName, s.Deadline, s.Status, ReportRequests.ComplianceOf(s.Status, s.FirstSubmittedAt, s.Deadline, today), s.FirstSubmittedAt, s.AcceptedAt)).ToList();
     }
 
     /// <summary>Saves typed values into the open draft; any value that does not read as its type refuses the whole save.</summary>
@@ -208,6 +227,31 @@ public sealed class Submissions(SteerCoDbContext db, ReportRequests requests, Re
             CreatedAt = now,
         });
         return await SaveAsync(actor, id, cancellationToken);
+    }
+
+    /// <summary>
+    /// What the form's submit button does: saves what was typed and submits it, in one transaction,
+    /// so that a refused submission (a value unreadable or missing) leaves the draft as it was.
+    /// </summary>
+    public async Task<Result<SubmissionView>> SaveAndSubmitAsync(Actor actor, int id, SubmissionInput input, int? version, CancellationToken cancellationToken = default)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var saved = await SaveAsync(actor, id, input, version, cancellationToken);
+        if (!saved.IsOk)
+        {
+            return saved;
+        }
+        var submitted = await SubmitAsync(actor, id, saved.Value!.Version, cancellationToken);
+        if (submitted.IsOk)
+        {
+            await transaction.CommitAsync(cancellationToken);
+        }
+        else
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            db.ChangeTracker.Clear();
+        }
+        return submitted;
     }
 
     /// <summary>The requester accepts the submitted version: its figures roll up.</summary>

@@ -49,6 +49,7 @@ public sealed class BrowserHost : IAsyncLifetime
             web.UseSetting("DataProtection:KeysFolder", Path.Combine(_folder, "keys"));
             web.UseSetting("Files:Folder", Path.Combine(_folder, "files"));
             web.UseSetting("Demo:Seed", "true");
+            web.UseSetting("Reminders:Enabled", "false");
             web.UseSetting("STEERCO_ADMIN_PASSWORD", AdminPassword);
             web.UseSetting("STEERCO_DEMO_PASSWORD", DemoPassword);
         });

@@ -235,4 +235,42 @@ public sealed class ReportingAQuarter(SteerCoApp app) : IClassFixture<SteerCoApp
         ReportRequests.ComplianceOf(SubmissionStatus.Submitted, new DateTimeOffset(2024, 3, 20, 9, 0, 0, TimeSpan.Zero), new DateOnly(2024, 3, 25), new DateOnly(2024, 4, 1)).ShouldBe(Compliance.OnTime);
         ReportRequests.ComplianceOf(SubmissionStatus.Draft, null, new DateOnly(2024, 3, 25), new DateOnly(2024, 3, 20)).ShouldBe(Compliance.Pending);
     }
+
+    [Fact]
+    public async Task Saving_and_submitting_at_once_when_a_figure_is_missing_saves_nothing()
+    {
+        var s = await RequestAsync(ReportingPeriod.Quarter(2026, 2));
+        await using var scope = app.ServiceScope();
+        var submissions = scope.Get<Submissions>();
+
+        var refused = await submissions.SaveAndSubmitAsync(s.Tree.SecretariatA, s.SubmissionA, new SubmissionInput(Values("120", "150", "80", ""), null), 0);
+
+        refused.Outcome.ShouldBe(Outcome.Invalid);
+        refused.Problems.Single().Field.ShouldBe("KEHOACH");
+        var after = (await submissions.GetAsync(s.Tree.SecretariatA, s.SubmissionA)).Ok();
+        after.Fields.ShouldAllBe(f => f.Number == null && f.Text == null);
+        after.Version.ShouldBe(0);
+        after.Status.ShouldBe(SubmissionStatus.Draft);
+        var submitted = (await submissions.SaveAndSubmitAsync(s.Tree.SecretariatA, s.SubmissionA, new SubmissionInput(Values("120", "150", "80", "Có"), null), 0)).Ok();
+        submitted.Status.ShouldBe(SubmissionStatus.Submitted);
+        submitted.Fields.Single(f => f.Code == "HO").Number.ShouldBe(120m);
+    }
+
+    [Fact]
+    public async Task A_commune_sees_the_reports_it_owes_with_who_asked_for_which_period_and_by_when()
+    {
+        var s = await RequestAsync(ReportingPeriod.Quarter(2026, 4));
+        await using var scope = app.ServiceScope();
+
+        var owed = (await scope.Get<Submissions>().OwedAsync(s.Tree.SecretariatB, s.Tree.CommuneB.Id)).Ok();
+
+        var only = owed.ShouldHaveSingleItem();
+        only.Id.ShouldBe(s.SubmissionB);
+        only.RequestId.ShouldBe(s.Request.Id);
+        only.PeriodText.ShouldBe("Quý IV/2026");
+        only.RequesterName.ShouldBe(s.Tree.Province.Name);
+        only.Deadline.ShouldBe(new DateOnly(2026, 12, 25));
+        only.Status.ShouldBe(SubmissionStatus.Draft);
+        (await scope.Get<Submissions>().OwedAsync(s.Tree.SecretariatB, s.Tree.CommuneA.Id)).Outcome.ShouldBe(Outcome.NotFound);
+    }
 }

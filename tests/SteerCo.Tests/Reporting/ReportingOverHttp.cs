@@ -49,41 +49,6 @@ public sealed class ReportingOverHttp(SteerCoApp app) : IClassFixture<SteerCoApp
         return client.PostAsync($"/api/v1/submissions/{submissionId}/workbook", content);
     }
 
-    /// <summary>The workbook with cells of sheet "Báo cáo" changed: a number, a text, or a formula ("=..." ).</summary>
-    private static byte[] Edit(byte[] workbook, params (string Cell, object Value)[] cells)
-    {
-        using var stream = new MemoryStream();
-        stream.Write(workbook);
-        using (var document = SpreadsheetDocument.Open(stream, true))
-        {
-            var part = document.WorkbookPart!;
-            var sheet = part.Workbook.Sheets!.Elements<Sheet.Sheet>().Single(s => s.Name == "Báo cáo");
-            var data = ((WorksheetPart)part.GetPartById(sheet.Id!)).Worksheet.GetFirstChild<Sheet.SheetData>()!;
-            foreach (var (reference, value) in cells)
-            {
-                var rowIndex = uint.Parse(reference[1..], System.Globalization.CultureInfo.InvariantCulture);
-                var row = data.Elements<Sheet.Row>().Single(r => r.RowIndex! == rowIndex);
-                row.Elements<Sheet.Cell>().FirstOrDefault(c => c.CellReference == reference)?.Remove();
-                var cell = value switch
-                {
-                    decimal or int => new Sheet.Cell { CellReference = reference, CellValue = new Sheet.CellValue(Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture)!), DataType = Sheet.CellValues.Number },
-                    string f when f.StartsWith('=') => new Sheet.Cell { CellReference = reference, CellFormula = new Sheet.CellFormula(f[1..]), CellValue = new Sheet.CellValue("3") },
-                    _ => new Sheet.Cell(new Sheet.InlineString(new Sheet.Text((string)value))) { CellReference = reference, DataType = Sheet.CellValues.InlineString },
-                };
-                var after = row.Elements<Sheet.Cell>().FirstOrDefault(c => string.CompareOrdinal(c.CellReference!.Value, reference) > 0);
-                if (after is null)
-                {
-                    row.Append(cell);
-                }
-                else
-                {
-                    row.InsertBefore(cell, after);
-                }
-            }
-        }
-        return stream.ToArray();
-    }
-
     private async Task<int> ValueCountAsync(int submissionId)
     {
         await using var scope = app.ServiceScope();
@@ -104,7 +69,7 @@ public sealed class ReportingOverHttp(SteerCoApp app) : IClassFixture<SteerCoApp
         var s = await RequestAsync(1);
         var workbook = await WorkbookAsync(s.CommuneA, s.SubmissionA);
         // Rows from 7 in template order: HO, HO_CAN, TYLE (computed), NHATRU, KEHOACH, GHICHU.
-        var filled = Edit(workbook, ("E7", 120), ("E8", 150), ("E10", 80.5m), ("E11", "Có"), ("E12", "Đã sơ tán xong"));
+        var filled = Workbooks.Edit(workbook, ("E7", 120), ("E8", 150), ("E10", 80.5m), ("E11", "Có"), ("E12", "Đã sơ tán xong"));
 
         var uploaded = await UploadAsync(s.CommuneA, s.SubmissionA, filled);
 
@@ -145,7 +110,7 @@ public sealed class ReportingOverHttp(SteerCoApp app) : IClassFixture<SteerCoApp
     {
         var s = await RequestAsync(2);
         var workbook = await WorkbookAsync(s.CommuneA, s.SubmissionA);
-        var bad = Edit(workbook, ("E7", "một trăm"), ("E8", "=E7*2"), ("E10", 130), ("E11", "Chưa"), ("A12", "LAMAO"));
+        var bad = Workbooks.Edit(workbook, ("E7", "một trăm"), ("E8", "=E7*2"), ("E10", 130), ("E11", "Chưa"), ("A12", "LAMAO"));
 
         var problems = await ProblemsAsync(await UploadAsync(s.CommuneA, s.SubmissionA, bad));
 
@@ -168,7 +133,7 @@ public sealed class ReportingOverHttp(SteerCoApp app) : IClassFixture<SteerCoApp
 
         (await ProblemsAsync(await UploadAsync(s.CommuneA, s.SubmissionA, Encoding.UTF8.GetBytes("HO,120\n")))).ShouldBe(["Tệp không phải bảng tính Excel (.xlsx) hợp lệ."]);
         (await ProblemsAsync(await UploadAsync(s.CommuneA, s.SubmissionA, RenameSheet(workbook)))).ShouldBe(["Bảng tính không có trang 'Báo cáo': hãy dùng tệp mẫu tải về từ báo cáo này."]);
-        (await ProblemsAsync(await UploadAsync(s.CommuneA, s.SubmissionA, Edit(other, ("E7", 5))))).Single().ShouldStartWith("Tệp không phải của báo cáo này");
+        (await ProblemsAsync(await UploadAsync(s.CommuneA, s.SubmissionA, Workbooks.Edit(other, ("E7", 5))))).Single().ShouldStartWith("Tệp không phải của báo cáo này");
         (await ProblemsAsync(await UploadAsync(s.CommuneA, s.SubmissionA, Bomb()))).ShouldBe(["Tệp giải nén quá lớn hoặc có quá nhiều thành phần."]);
         (await ProblemsAsync(await UploadAsync(s.CommuneA, s.SubmissionA, new byte[6 * 1024 * 1024]))).ShouldBe(["Tệp vượt quá 5 MB."]);
         (await ValueCountAsync(s.SubmissionA)).ShouldBe(0);

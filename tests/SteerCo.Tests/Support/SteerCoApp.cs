@@ -153,6 +153,8 @@ public sealed class SteerCoApp : IAsyncLifetime, IAsyncDisposable
             {
                 // Program must not seed: each test class builds only the data it needs.
                 ["Demo:Seed"] = "false",
+                // Tests run the reminders with their own clock; the job would write into every test's database.
+                ["Reminders:Enabled"] = "false",
                 ["DataProtection:KeysFolder"] = database.KeysFolder,
             };
             foreach (var (key, value) in extra)

@@ -20,9 +20,9 @@ document.addEventListener("toggle", async (event) => {
   }
 }, true);
 
-// Asks before a form marked data-confirm is sent.
+// Asks before a form marked data-confirm is sent, or before a button so marked sends its form.
 document.addEventListener("submit", (event) => {
-  const message = event.target.dataset && event.target.dataset.confirm;
+  const message = (event.submitter && event.submitter.dataset.confirm) || (event.target.dataset && event.target.dataset.confirm);
   if (message && !window.confirm(message)) {
     event.preventDefault();
   }

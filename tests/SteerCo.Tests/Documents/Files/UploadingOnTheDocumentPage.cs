@@ -14,24 +14,10 @@ public sealed partial class UploadingOnTheDocumentPage(FilesOverHttpFixture fixt
     private SteerCoApp App => fixture.App;
 
     /// <summary>A browser-like client signed in through the login page, with its cookies.</summary>
-    private async Task<HttpClient> SignInWithCookiesAsync(int? committeeId = null)
-    {
-        var user = await App.CreateUserAsync(Role.Secretariat, committeeId ?? App.Hierarchy.Danang.Id);
-        var client = App.AnonymousClient();
-        var token = TokenIn(await client.GetStringAsync("/Account/Login"));
-        var signIn = await client.PostAsync("/Account/Login", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["Input.UserName"] = user.UserName,
-            ["Input.Password"] = user.Password,
-            ["__RequestVerificationToken"] = token,
-        }));
-        signIn.StatusCode.ShouldBe(HttpStatusCode.Redirect);
-        return client;
-    }
+    private async Task<HttpClient> SignInWithCookiesAsync(int? committeeId = null) =>
+        (await App.SignInToPagesAsync(Role.Secretariat, committeeId ?? App.Hierarchy.Danang.Id)).Http;
 
-    private static string TokenIn(string html) => AntiforgeryField().Match(html) is { Success: true } match
-        ? WebUtility.HtmlDecode(match.Groups[1].Value)
-        : throw new InvalidOperationException("No anti-forgery token on the page.");
+    private static string TokenIn(string html) => PageClient.TokenIn(html);
 
     /// <summary>The form as the page's upload form sends it: the token first (when given), then the file.</summary>
     private static MultipartFormDataContent Upload(string? token, byte[] content, string fileName)
@@ -125,7 +111,4 @@ public sealed partial class UploadingOnTheDocumentPage(FilesOverHttpFixture fixt
 
     [GeneratedRegex("<a href=\"([^\"]+)\" download>Kế hoạch.pdf</a>")]
     private static partial Regex DownloadLink();
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
-    private static partial Regex AntiforgeryField();
 }

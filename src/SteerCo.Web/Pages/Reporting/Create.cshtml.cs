@@ -1,0 +1,112 @@
+using Microsoft.AspNetCore.Mvc;
+using SteerCo.Access;
+using SteerCo.Committees;
+using SteerCo.Data;
+using SteerCo.Reporting;
+using SteerCo.Resources;
+using SteerCo.Web.Infrastructure;
+
+namespace SteerCo.Web.Pages.Reporting;
+
+/// <summary>
+/// A committee asks for a report of a period: a template (or a regime that names one), the period
+/// as users write it ("Quý I/2026"), and the committees below, all of those directly below or chosen ones.
+/// </summary>
+public sealed class CreateModel(CommitteeService committees, ReportRequests requests, ReportTemplates templates) : SteerCoPageModel
+{
+    [BindProperty]
+    public RequestForm Input { get; set; } = new();
+
+    public CommitteeDetail Committee { get; private set; } = null!;
+    public IReadOnlyList<TemplateSummary> Templates { get; private set; } = [];
+    public IReadOnlyList<RegimeView> Regimes { get; private set; } = [];
+
+    /// <summary>The committees below that may be chosen, in tree order.</summary>
+    public IReadOnlyList<CommitteeSummary> Below { get; private set; } = [];
+
+    /// <summary>The periods offered, by kind, last year to next year.</summary>
+    public IReadOnlyList<(PeriodKind Kind, IReadOnlyList<ReportingPeriod> Periods)> Periods { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
+    {
+        var today = requests.Today;
+        Input.Period = ReportingPeriod.Quarter(today.Year, (today.Month - 1) / 3 + 1).Key;
+        return await LoadAsync(id, ct) ?? Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(int id, CancellationToken ct)
+    {
+        if (await LoadAsync(id, ct) is { } refused)
+        {
+            return refused;
+        }
+        var deadline = ParseDate(Input.Deadline, "Input.Deadline");
+        if (!ReportingPeriod.TryParseKey(Input.Period, out var period))
+        {
+            ModelState.AddModelError("Input.Period", Messages.Get("ReportPeriodInvalid"));
+        }
+        else if (Regimes.FirstOrDefault(r => r.Id == Input.RegimeId) is { } regime && regime.PeriodKind != period.Kind)
+        {
+            ModelState.AddModelError("Input.Period", Messages.Get("ReportPeriodNotOfRegime", regime.Name));
+        }
+        var chosen = Input.Recipients == "chosen" ? Input.CommitteeIds : null;
+        if (chosen is { Count: 0 })
+        {
+            ModelState.AddModelError("Input.CommitteeIds", Messages.Get("ReportChooseRecipients"));
+        }
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+        var result = await requests.CreateAsync(Actor, id,
+            new RequestInput(Input.RegimeId, Input.TemplateId, Input.Title, ReportKind.Periodic, period.Kind, period.Year, period.Number, deadline, chosen), ct);
+        switch (result.Outcome)
+        {
+            case Outcome.Ok:
+                TempData["Flash"] = Messages.Get("ReportRequested", result.Value!.Title, result.Value.Submissions.Count);
+                return Redirect($"/Reporting/Request/{result.Value.Id}");
+            case Outcome.NotFound:
+                return OutOfScope();
+            case Outcome.Forbidden:
+                return Forbid();
+        }
+        AddProblems(result.Problems.Select(p => p with { Field = p.Field is nameof(RequestInput.Number) or nameof(RequestInput.PeriodKind) ? nameof(RequestForm.Period) : p.Field }));
+        return Page();
+    }
+
+    private async Task<IActionResult?> LoadAsync(int id, CancellationToken ct)
+    {
+        var committee = await committees.GetAsync(Actor, id, ct);
+        if (!committee.IsOk)
+        {
+            return OutOfScope();
+        }
+        if (!await committees.CanManageAsync(Actor, id, ct))
+        {
+            return Forbid();
+        }
+        Committee = committee.Value!;
+        Templates = (await templates.ListAsync(Actor, id, ct)).Value!;
+        Regimes = (await templates.RegimesAsync(Actor, id, ct)).Value!;
+        Below = [.. (await committees.ListAsync(Actor, new CommitteeQuery(UnderId: id, Sort: "unit"), new(1, PageRequest.MaxPageSize), ct)).Items.Where(c => c.Id != id)];
+        var year = requests.Today.Year;
+        Periods = [.. new[] { PeriodKind.Quarter, PeriodKind.HalfYear, PeriodKind.NineMonths, PeriodKind.Year, PeriodKind.Month }
+            .Select(kind => (kind, (IReadOnlyList<ReportingPeriod>)[.. ReportingPeriod.Between(kind, year - 1, year + 1)]))];
+        return null;
+    }
+}
+
+/// <summary>What the request form posts: the period as its key ("2026-2-1"), the deadline as dd/MM/yyyy (empty: the rule's).</summary>
+public sealed class RequestForm
+{
+    public int? RegimeId { get; set; }
+    public int? TemplateId { get; set; }
+    public string? Period { get; set; }
+    public string? Title { get; set; }
+    public string? Deadline { get; set; }
+
+    /// <summary>"children": every committee directly below; "chosen": those in <see cref="CommitteeIds"/>.</summary>
+    public string Recipients { get; set; } = "children";
+
+    public List<int> CommitteeIds { get; set; } = [];
+}
