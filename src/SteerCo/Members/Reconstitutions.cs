@@ -126,15 +126,15 @@ public sealed class Reconstitutions(SteerCoDbContext db, RosterService roster, D
         var changes = new List<RosterChange>();
         if (draft.Status == ReconstitutionStatus.Draft)
         {
-            var current = await RosterService.Entries(db.Memberships.AsNoTracking().Where(m => m.CommitteeId == committeeId && m.EndDate == null)).ToListAsync(cancellationToken);
+            var current = await RosterService.Entries(db.Memberships.AsNoTracking().Where(m => m.CommitteeId == committeeId && m.EndDate == null), db.Documents).ToListAsync(cancellationToken);
             changes = Compare(current, lines);
         }
         else if (draft.Status == ReconstitutionStatus.Applied)
         {
             // Once applied, the difference is what it did: the memberships it ended and started.
-            var ended = await RosterService.Entries(db.Memberships.AsNoTracking().Where(m => m.EndedByReconstitutionId == id)).ToListAsync(cancellationToken);
+            var ended = await RosterService.Entries(db.Memberships.AsNoTracking().Where(m => m.EndedByReconstitutionId == id), db.Documents).ToListAsync(cancellationToken);
             var kept = await RosterService.Entries(db.Memberships.AsNoTracking().Where(m => m.CommitteeId == committeeId
-                && m.StartDate < draft.EffectiveOn && (m.EndDate == null || m.EndDate >= draft.EffectiveOn))).ToListAsync(cancellationToken);
+                && m.StartDate < draft.EffectiveOn && (m.EndDate == null || m.EndDate >= draft.EffectiveOn)), db.Documents).ToListAsync(cancellationToken);
             changes = Compare([.. ended, .. kept], lines);
         }
         var stale = draft.Status == ReconstitutionStatus.Draft && await roster.FingerprintAsync(committeeId, cancellationToken) != draft.BaseFingerprint;

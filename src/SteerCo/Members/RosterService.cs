@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using SteerCo.Access;
 using SteerCo.Committees;
 using SteerCo.Data;
+using SteerCo.Documents;
 using SteerCo.Resources;
 using SteerCo.Text;
 using SteerCo.Units;
@@ -122,7 +123,7 @@ public sealed class RosterService(SteerCoDbContext db, TimeProvider clock)
         var day = on ?? Today;
         // StartDate ≤ day on the (CommitteeId, StartDate, EndDate) index; the end is checked in the index too.
         var members = await Entries(db.Memberships.AsNoTracking()
-            .Where(m => m.CommitteeId == committeeId && m.StartDate <= day && (m.EndDate == null || m.EndDate >= day)))
+            .Where(m => m.CommitteeId == committeeId && m.StartDate <= day && (m.EndDate == null || m.EndDate >= day)), db.Documents)
             .ToListAsync(cancellationToken);
         return new Roster(committee.Id, committee.Name, day, InRosterOrder(members));
     }
@@ -134,12 +135,17 @@ public sealed class RosterService(SteerCoDbContext db, TimeProvider clock)
 
     public static string GivenName(string fullName) => VietnameseText.Fold(fullName).Split(' ').LastOrDefault() ?? "";
 
-    internal static IQueryable<RosterEntry> Entries(IQueryable<Membership> memberships) =>
+    /// <remarks>
+    /// The decisions' symbols are read by a subquery each, not joined: PostgreSQL took 1.5–2 ms to
+    /// plan the join of six tables, ten times what the query then took to run (0.1–0.2 ms), and
+    /// plans four tables and two subqueries in half that.
+    /// </remarks>
+    internal static IQueryable<RosterEntry> Entries(IQueryable<Membership> memberships, IQueryable<Document> documents) =>
         memberships.Select(m => new RosterEntry(
             m.Id, m.PersonId, m.Person!.FullName, m.JobTitle ?? m.Person.JobTitle, m.PostId, m.Post!.Name, m.Post.Code, m.Post.Order,
             m.AgencyId, m.Agency!.Name, m.StartDate, m.EndDate,
-            m.AppointingDocumentId, m.AppointingDocument != null ? m.AppointingDocument.Symbol : null,
-            m.EndingDocumentId, m.EndingDocument != null ? m.EndingDocument.Symbol : null, m.Version));
+            m.AppointingDocumentId, documents.Where(d => d.Id == m.AppointingDocumentId).Select(d => d.Symbol).FirstOrDefault(),
+            m.EndingDocumentId, documents.Where(d => d.Id == m.EndingDocumentId).Select(d => d.Symbol).FirstOrDefault(), m.Version));
 
     /// <summary>Every composition the committee has had, newest first, with who joined, left or changed post and by which decision.</summary>
     public async Task<Result<IReadOnlyList<CompositionPeriod>>> TimelineAsync(Actor actor, int committeeId, CancellationToken cancellationToken = default)
@@ -148,7 +154,7 @@ public sealed class RosterService(SteerCoDbContext db, TimeProvider clock)
         {
             return Result<IReadOnlyList<CompositionPeriod>>.NotFound();
         }
-        var all = await Entries(db.Memberships.AsNoTracking().Where(m => m.CommitteeId == committeeId)).ToListAsync(cancellationToken);
+        var all = await Entries(db.Memberships.AsNoTracking().Where(m => m.CommitteeId == committeeId), db.Documents).ToListAsync(cancellationToken);
         return Timeline(all);
     }
 
@@ -254,7 +260,7 @@ public sealed class RosterService(SteerCoDbContext db, TimeProvider clock)
         db.Memberships.Add(membership);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return await Entries(db.Memberships.AsNoTracking().Where(m => m.Id == membership.Id)).SingleAsync(cancellationToken);
+        return await Entries(db.Memberships.AsNoTracking().Where(m => m.Id == membership.Id), db.Documents).SingleAsync(cancellationToken);
     }
 
     /// <summary>Ends a membership on <paramref name="endDate"/> (its last day), by a decision if given.</summary>
@@ -296,7 +302,7 @@ public sealed class RosterService(SteerCoDbContext db, TimeProvider clock)
         {
             return Result<RosterEntry>.Conflict();
         }
-        return await Entries(db.Memberships.AsNoTracking().Where(m => m.Id == membershipId)).SingleAsync(cancellationToken);
+        return await Entries(db.Memberships.AsNoTracking().Where(m => m.Id == membershipId), db.Documents).SingleAsync(cancellationToken);
     }
 
     /// <summary>The checks the committee page shows, as of today.</summary>

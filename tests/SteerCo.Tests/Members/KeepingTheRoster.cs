@@ -173,9 +173,11 @@ public sealed class KeepingTheRoster(SteerCoApp app) : IClassFixture<SteerCoApp>
     {
         await using var scope = app.ServiceScope();
         var day = new DateOnly(2025, 1, 1);
-        var sql = RosterService.Entries(scope.Db.Memberships.Where(m => m.CommitteeId == 1 && m.StartDate <= day && (m.EndDate == null || m.EndDate >= day))).ToQueryString();
+        var sql = RosterService.Entries(scope.Db.Memberships.Where(m => m.CommitteeId == 1 && m.StartDate <= day && (m.EndDate == null || m.EndDate >= day)), scope.Db.Documents).ToQueryString();
 
         sql.ShouldContain("\"CommitteeId\" = ");
+        // The decisions' symbols come from subqueries: a join of six tables cost PostgreSQL more to plan than to run.
+        sql.ShouldNotContain("JOIN \"Documents\"");
         var index = scope.Db.Model.FindEntityType(typeof(Membership))!.GetIndexes().Select(i => string.Join(",", i.Properties.Select(p => p.Name)));
         index.ShouldContain("CommitteeId,StartDate,EndDate");
     }
