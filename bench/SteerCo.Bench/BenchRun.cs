@@ -40,9 +40,15 @@ internal static class BenchRun
         {
             Progress("No documents in the province's register: the document cases are left out.");
         }
+        var members = await MemberSubjects.DiscoverAsync(http, subjects, token, documents, cancellationToken);
+        if (members is null)
+        {
+            Progress("No members on the reader's committee: the roster cases are left out.");
+        }
         // Writes change the database (new documents, numbers, files): they run after every read.
         var allCases = Cases.Create(subjects, cookie, token, options.UserPassword)
             .Concat(documents is null ? [] : DocumentCases.Create(subjects, documents, token))
+            .Concat(members is null ? [] : MemberCases.Create(members))
             .OrderBy(c => c.Writes).ToList();
         if (options.Cases.FirstOrDefault(name => !allCases.Any(c => c.Name.Equals(name, StringComparison.OrdinalIgnoreCase))) is { } unknown)
         {
@@ -53,6 +59,10 @@ internal static class BenchRun
         if (documents is not null)
         {
             Progress($"Documents: document {documents.Document.Id}, prefix {documents.Prefix}, registers {documents.RegisterType}, central secretariat {documents.CentralUserName ?? "none"}");
+        }
+        if (members is not null)
+        {
+            Progress($"Members: {members.Committees.Length} committees as the {members.Who}, days from {members.From:dd/MM/yyyy} to {members.To:dd/MM/yyyy}");
         }
         Progress($"Subjects: province committee {subjects.Province.Id} ({subjects.Province.UnitName}, {subjects.Province.ChildCount} below), "
             + $"commune committee {subjects.Commune.Id} ({subjects.Commune.UnitName}), user {subjects.SecretariatUserName}");

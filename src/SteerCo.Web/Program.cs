@@ -24,6 +24,7 @@ app.MapGroup("/api/v1/agencies").MapAgenciesApi();
 app.MapGroup("/api/v1/committees").MapCommitteesApi();
 app.MapGroup("/api/v1/committees").MapCommitteeNumbersApi();
 app.MapGroup("/api/v1/committees").MapCommitteeMembersApi();
+app.MapGroup("/api/v1/committees").MapCommitteeMeetingsApi();
 app.MapGroup("/api/v1/people").MapPeopleApi();
 app.MapGroup("/api/v1/documents").MapDocumentsApi();
 app.MapGroup("/api/v1/numbers").MapNumbersApi();
@@ -32,8 +33,12 @@ app.MapGroup("/api/v1/documents/search").MapDocumentSearchApi();
 app.MapGroup("/api/v1/committees").MapCommitteeReportingApi();
 app.MapGroup("/api/v1/report-requests").MapReportRequestsApi();
 app.MapGroup("/api/v1/submissions").MapSubmissionsApi();
+app.MapGroup("/api/v1/work-items").MapWorkItemsApi();
+app.MapGroup("/api/v1/documents").MapDocumentWorkApi();
+app.MapGroup("/api/v1/meetings").MapMeetingsApi();
 app.MapGroup("/api/v1/users").MapUsersApi();
 app.MapGroup("/api/v1/audit").MapAuditApi();
+app.MapCalendarFeed();
 
 app.Run();
 

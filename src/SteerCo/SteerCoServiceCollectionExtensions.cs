@@ -5,15 +5,18 @@ using Microsoft.Extensions.DependencyInjection;
 using SteerCo.Accounts;
 using SteerCo.Agencies;
 using SteerCo.Audit;
+using SteerCo.Calendar;
 using SteerCo.Committees;
 using SteerCo.Data;
 using SteerCo.Demo;
 using SteerCo.Documents;
 using SteerCo.Documents.Files;
 using SteerCo.Documents.Search;
+using SteerCo.Meetings;
 using SteerCo.Members;
 using SteerCo.Reporting;
 using SteerCo.Units;
+using SteerCo.WorkItems;
 
 namespace SteerCo;
 
@@ -80,6 +83,10 @@ public static class SteerCoServiceCollectionExtensions
         services.AddOptions<SmtpOptions>().Bind(configuration.GetSection(SmtpOptions.Section));
         services.AddSingleton<ReminderMail>();
         services.AddScoped<ReportReminders>();
+        services.AddScoped<RosterImport>();
+        services.AddScoped<WorkItemService>();
+        services.AddScoped<MeetingService>();
+        services.AddScoped<CalendarService>();
         return services;
     }
 

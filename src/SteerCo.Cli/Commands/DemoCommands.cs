@@ -103,8 +103,8 @@ internal static class DemoCommands
             Description = CliText.T("Mật khẩu cho tài khoản admin nếu nó được tạo.", "Password for 'admin' if it is created."),
         };
         var generate = new Command("generate", CliText.T(
-            "Sinh bộ dữ liệu tổng hợp (ban chỉ đạo mọi cấp, cơ quan, người dùng) vào một cơ sở dữ liệu chưa có ban chỉ đạo nào.",
-            "Generates the synthetic data set (committees at every level, agencies, users) into a database with no committees yet."))
+            "Sinh bộ dữ liệu tổng hợp (ban chỉ đạo mọi cấp, cơ quan, người dùng, văn bản, thành phần qua năm năm) vào một cơ sở dữ liệu chưa có ban chỉ đạo nào.",
+            "Generates the synthetic data set (committees at every level, agencies, users, documents, five years of members) into a database with no committees yet."))
         {
             scale,
             seedValue,

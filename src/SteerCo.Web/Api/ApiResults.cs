@@ -44,6 +44,15 @@ public static class ApiResults
         _ => throw new InvalidOperationException($"No HTTP mapping for {result.Outcome}."),
     };
 
+    /// <summary>
+    /// What a change sent without its version answers, once the caller's access is known from
+    /// <paramref name="read"/>: outside the scope 404 (not 400), without the right 403, otherwise 400.
+    /// </summary>
+    public static Result<T> VersionMissing<T>(Result<T> read, Func<T, bool> allowed) =>
+        !read.IsOk ? read
+        : !allowed(read.Value!) ? Result<T>.Forbidden()
+        : Result<T>.Invalid("Version", Messages.Get("VersionRequired"));
+
     public static ProblemHttpResult NotFound() => TypedResults.Problem(statusCode: 404, title: Messages.Get("NotFound"));
 
     public static ProblemHttpResult Forbidden() => TypedResults.Problem(statusCode: 403, title: Messages.Get("Forbidden"));

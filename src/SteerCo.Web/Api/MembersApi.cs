@@ -1,6 +1,10 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Http.HttpResults;
+using SteerCo.Access;
 using SteerCo.Documents;
 using SteerCo.Members;
 using SteerCo.Office;
+using SteerCo.Resources;
 using SteerCo.Web.Auth;
 using SteerCo.Web.Infrastructure;
 
@@ -35,6 +39,9 @@ public sealed record DecisionRequest(DateOnly? IssuedOn, string? Subject, string
 
 public sealed record VersionRequest(int? Version);
 
+/// <summary>One error of a refused roster sheet: its row and column (caption) when it has them, and the whole sentence to show.</summary>
+public sealed record RosterSheetErrorResponse(int? Row, string? Column, string Message);
+
 public static class MembersApi
 {
     /// <summary>A committee's posts, roster, timeline, checks, memberships and reconstitutions, under /api/v1/committees/{id}.</summary>
@@ -45,6 +52,13 @@ public static class MembersApi
         // The roster of a day (yyyy-MM-dd), today by default, in roster order.
         group.MapGet("/{id:int}/roster", async (int id, DateOnly? on, RosterService roster, HttpContext http, CancellationToken ct) =>
             (await roster.RosterAsync(http.RequireActor(), id, on, ct)).ToOk())
+            .Access(AccessKind.CommitteeRead);
+
+        // The same roster as the XLSX table clerks print and fill in; the import below takes it back.
+        group.MapGet("/{id:int}/roster.xlsx", async (int id, DateOnly? on, RosterService roster, HttpContext http, CancellationToken ct) =>
+            await roster.RosterAsync(http.RequireActor(), id, on, ct) is { IsOk: true } found
+                ? FileDownloads.Generated(http.Response, RosterWorkbook.Write(found.Value!), RosterWorkbook.ContentType, RosterWorkbook.FileName(found.Value!))
+                : ApiResults.NotFound())
             .Access(AccessKind.CommitteeRead);
 
         group.MapGet("/{id:int}/timeline", async (int id, RosterService roster, HttpContext http, CancellationToken ct) =>
@@ -96,6 +110,9 @@ public static class MembersApi
             (await reconstitutions.ApplyAsync(http.RequireActor(), id, draftId, request.Version, ct)).ToOk())
             .Access(AccessKind.CommitteeManage);
 
+        group.MapPost("/{id:int}/reconstitutions/{draftId:int}/roster.xlsx", ImportRosterAsync)
+            .Access(AccessKind.CommitteeManage);
+
         group.MapPost("/{id:int}/reconstitutions/{draftId:int}/discard", async (int id, int draftId, VersionRequest request, Reconstitutions reconstitutions, HttpContext http, CancellationToken ct) =>
             (await reconstitutions.DiscardAsync(http.RequireActor(), id, draftId, request.Version, ct)).ToOk())
             .Access(AccessKind.CommitteeManage);
@@ -111,6 +128,49 @@ public static class MembersApi
             .Access(AccessKind.CommitteeRead);
         return group;
     }
+
+    /// <summary>
+    /// A roster sheet replaces the draft's lines: multipart/form-data with one file part, and the
+    /// draft's version and createPeople (true: create the people not found) as fields before the
+    /// file or in the query. 200 with the draft; 422 with every error ({row, column, message}, the
+    /// message a whole sentence) and nothing saved; 409 when the draft was saved since; 413 past the limit.
+    /// </summary>
+    private static async Task<IResult> ImportRosterAsync(int id, int draftId, int? version, bool? createPeople, RosterImport import, HttpContext http, CancellationToken ct)
+    {
+        if (!MultipartUpload.TryLimitBody(http, RosterWorkbook.MaxUploadBytes))
+        {
+            return RosterTooLarge();
+        }
+        try
+        {
+            var fields = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+            var (fileName, content) = await MultipartUpload.FirstFileAsync(http.Request, fields, ct);
+            version ??= fields.TryGetValue("version", out var v) && int.TryParse(v, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) ? parsed : null;
+            createPeople ??= fields.TryGetValue("createPeople", out var c) && bool.TryParse(c, out var create) && create;
+            var result = await import.ImportAsync(http.RequireActor(), id, draftId, fileName, content, version, createPeople.Value, ct);
+            return result.Outcome switch
+            {
+                Outcome.Ok => TypedResults.Ok(result.Value),
+                Outcome.Invalid when result.Problems.Any(p => p.Field == RosterImport.TooLargeField) => RosterTooLarge(),
+                Outcome.Invalid => TypedResults.Problem(
+                    statusCode: StatusCodes.Status422UnprocessableEntity,
+                    title: result.Value is { } refused ? Messages.Get("ImportHasErrors", refused.Errors.Count) : Messages.Get("InvalidRequest"),
+                    extensions: new Dictionary<string, object?>
+                    {
+                        ["errors"] = result.Value?.Errors.Select(e => new RosterSheetErrorResponse(e.Row, e.Column, e.ToString())).ToList()
+                            ?? [.. result.Problems.Select(p => new RosterSheetErrorResponse(null, null, p.Message))],
+                    }),
+                _ => result.ToOk().Result,
+            };
+        }
+        catch (BadHttpRequestException ex) when (MultipartUpload.IsTooLarge(ex))
+        {
+            return RosterTooLarge();
+        }
+    }
+
+    private static ProblemHttpResult RosterTooLarge() =>
+        TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: RosterImport.TooLargeMessage());
 
     /// <summary>Committee members and staff, under /api/v1/people.</summary>
     public static RouteGroupBuilder MapPeopleApi(this RouteGroupBuilder group)

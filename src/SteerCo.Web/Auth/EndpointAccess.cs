@@ -62,6 +62,23 @@ public enum AccessKind
 
     /// <summary>Accept or return the submission named by {id}: the secretariat of the committee that asked for it, or an administrator.</summary>
     SubmissionReview,
+    /// <summary>Read the task named by {id}: the scope rule for its committee.</summary>
+    WorkItemRead,
+
+    /// <summary>Create a task in the body's committeeId: that committee's secretariat or an administrator.</summary>
+    WorkItemCreate,
+
+    /// <summary>Extend, reassign, close or pass down the task named by {id}: its committee's secretariat or an administrator.</summary>
+    WorkItemManage,
+
+    /// <summary>Report progress on the task named by {id}: as <see cref="WorkItemManage"/>, or a member of its committee for the agency that leads it.</summary>
+    WorkItemReport,
+
+    /// <summary>Read the meeting named by {id}: the scope rule for its committee.</summary>
+    MeetingRead,
+
+    /// <summary>Record attendance, contributions, conclusions of the meeting named by {id}, issue its notice: its committee's secretariat or an administrator.</summary>
+    MeetingManage,
 }
 
 public sealed record EndpointAccess(AccessKind Kind);

@@ -18,4 +18,12 @@ public static class FileDownloads
         return TypedResults.Stream(content, file.ContentType, file.FileName,
             entityTag: new EntityTagHeaderValue($"\"{file.Sha256}\""), enableRangeProcessing: true);
     }
+
+    /// <summary>A file made for this request (an export): an attachment under its Vietnamese name, nosniff, never cached.</summary>
+    public static IResult Generated(HttpResponse response, byte[] content, string contentType, string fileName)
+    {
+        response.Headers.XContentTypeOptions = "nosniff";
+        response.Headers.CacheControl = "private, no-store";
+        return TypedResults.File(content, contentType, fileName);
+    }
 }

@@ -33,6 +33,30 @@ public abstract class SteerCoPageModel : PageModel
         return Page();
     }
 
+    /// <summary>
+    /// Runs a change unless a field could not be read (it is not even started then): on success the
+    /// flash and <paramref name="next"/>; out of scope 404; not allowed 403; otherwise the page again,
+    /// reloaded, with the service's problems beside the fields (409 for a stale edit).
+    /// </summary>
+    protected async Task<IActionResult> ChangeAsync<T>(Func<Task<Result<T>>> change, Func<T, string> flash, Func<IActionResult> next, Func<Task<IActionResult?>> reload)
+    {
+        if (ModelState.IsValid)
+        {
+            var result = await change();
+            if (result.IsOk)
+            {
+                TempData["Flash"] = flash(result.Value!);
+                return next();
+            }
+            if (Refusal(result) is { } refused)
+            {
+                return refused;
+            }
+            AddProblems(result.Problems, "");
+        }
+        return await reload() ?? Page();
+    }
+
     /// <summary>Reads a dd/MM/yyyy field; an unreadable date becomes a field error and null.</summary>
     protected DateOnly? ParseDate(string? text, string field)
     {

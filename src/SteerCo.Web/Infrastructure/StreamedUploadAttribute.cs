@@ -7,8 +7,11 @@ using SteerCo.Documents.Files;
 
 namespace SteerCo.Web.Infrastructure;
 
-/// <summary>The file part of a streamed upload, positioned at its content, for the page handler to read.</summary>
-public sealed record StreamedUpload(string? FileName, Stream? Content);
+/// <summary>
+/// The file part of a streamed upload, positioned at its content, for the page handler to read,
+/// and the small fields the form sent before it (the only ones read: model binding never sees the form).
+/// </summary>
+public sealed record StreamedUpload(string? FileName, Stream? Content, IReadOnlyDictionary<string, string> Fields);
 
 /// <summary>
 /// Lets one handler of a page take a file upload as a stream, never as a buffered form. For a
@@ -25,6 +28,9 @@ public sealed class StreamedUploadAttribute(string handler) : Attribute, IAsyncA
     /// <summary>Before the anti-forgery filters (1000).</summary>
     public int Order => 900;
 
+    /// <summary>The largest file this handler takes; 0: the document file limit (Files:MaxBytes).</summary>
+    public long MaxBytes { get; set; }
+
     public async Task OnAuthorizationAsync(AuthorizationFilterContext context)
     {
         var http = context.HttpContext;
@@ -33,7 +39,7 @@ public sealed class StreamedUploadAttribute(string handler) : Attribute, IAsyncA
         {
             return;
         }
-        var maxBytes = http.RequestServices.GetRequiredService<IOptions<FileStoreOptions>>().Value.MaxBytes;
+        var maxBytes = MaxBytes > 0 ? MaxBytes : http.RequestServices.GetRequiredService<IOptions<FileStoreOptions>>().Value.MaxBytes;
         if (!MultipartUpload.TryLimitBody(http, maxBytes))
         {
             context.Result = new StatusCodeResult(StatusCodes.Status413PayloadTooLarge);
@@ -56,7 +62,7 @@ public sealed class StreamedUploadAttribute(string handler) : Attribute, IAsyncA
             // An empty token fails the check as a missing one does, without the check reading the form.
             http.Request.Headers[header] = fields.GetValueOrDefault(antiforgery.FormFieldName, "");
         }
-        http.Features.Set(new StreamedUpload(file.FileName, file.Content));
+        http.Features.Set(new StreamedUpload(file.FileName, file.Content, fields));
     }
 
     public async Task OnResourceExecutionAsync(ResourceExecutingContext context, ResourceExecutionDelegate next)

@@ -2,6 +2,7 @@ using SteerCo.Agencies;
 using SteerCo.Committees;
 using SteerCo.Documents;
 using SteerCo.Members;
+using SteerCo.WorkItems;
 
 namespace SteerCo.Access;
 
@@ -92,6 +93,31 @@ public static class Scope
         actor.CommitteePath is { } path
             ? [.. path.Split('/', StringSplitOptions.RemoveEmptyEntries).Select(int.Parse).Where(id => id != actor.CommitteeId)]
             : [];
+
+    /// <summary>
+    /// Tasks follow their committee, by the committee path copied onto each task, so that a
+    /// subtree is one range over the open-task index (see WorkItemConfiguration).
+    /// </summary>
+    public static IQueryable<WorkItem> VisibleTo(this IQueryable<WorkItem> items, Actor actor) => actor.Role switch
+    {
+        Role.Administrator => items,
+        Role.Secretariat or Role.Leader when actor.CommitteePath is { } path => items.InSubtree(path),
+        Role.Member or Role.Viewer when actor.CommitteeId is { } id => items.Where(w => w.CommitteeId == id),
+        _ => items.Where(w => false),
+    };
+
+    public static IQueryable<WorkItem> InSubtree(this IQueryable<WorkItem> items, string path)
+    {
+        var end = SubtreeEnd(path);
+        return items.Where(w => string.Compare(w.CommitteePath, path) >= 0 && string.Compare(w.CommitteePath, end) < 0);
+    }
+
+    /// <summary>
+    /// Report progress on a task: the committee's secretariat, or a member of the committee for
+    /// the agency that leads it; a member never reports for another agency.
+    /// </summary>
+    public static bool CanReport(this Actor actor, Committee committee, int leadAgencyId) =>
+        actor.CanManage(committee) || (actor.Role == Role.Member && actor.CommitteeId == committee.Id && actor.AgencyId == leadAgencyId);
 
     /// <summary>Edit the committee itself, and create committees directly under it.</summary>
     public static bool CanManage(this Actor actor, Committee committee) =>

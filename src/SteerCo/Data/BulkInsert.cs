@@ -19,6 +19,13 @@ public static class BulkInsert
 {
     private const int ProgressEvery = 1_000;
 
+    /// <summary>
+    /// How long a COPY waits for the server at a time. The connection's command timeout (30 s) is
+    /// too short on a busy machine: the server, checking keys and indexing text, fell that far
+    /// behind the million documents and the import failed with "Timeout during reading attempt".
+    /// </summary>
+    private static readonly TimeSpan CopyTimeout = TimeSpan.FromMinutes(10);
+
     /// <summary>Inserts <paramref name="rows"/>; reports the running count every thousand rows and at the end.</summary>
     public static async Task<long> WriteAsync<T>(SteerCoDbContext db, IEnumerable<T> rows, IProgress<long>? progress = null, CancellationToken cancellationToken = default)
         where T : class
@@ -62,6 +69,7 @@ public static class BulkInsert
         var names = string.Join(", ", columns.Select(c => Quote(c.Name)));
         var types = columns.Select(c => StripFacets(c.Property.GetRelationalTypeMapping().StoreType)).ToArray();
         await using var importer = await connection.BeginBinaryImportAsync($"COPY {Quote(table)} ({names}) FROM STDIN (FORMAT BINARY)", cancellationToken);
+        importer.Timeout = CopyTimeout;
         long count = 0;
         foreach (var row in rows)
         {

@@ -4,11 +4,14 @@ using Microsoft.EntityFrameworkCore;
 using SteerCo.Accounts;
 using SteerCo.Agencies;
 using SteerCo.Audit;
+using SteerCo.Calendar;
 using SteerCo.Committees;
 using SteerCo.Documents;
+using SteerCo.Meetings;
 using SteerCo.Members;
 using SteerCo.Reporting;
 using SteerCo.Units;
+using SteerCo.WorkItems;
 
 namespace SteerCo.Data;
 
@@ -46,6 +49,15 @@ public abstract class SteerCoDbContext(DbContextOptions options)
     public DbSet<SubmissionNarrative> SubmissionNarratives => Set<SubmissionNarrative>();
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<NotificationRead> NotificationReads => Set<NotificationRead>();
+    public DbSet<WorkItem> WorkItems => Set<WorkItem>();
+    public DbSet<WorkItemCoordinator> WorkItemCoordinators => Set<WorkItemCoordinator>();
+    public DbSet<WorkItemUpdate> WorkItemUpdates => Set<WorkItemUpdate>();
+    public DbSet<Meeting> Meetings => Set<Meeting>();
+    public DbSet<MeetingInvitee> MeetingInvitees => Set<MeetingInvitee>();
+    public DbSet<AgendaItem> AgendaItems => Set<AgendaItem>();
+    public DbSet<Contribution> MeetingContributions => Set<Contribution>();
+    public DbSet<Assignment> MeetingAssignments => Set<Assignment>();
+    public DbSet<CalendarFeed> CalendarFeeds => Set<CalendarFeed>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -64,6 +76,7 @@ public sealed class PostgresSteerCoDbContext(DbContextOptions<PostgresSteerCoDbC
         // Byte order for committee paths, whatever the database's locale: subtree queries are
         // ranges over it (see Scope.InSubtree), and a locale that skips '/' would reorder them.
         builder.Entity<Committee>().Property(c => c.Path).UseCollation("C");
+        builder.Entity<WorkItem>().Property(w => w.CommitteePath).UseCollation("C");
         // The standard posts are seeded with ids 1-8; PostgreSQL's identity does not move past
         // explicit ids, so a committee's own posts start above them.
         builder.Entity<Post>().Property(p => p.Id).HasIdentityOptions(startValue: 101);

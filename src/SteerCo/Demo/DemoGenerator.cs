@@ -8,6 +8,7 @@ using SteerCo.Agencies;
 using SteerCo.Committees;
 using SteerCo.Data;
 using SteerCo.Documents;
+using SteerCo.Members;
 using SteerCo.Resources;
 using SteerCo.Text;
 using SteerCo.Units;
@@ -78,7 +79,8 @@ public sealed class DemoGenerator(SteerCoDbContext db, DemoSeeder seeder, UserMa
         tables.Add(await WriteAsync(plan.Agencies, "Agencies", progress, cancellationToken));
         tables.Add(await WriteAsync(plan.Committees, "Committees", progress, cancellationToken));
         tables.Add(await WriteAsync(plan.Users, "AspNetUsers", progress, cancellationToken));
-        var documents = new GeneratedDocuments(seed, scale, Until);
+        var members = new GeneratedMembers(seed, Until);
+        var documents = new GeneratedDocuments(seed, scale, Until, members);
         var documentCount = plan.Planned.Sum(documents.CountFor);
         tables.Add(await WriteAsync(
             documents.Generate(
@@ -89,12 +91,20 @@ public sealed class DemoGenerator(SteerCoDbContext db, DemoSeeder seeder, UserMa
             documentCount, "Documents", progress, cancellationToken));
         tables.Add(await WriteAsync(documents.Relations, "DocumentRelations", progress, cancellationToken));
         tables.Add(await WriteAsync(documents.Series, "NumberSeries", progress, cancellationToken));
+        members.Generate(
+            plan.Planned, documents.Decisions,
+            await db.People.MaxAsync(p => (int?)p.Id, cancellationToken) ?? 0,
+            await db.Memberships.MaxAsync(m => (int?)m.Id, cancellationToken) ?? 0);
+        tables.Add(await WriteAsync(members.People, "People", progress, cancellationToken));
+        tables.Add(await WriteAsync(members.Memberships, "Memberships", progress, cancellationToken));
         await BulkInsert.ResetIdentityAsync<Agency>(db, cancellationToken);
         await BulkInsert.ResetIdentityAsync<Committee>(db, cancellationToken);
         await BulkInsert.ResetIdentityAsync<AppUser>(db, cancellationToken);
         await BulkInsert.ResetIdentityAsync<Document>(db, cancellationToken);
         await BulkInsert.ResetIdentityAsync<DocumentRelation>(db, cancellationToken);
         await BulkInsert.ResetIdentityAsync<NumberSeries>(db, cancellationToken);
+        await BulkInsert.ResetIdentityAsync<Members.Person>(db, cancellationToken);
+        await BulkInsert.ResetIdentityAsync<Membership>(db, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
 
         return new GenerationReport(scale, seed, tables, total.Elapsed, DemoSeeder.AdminUserName, generatedAdmin);
@@ -164,25 +174,25 @@ public sealed class DemoGenerator(SteerCoDbContext db, DemoSeeder seeder, UserMa
         var takenNames = (await db.Users.Select(u => u.NormalizedUserName!).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
 
         var plan = new Plan([], [], [], []);
-        var agenciesByUnit = new Dictionary<int, Dictionary<string, int>>();
-        void AddAgencies(AdministrativeUnit unit, IEnumerable<(string Name, string Abbreviation, bool WithPlace)> list)
+        var agenciesByUnit = new Dictionary<int, Dictionary<string, UnitAgency>>();
+        void AddAgencies(AdministrativeUnit unit, IEnumerable<CatalogAgency> list)
         {
-            var byAbbreviation = new Dictionary<string, int>(StringComparer.Ordinal);
-            foreach (var (name, abbreviation, withPlace) in list)
+            var byAbbreviation = new Dictionary<string, UnitAgency>(StringComparer.Ordinal);
+            foreach (var (name, abbreviation, withPlace, head, deputy) in list)
             {
+                var fullName = withPlace ? $"{name} {DemoSeeder.PlaceName(unit)}" : name;
                 if (!existingAgencies.TryGetValue((unit.Id, abbreviation), out var id))
                 {
-                    var fullName = withPlace ? $"{name} {DemoSeeder.PlaceName(unit)}" : name;
                     var agency = new Agency { Id = ++ids.Agency, UnitId = unit.Id, Name = fullName, FoldedName = VietnameseText.Fold(fullName), Abbreviation = abbreviation };
                     plan.Agencies.Add(agency);
                     id = agency.Id;
                 }
-                byAbbreviation[abbreviation] = id;
+                byAbbreviation[abbreviation] = new UnitAgency(id, abbreviation, fullName, head, deputy);
             }
             agenciesByUnit[unit.Id] = byAbbreviation;
         }
 
-        AddAgencies(central, GeneratedCatalog.CentralAgencies.Select(a => (a.Name, a.Abbreviation, false)));
+        AddAgencies(central, GeneratedCatalog.CentralAgencies);
         foreach (var province in provinces)
         {
             AddAgencies(province, GeneratedCatalog.ProvinceAgencies);
@@ -224,14 +234,16 @@ public sealed class DemoGenerator(SteerCoDbContext db, DemoSeeder seeder, UserMa
                 Abbreviation = unit.Level == UnitLevel.Central && subject.System == DocumentSystem.Party ? "BCĐTW" : "BCĐ",
                 UnitId = unit.Id,
                 ParentId = parent?.Id,
-                StandingAgencyId = agenciesByUnit[unit.Id][standing],
+                StandingAgencyId = agenciesByUnit[unit.Id][standing].Id,
                 DocumentSystem = subject.System,
                 CurrentTerm = subject.System == DocumentSystem.Party ? "2025–2030" : null,
                 EstablishedOn = established,
             };
             committee.Path = $"{parent?.Path ?? "/"}{committee.Id}/";
             plan.Committees.Add(committee);
-            plan.Planned.Add(new PlannedCommittee(committee, unit.Level, subjectIndex, unit.Level == UnitLevel.Central ? "cả nước" : DemoSeeder.PlaceName(unit), parent?.Name));
+            plan.Planned.Add(new PlannedCommittee(
+                committee, unit.Level, subjectIndex, unit.Level == UnitLevel.Central ? "cả nước" : DemoSeeder.PlaceName(unit), parent?.Name,
+                [.. agenciesByUnit[unit.Id].Values]));
             return committee;
         }
     }
@@ -248,7 +260,7 @@ public sealed class DemoGenerator(SteerCoDbContext db, DemoSeeder seeder, UserMa
     private sealed class PeopleFactory(Faker faker, HashSet<string> takenNames, string passwordHash, Ids ids)
     {
         public void Add(
-            List<AppUser> users, Committee committee, AdministrativeUnit unit, Dictionary<string, int> agencies,
+            List<AppUser> users, Committee committee, AdministrativeUnit unit, Dictionary<string, UnitAgency> agencies,
             int secretariats, int leaders, int members, int viewers)
         {
             for (var i = 0; i < secretariats; i++)
@@ -260,7 +272,7 @@ public sealed class DemoGenerator(SteerCoDbContext db, DemoSeeder seeder, UserMa
                 users.Add(NewUser(Role.Leader, committee, unit, null));
             }
             // A member represents an agency of the committee's own unit.
-            foreach (var agency in faker.PickRandom(agencies.Values.Order().ToList(), Math.Min(members, agencies.Count)).Order())
+            foreach (var agency in faker.PickRandom(agencies.Values.Select(a => a.Id).Order().ToList(), Math.Min(members, agencies.Count)).Order())
             {
                 users.Add(NewUser(Role.Member, committee, unit, agency));
             }
@@ -272,12 +284,7 @@ public sealed class DemoGenerator(SteerCoDbContext db, DemoSeeder seeder, UserMa
 
         private AppUser NewUser(Role role, Committee committee, AdministrativeUnit unit, int? agencyId)
         {
-            var female = faker.Random.Bool();
-            var family = faker.Name.LastName();
-            var given = faker.Name.FirstName(female ? Bogus.DataSets.Name.Gender.Female : Bogus.DataSets.Name.Gender.Male);
-            var middle = female && faker.Random.Bool(0.4f) ? "Thị " : !female && faker.Random.Bool(0.3f) ? "Văn " : "";
-            // Bogus spells some names with the Icelandic Ð (U+00D0); Vietnamese writes Đ (U+0110).
-            var fullName = VietnameseText.Clean($"{family} {middle}{given}".Replace('Ð', 'Đ'));
+            var fullName = GeneratedMembers.FullName(faker.Random, faker.Name);
             var userName = UniqueUserName(fullName, unit.Level == UnitLevel.Central ? "tw" : unit.Code);
             return new AppUser
             {

@@ -6,18 +6,20 @@ using SteerCo.Units;
 
 namespace SteerCo.Demo;
 
-/// <summary>A committee of the plan, with what the document generator needs to know of it.</summary>
-internal sealed record PlannedCommittee(Committee Committee, UnitLevel Level, int Subject, string Place, string? ParentName);
+/// <summary>A committee of the plan, with what the document and member generators need to know of it.</summary>
+/// <param name="Agencies">The agencies of its unit, which its members sit for.</param>
+internal sealed record PlannedCommittee(Committee Committee, UnitLevel Level, int Subject, string Place, string? ParentName, IReadOnlyList<UnitAgency> Agencies);
 
 /// <summary>
 /// Five years of registers: outgoing documents numbered without gaps per series, incoming and
 /// internal ones, and the implementation cascade — each year the centre issues directives to
 /// the whole subtree, most provinces issue a plan implementing each, and most communes a plan
-/// implementing their province's. Each committee draws from its own random stream (seed and
-/// committee id), so the rows do not depend on the order of anything else. Streams documents:
-/// a million rows never sit in memory at once.
+/// implementing their province's — and the decisions (QĐ) behind each composition of the
+/// committee, on the days <see cref="GeneratedMembers.DecisionDays"/> gives. Each committee draws
+/// from its own random stream (seed and committee id), so the rows do not depend on the order of
+/// anything else. Streams documents: a million rows never sit in memory at once.
 /// </summary>
-internal sealed class GeneratedDocuments(int seed, GenerationScale scale, DateOnly until)
+internal sealed class GeneratedDocuments(int seed, GenerationScale scale, DateOnly until, GeneratedMembers members)
 {
     public static readonly DateOnly From = new(2021, 7, 1);
 
@@ -28,6 +30,9 @@ internal sealed class GeneratedDocuments(int seed, GenerationScale scale, DateOn
     public List<DocumentRelation> Relations { get; } = [];
 
     public List<NumberSeries> Series { get; } = [];
+
+    /// <summary>Per committee, the decision on each of its compositions, in the order of <see cref="GeneratedMembers.DecisionDays"/>.</summary>
+    public Dictionary<int, int[]> Decisions { get; } = [];
 
     private sealed record Directive(int Id, string Symbol, DateOnly IssuedOn, string Subject, string CommitteeName);
 
@@ -52,8 +57,17 @@ internal sealed class GeneratedDocuments(int seed, GenerationScale scale, DateOn
             var days = Math.Max(1, until.DayNumber - start.DayNumber);
             var owned = new List<Directive>();
 
-            // Implementing plans first: they answer the directives of the committee above.
-            var planned_ = new List<(DateOnly On, Directive? Implements, bool Directive)>();
+            // The decisions on its compositions: the first on the day the committee was set up,
+            // each reconstitution's signed up to ten days before it takes effect.
+            var decisionDays = members.DecisionDays(planned.Committee);
+            var decisions = Decisions[planned.Committee.Id] = new int[decisionDays.Count];
+            var planned_ = new List<(DateOnly On, Directive? Implements, bool Directive, int Decision)>();
+            for (var i = 0; i < decisionDays.Count; i++)
+            {
+                planned_.Add((i == 0 ? decisionDays[i] : decisionDays[i].AddDays(-random.Next(0, 11)), null, false, i));
+            }
+
+            // Implementing plans next: they answer the directives of the committee above.
             if (planned.Committee.ParentId is { } parentId && _directives.TryGetValue(parentId, out var above))
             {
                 foreach (var directive in above)
@@ -63,7 +77,7 @@ internal sealed class GeneratedDocuments(int seed, GenerationScale scale, DateOn
                         var on = directive.IssuedOn.AddDays(random.Next(5, 35));
                         if (on <= until)
                         {
-                            planned_.Add((on, directive, planned.Level == UnitLevel.Province));
+                            planned_.Add((on, directive, planned.Level == UnitLevel.Province, -1));
                         }
                     }
                 }
@@ -77,22 +91,26 @@ internal sealed class GeneratedDocuments(int seed, GenerationScale scale, DateOn
                         var on = new DateOnly(year, month, random.Next(1, 28));
                         if (on >= start && on <= until)
                         {
-                            planned_.Add((on, null, true));
+                            planned_.Add((on, null, true, -1));
                         }
                     }
                 }
             }
             while (planned_.Count < count)
             {
-                planned_.Add((start.AddDays(random.Next(days)), null, false));
+                planned_.Add((start.AddDays(random.Next(days)), null, false, -1));
             }
 
-            foreach (var (on, implements, isDirective) in planned_.OrderBy(p => p.On).ThenBy(p => p.Implements?.Id ?? 0))
+            foreach (var (on, implements, isDirective, decision) in planned_.OrderBy(p => p.On).ThenBy(p => p.Implements?.Id ?? 0))
             {
-                var document = implements is not null || isDirective
-                    ? Plan(planned, on, implements, isDirective, random, numbers)
+                var document = decision >= 0 ? Decision(planned, on, decision == 0, random, numbers)
+                    : implements is not null || isDirective ? Plan(planned, on, implements, isDirective, random, numbers)
                     : Ordinary(planned, on, random, numbers, incoming);
                 document.Id = ++id;
+                if (decision >= 0)
+                {
+                    decisions[decision] = document.Id;
+                }
                 document.SearchText = DocumentRegister.SearchTextOf(document, []);
                 if (implements is not null)
                 {
@@ -139,6 +157,27 @@ internal sealed class GeneratedDocuments(int seed, GenerationScale scale, DateOn
         AppendBody(body, planned, topic, random, 4);
         return New(planned, on, DocumentDirection.Outgoing, type, random, numbers, title, body.ToString(),
             toSubtree ? DocumentVisibility.Subtree : DocumentVisibility.Committee);
+    }
+
+    /// <summary>
+    /// A decision on the committee's composition, with the member list annexed: the register numbers
+    /// it as the app does when a reconstitution is given a new QĐ, and the Trưởng ban signs it.
+    /// </summary>
+    private static Document Decision(PlannedCommittee planned, DateOnly on, bool first, Random random, Dictionary<string, int> numbers)
+    {
+        var name = planned.Committee.Name;
+        var topics = Topics[planned.Subject];
+        var body = new StringBuilder(first
+            ? $"Phân công nhiệm vụ các thành viên {name} theo danh sách kèm theo Quyết định này. "
+            : $"Kiện toàn {name} gồm các ông, bà có tên tại danh sách kèm theo Quyết định này. ");
+        body.Append("Các thành viên Ban Chỉ đạo làm việc theo chế độ kiêm nhiệm, thực hiện nhiệm vụ theo Quy chế hoạt động của Ban Chỉ đạo. ");
+        AppendBody(body, planned, topics[random.Next(topics.Length)], random, 1);
+        var document = New(planned, on, DocumentDirection.Outgoing, "QĐ", random, numbers,
+            first ? $"Quyết định về việc phân công nhiệm vụ các thành viên {name}" : $"Quyết định về việc kiện toàn {name}",
+            body.ToString(), DocumentVisibility.Committee);
+        document.SignerTitle = "Trưởng ban";
+        document.SigningAuthority = SigningAuthority.OnBehalf;
+        return document;
     }
 
     private static Document Ordinary(PlannedCommittee planned, DateOnly on, Random random, Dictionary<string, int> numbers, Dictionary<int, int> incoming)

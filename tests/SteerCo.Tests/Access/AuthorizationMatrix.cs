@@ -7,12 +7,14 @@ using Microsoft.Extensions.DependencyInjection;
 using SteerCo.Access;
 using SteerCo.Committees;
 using SteerCo.Documents;
+using SteerCo.Meetings;
 using SteerCo.Members;
 using SteerCo.Reporting;
 using SteerCo.Tests.Documents.Files;
 using SteerCo.Tests.Reporting;
 using SteerCo.Tests.Support;
 using SteerCo.Web.Auth;
+using SteerCo.WorkItems;
 
 namespace SteerCo.Tests.Access;
 
@@ -71,6 +73,11 @@ public sealed class AuthorizationMatrixFixture : IAsyncLifetime
     /// central committee's request, the child commune's to the province's request.
     /// </summary>
     public Dictionary<Target, int> Submissions { get; } = [];
+    /// <summary>A task of the target's committee, led by the target's agency (the member's, for <see cref="Target.Own"/>).</summary>
+    public Dictionary<Target, int> WorkItems { get; } = [];
+
+    /// <summary>A meeting of the target's committee, chaired by <see cref="People"/>, whose conclusion notice is issued.</summary>
+    public Dictionary<Target, int> Meetings { get; } = [];
 
     /// <summary>A second document of the target's committee, which <see cref="Documents"/> cites.</summary>
     private Dictionary<Target, int> Cited { get; } = [];
@@ -102,6 +109,13 @@ public sealed class AuthorizationMatrixFixture : IAsyncLifetime
             Memberships[target] = (await scope.Get<RosterService>().AddMembershipAsync(scope.Actor, committee.Id,
                 new MembershipInput(People[target], StandardPosts.IdOf(StandardPosts.Member), null, new DateOnly(2025, 8, 1), null, null, null))).Value!.MembershipId;
             Drafts[target] = (await scope.Get<Reconstitutions>().StartAsync(scope.Actor, committee.Id, new DateOnly(2026, 1, 1))).Value!.Id;
+            WorkItems[target] = (await scope.Get<WorkItemService>().CreateAsync(scope.Actor, committee.Id,
+                new WorkItemInput($"Nhiệm vụ {target}", null, agency.Id, null, new DateOnly(2026, 3, 31), false))).Value!.Id;
+            var meetings = scope.Get<MeetingService>();
+            var meeting = (await meetings.ScheduleAsync(scope.Actor, committee.Id,
+                new MeetingInput(MeetingKind.QuarterlyBriefing, "Quý I/2026", new DateOnly(2026, 1, 10), null, "Hội trường", People[target]))).Value!;
+            await meetings.AddAssignmentAsync(scope.Actor, meeting.Id, new AssignmentInput("báo cáo", agency.Id, null, new DateOnly(2026, 2, 1), false, false));
+            Meetings[target] = (await meetings.IssueNoticeAsync(scope.Actor, meeting.Id, new NoticeInput(new DateOnly(2026, 1, 12), "Người ký", null), meeting.Version)).Value!.Id;
             Templates[target] = (await scope.Get<ReportTemplates>().CreateAsync(scope.Actor, committee.Id, ReportingData.Template())).Value!.Id;
         }
         await using (var scope = App.ServiceScope())
@@ -198,6 +212,11 @@ public sealed partial class AuthorizationMatrix(AuthorizationMatrixFixture fixtu
         AccessKind.SubmissionRead => caller == Caller.Administrator || (caller != Caller.Anonymous && target is Target.Own or Target.Child),
         AccessKind.SubmissionManage => caller == Caller.Administrator || (caller == Caller.Secretariat && target == Target.Own),
         AccessKind.SubmissionReview => caller == Caller.Administrator || (caller == Caller.Secretariat && target == Target.Child),
+        AccessKind.WorkItemRead or AccessKind.MeetingRead => Expected(AccessKind.CommitteeRead, caller, target),
+        AccessKind.WorkItemCreate or AccessKind.WorkItemManage or AccessKind.MeetingManage =>
+            caller == Caller.Administrator || (caller == Caller.Secretariat && target == Target.Own),
+        // The member sits for the agency that leads its own committee's task, and for no other.
+        AccessKind.WorkItemReport => caller == Caller.Administrator || (caller is Caller.Secretariat or Caller.Member && target == Target.Own),
         _ => throw new InvalidOperationException($"The matrix has no rule for {kind}: add one."),
     };
 
@@ -245,6 +264,8 @@ public sealed partial class AuthorizationMatrix(AuthorizationMatrixFixture fixtu
                 "people" => fixture.People[target].ToString(System.Globalization.CultureInfo.InvariantCulture),
                 "report-requests" => fixture.Requests[target].ToString(System.Globalization.CultureInfo.InvariantCulture),
                 "submissions" => fixture.Submissions[target].ToString(System.Globalization.CultureInfo.InvariantCulture),
+                "work-items" => fixture.WorkItems[target].ToString(System.Globalization.CultureInfo.InvariantCulture),
+                "meetings" => fixture.Meetings[target].ToString(System.Globalization.CultureInfo.InvariantCulture),
                 _ => throw new InvalidOperationException($"The matrix does not know what {{id}} is in {endpoint.Route}: teach Path()."),
             },
             "relationId" => relationId.ToString(System.Globalization.CultureInfo.InvariantCulture),
@@ -252,6 +273,8 @@ public sealed partial class AuthorizationMatrix(AuthorizationMatrixFixture fixtu
             "templateId" => fixture.Templates[target].ToString(System.Globalization.CultureInfo.InvariantCulture),
             "draftId" => fixture.Drafts[target].ToString(System.Globalization.CultureInfo.InvariantCulture),
             "membershipId" => fixture.Memberships[target].ToString(System.Globalization.CultureInfo.InvariantCulture),
+            // A generated document's format: DOCX needs no converter.
+            "format" => "docx",
             var name => throw new InvalidOperationException($"The matrix does not know how to fill {{{name}}} in {endpoint.Route}: teach Path()."),
         });
     }
@@ -261,7 +284,7 @@ public sealed partial class AuthorizationMatrix(AuthorizationMatrixFixture fixtu
     {
         AccessKind.CommitteeCreate => $$"""{"parentId": {{CommitteeId(target)}}}""",
         AccessKind.AgencyCreate => $$"""{"unitId": {{UnitId(target)}}}""",
-        AccessKind.DocumentCreate => $$"""{"committeeId": {{CommitteeId(target)}}}""",
+        AccessKind.DocumentCreate or AccessKind.WorkItemCreate => $$"""{"committeeId": {{CommitteeId(target)}}}""",
         AccessKind.PersonCreate => $$"""{"agencyId": {{AgencyId(target)}}}""",
         _ => "{}",
     };

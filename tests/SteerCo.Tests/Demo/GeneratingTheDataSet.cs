@@ -69,6 +69,10 @@ public sealed class GeneratingTheDataSet(GeneratedSmallDataSet data) : IClassFix
         second.Users.ShouldBe(first.Users);
         first.Documents.Count.ShouldBeGreaterThan(1000);
         second.Documents.ShouldBe(first.Documents);
+        first.Memberships.Count.ShouldBeGreaterThan(1000);
+        second.People.ShouldBe(first.People);
+        second.Memberships.ShouldBe(first.Memberships);
+        third.People.ShouldNotBe(first.People);
         third.Committees.Select(c => c.Path).ShouldBe(first.Committees.Select(c => c.Path), "the hierarchy is the country's, whatever the seed");
         third.Users.ShouldNotBe(first.Users);
     }
@@ -196,13 +200,14 @@ public sealed class GeneratingTheDataSet(GeneratedSmallDataSet data) : IClassFix
         var committees = await db.Committees.AsNoTracking().Where(c => c.DocumentSystem == DocumentSystem.State).ToDictionaryAsync(c => c.Id);
         var outgoing = await db.Documents.AsNoTracking()
             .Where(d => d.Direction == DocumentDirection.Outgoing && d.Committee!.DocumentSystem == DocumentSystem.State && d.Subject != AddedAfterwards)
-            .Select(d => new { d.CommitteeId, d.Type, d.IssuedOn, d.Number, d.Symbol }).ToListAsync();
+            .Select(d => new { d.Id, d.CommitteeId, d.Type, d.IssuedOn, d.Number, d.Symbol }).ToListAsync();
         var series = await db.NumberSeries.AsNoTracking().ToDictionaryAsync(s => (s.CommitteeId, s.Key), s => s.LastNumber);
 
         outgoing.Count.ShouldBeGreaterThan(500);
         foreach (var run in outgoing.GroupBy(d => (d.CommitteeId, Key: DocumentNumbering.SeriesKey(committees[d.CommitteeId], d.Type, d.IssuedOn))))
         {
-            var numbers = run.OrderBy(d => d.IssuedOn).Select(d => d.Number!.Value).ToList();
+            // Documents of one day are registered, and numbered, in the order of their keys; the rows come in no order.
+            var numbers = run.OrderBy(d => d.IssuedOn).ThenBy(d => d.Id).Select(d => d.Number!.Value).ToList();
             numbers.ShouldBe(Enumerable.Range(1, numbers.Count).ToList(), $"series {run.Key} numbered in date order without gaps");
             series[run.Key].ShouldBe(numbers.Count);
             run.ShouldAllBe(d => d.Symbol == DocumentNumbering.SymbolFor(committees[d.CommitteeId], d.Type, d.Number!.Value).Normalized);
@@ -257,7 +262,7 @@ public sealed class GeneratingTheDataSet(GeneratedSmallDataSet data) : IClassFix
         return (user, user.Committee!, subtree);
     }
 
-    private sealed record Snapshot(List<string> Agencies, List<CommitteeRow> Committees, List<string> Users, List<string> Documents);
+    private sealed record Snapshot(List<string> Agencies, List<CommitteeRow> Committees, List<string> Users, List<string> Documents, List<string> People, List<string> Memberships);
 
     private sealed record CommitteeRow(int Id, string Name, string Path, int UnitId, int? StandingAgencyId, DocumentSystem System, DateOnly? EstablishedOn);
 
@@ -272,6 +277,9 @@ public sealed class GeneratingTheDataSet(GeneratedSmallDataSet data) : IClassFix
             .Select(u => $"{u.Id}|{u.UserName}|{u.FullName}|{u.Role}|{u.CommitteeId}|{u.AgencyId}|{u.SecurityStamp}").ToListAsync();
         var documents = await db.Documents.Where(d => d.Subject != AddedAfterwards).OrderBy(d => d.Id)
             .Select(d => $"{d.Id}|{d.CommitteeId}|{d.Direction}|{d.Symbol}|{d.IssuedOn}|{d.Subject}|{d.Body}").ToListAsync();
-        return new(agencies, committees, users, documents);
+        var people = await db.People.OrderBy(p => p.Id).Select(p => $"{p.Id}|{p.FullName}|{p.JobTitle}|{p.AgencyId}").ToListAsync();
+        var memberships = await db.Memberships.OrderBy(m => m.Id)
+            .Select(m => $"{m.Id}|{m.PersonId}|{m.CommitteeId}|{m.PostId}|{m.AgencyId}|{m.StartDate}|{m.EndDate}|{m.AppointingDocumentId}|{m.EndingDocumentId}").ToListAsync();
+        return new(agencies, committees, users, documents, people, memberships);
     }
 }

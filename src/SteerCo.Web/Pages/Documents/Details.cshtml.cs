@@ -7,18 +7,22 @@ using SteerCo.Documents.Files;
 using SteerCo.Resources;
 using SteerCo.Text;
 using SteerCo.Web.Infrastructure;
+using SteerCo.WorkItems;
 
 namespace SteerCo.Web.Pages.Documents;
 
 /// <summary>One document: its fields, files, relations both ways, and the cascade of documents implementing it below.</summary>
 [StreamedUpload("Upload")]
-public sealed class DetailsModel(DocumentRegister register, DocumentFiles files, IStringLocalizer<SharedResource> text) : SteerCoPageModel
+public sealed class DetailsModel(DocumentRegister register, DocumentFiles files, WorkItemService workItems, IStringLocalizer<SharedResource> text) : SteerCoPageModel
 {
     /// <summary>The model state key of upload problems, shown above the upload form.</summary>
     public const string UploadKey = "Upload";
 
     public DocumentDetail Document { get; private set; } = null!;
     public CascadeNode? Cascade { get; private set; }
+
+    /// <summary>The tasks under this document and under each document of its cascade, by document.</summary>
+    public IReadOnlyDictionary<int, RollUp> TaskRollUps { get; private set; } = new Dictionary<int, RollUp>();
 
     /// <summary>What the relation search box was given, and the documents it found.</summary>
     [BindProperty(SupportsGet = true)]
@@ -163,12 +167,17 @@ public sealed class DetailsModel(DocumentRegister register, DocumentFiles files,
         Document = document.Value!;
         var cascade = await register.CascadeAsync(Actor, id, ct);
         Cascade = cascade.IsOk && cascade.Value!.Children.Count > 0 ? cascade.Value : null;
+        TaskRollUps = await workItems.RollUpsByDocumentAsync(Actor, [id, .. DocumentsIn(Cascade)], ct);
+        ViewData["TaskRollUps"] = TaskRollUps;
         if (Document.CanManage && VietnameseText.Clean(Find) is { Length: > 0 } text)
         {
             Found = await FindAsync(id, text, ct);
         }
         return null;
     }
+
+    private static IEnumerable<int> DocumentsIn(CascadeNode? node) =>
+        node is null ? [] : node.Documents.Select(d => d.Id).Concat(node.Children.SelectMany(DocumentsIn));
 
     /// <summary>Documents to relate to: by id, or by symbol and subject without diacritics; a handful, newest first.</summary>
     private async Task<IReadOnlyList<DocumentSummary>> FindAsync(int id, string text, CancellationToken ct)

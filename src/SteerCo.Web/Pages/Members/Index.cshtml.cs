@@ -71,6 +71,28 @@ public sealed class IndexModel(CommitteeService committees, RosterService roster
         return await LoadAsync(id, ct) ?? Page();
     }
 
+    /// <summary>The roster of the chosen day as the XLSX table clerks print, fill in, and import into a draft.</summary>
+    public async Task<IActionResult> OnGetXlsxAsync(int id, CancellationToken ct)
+    {
+        DateOnly? day = null;
+        if (!string.IsNullOrWhiteSpace(On))
+        {
+            if (!DateFormats.TryParseShort(On, out var parsed))
+            {
+                // The page again, with the date's error beside the date.
+                return await LoadAsync(id, ct) ?? Page();
+            }
+            day = parsed;
+        }
+        var found = await roster.RosterAsync(Actor, id, day, ct);
+        if (!found.IsOk)
+        {
+            return OutOfScope();
+        }
+        await FileDownloads.Generated(Response, RosterWorkbook.Write(found.Value!), RosterWorkbook.ContentType, RosterWorkbook.FileName(found.Value!)).ExecuteAsync(HttpContext);
+        return new EmptyResult();
+    }
+
     /// <summary>Starts a reconstitution draft from the current roster and opens it.</summary>
     public async Task<IActionResult> OnPostStartAsync(int id, CancellationToken ct)
     {

@@ -12,9 +12,11 @@ namespace SteerCo.Web.Pages.Members;
 /// <summary>
 /// One reconstitution: its new roster (add, remove, change a post), the difference from the
 /// current roster, the decision (picked from the register or created there), and applying it.
-/// Every change posts the draft's version; a draft saved meanwhile answers 409.
+/// Every change posts the draft's version; a draft saved meanwhile answers 409. A roster sheet
+/// (XLSX) can replace the new roster at once; it comes as a stream, at most 5 MB.
 /// </summary>
-public sealed class ReconstitutionModel(Reconstitutions reconstitutions, RosterService roster, PeopleService people, DocumentRegister register, PdfConverter pdf) : SteerCoPageModel
+[StreamedUpload("ImportRoster", MaxBytes = RosterWorkbook.MaxUploadBytes)]
+public sealed class ReconstitutionModel(Reconstitutions reconstitutions, RosterService roster, PeopleService people, DocumentRegister register, RosterImport import, PdfConverter pdf) : SteerCoPageModel
 {
     [BindProperty]
     public int Version { get; set; }
@@ -43,6 +45,12 @@ public sealed class ReconstitutionModel(Reconstitutions reconstitutions, RosterS
     /// <summary>Narrows the people offered for adding.</summary>
     [BindProperty(SupportsGet = true)]
     public string? Find { get; set; }
+
+    /// <summary>The import's "create missing people" box, as the clerk left it.</summary>
+    public bool CreatePeople { get; private set; }
+
+    /// <summary>Every error of a refused roster sheet, each a whole sentence.</summary>
+    public IReadOnlyList<string> ImportErrors { get; private set; } = [];
 
     public ReconstitutionView Draft { get; private set; } = null!;
     public IReadOnlyList<PostView> Posts { get; private set; } = [];
@@ -83,6 +91,42 @@ public sealed class ReconstitutionModel(Reconstitutions reconstitutions, RosterS
 
     public Task<IActionResult> OnPostChangePostAsync(int id, int draftId, CancellationToken ct) =>
         SaveAsync(id, draftId, lines => [.. lines.Select(l => l.PersonId == PersonId ? l with { PostId = PostId } : l)], null, ct);
+
+    /// <summary>
+    /// A roster sheet replaces the draft's lines (see <see cref="RosterImport"/>). The file comes as a
+    /// stream (see <see cref="StreamedUploadAttribute"/>), with the version and the box as fields before it.
+    /// </summary>
+    public async Task<IActionResult> OnPostImportRosterAsync(int id, int draftId, CancellationToken ct)
+    {
+        var upload = HttpContext.Features.Get<StreamedUpload>();
+        var fields = upload?.Fields ?? new Dictionary<string, string>();
+        int? version = upload is null ? Version
+            : fields.TryGetValue(nameof(Version), out var v) && int.TryParse(v, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var parsed) ? parsed : null;
+        CreatePeople = fields.TryGetValue(nameof(CreatePeople), out var create) && create == "true";
+        Result<RosterImported> result;
+        try
+        {
+            result = await import.ImportAsync(Actor, id, draftId, upload?.FileName, upload?.Content, version, CreatePeople, ct);
+        }
+        catch (BadHttpRequestException ex) when (MultipartUpload.IsTooLarge(ex))
+        {
+            result = Result<RosterImported>.Invalid(RosterImport.TooLargeField, RosterImport.TooLargeMessage());
+        }
+        if (result.Outcome == Outcome.Ok)
+        {
+            var imported = result.Value!;
+            TempData["Flash"] = imported.CreatedPeople.Count == 0
+                ? Messages.Get("RosterImported", imported.Draft!.Lines.Count)
+                : Messages.Get("RosterImportedWithPeople", imported.Draft!.Lines.Count, imported.CreatedPeople.Count, string.Join(", ", imported.CreatedPeople));
+            return Redirect($"/Members/{id}/Reconstitution/{draftId}");
+        }
+        if (result.Outcome == Outcome.Invalid)
+        {
+            ImportErrors = [.. result.Value?.Errors.Select(e => e.ToString()) ?? result.Problems.Select(p => p.Message)];
+            return await LoadAsync(id, draftId, ct) ?? Page();
+        }
+        return await AfterAsync(id, draftId, result.As<ReconstitutionView>(), "", ct);
+    }
 
     public async Task<IActionResult> OnPostCreateDecisionAsync(int id, int draftId, CancellationToken ct)
     {

@@ -55,6 +55,13 @@ public static class FileSniffer
     public static SniffResult Sniff(string path, FileStoreOptions limits)
     {
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read);
+        return Sniff(stream, limits);
+    }
+
+    /// <summary>The same, on a seekable stream read from its start; the stream is left open.</summary>
+    public static SniffResult Sniff(Stream stream, FileStoreOptions limits)
+    {
+        stream.Position = 0;
         var head = new byte[1024];
         var read = stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
         var bytes = head.AsSpan(0, read);

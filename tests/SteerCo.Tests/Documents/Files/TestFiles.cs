@@ -87,23 +87,27 @@ public static class TestFiles
     /// A DOCX whose document.xml expands to <paramref name="expandedBytes"/> of blanks inside a
     /// valid body: a few hundred kilobytes on disk.
     /// </summary>
-    public static byte[] ZipBombDocx(long expandedBytes)
+    public static byte[] ZipBombDocx(long expandedBytes) => Inflated(Docx("Văn bản"), "word/document.xml",
+        """<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>""",
+        "</w:body></w:document>", expandedBytes);
+
+    /// <summary>The package with its part <paramref name="partName"/> replaced by <paramref name="expandedBytes"/> of blanks between a head and a tail.</summary>
+    public static byte[] Inflated(byte[] package, string partName, string head, string tail, long expandedBytes)
     {
-        var docx = Docx("Văn bản");
         using var memory = new MemoryStream();
-        memory.Write(docx);
+        memory.Write(package);
         using (var zip = new ZipArchive(memory, ZipArchiveMode.Update, leaveOpen: true))
         {
-            zip.GetEntry("word/document.xml")!.Delete();
-            using var entry = zip.CreateEntry("word/document.xml", CompressionLevel.SmallestSize).Open();
-            entry.Write("""<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>"""u8);
+            zip.GetEntry(partName)!.Delete();
+            using var entry = zip.CreateEntry(partName, CompressionLevel.SmallestSize).Open();
+            entry.Write(Encoding.UTF8.GetBytes(head));
             var blanks = new byte[1024 * 1024];
             blanks.AsSpan().Fill((byte)' ');
             for (long written = 0; written < expandedBytes; written += blanks.Length)
             {
                 entry.Write(blanks);
             }
-            entry.Write("</w:body></w:document>"u8);
+            entry.Write(Encoding.UTF8.GetBytes(tail));
         }
         return memory.ToArray();
     }

@@ -455,26 +455,7 @@ namespace SteerCo.Data.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.DropForeignKey(
-                name: "FK_ReportRequests_ReportTemplateVersions_TemplateVersionId",
-                table: "ReportRequests");
-
-            migrationBuilder.DropForeignKey(
-                name: "FK_ReportTemplates_ReportTemplateVersions_CurrentVersionId",
-                table: "ReportTemplates");
-
-            migrationBuilder.DropForeignKey(
-                name: "FK_ReportingRegimes_ReportTemplates_TemplateId",
-                table: "ReportingRegimes");
-
-            migrationBuilder.DropForeignKey(
-                name: "FK_ReportRequests_ReportingRegimes_RegimeId",
-                table: "ReportRequests");
-
-            migrationBuilder.DropForeignKey(
-                name: "FK_Submissions_SubmissionVersions_AcceptedVersionId",
-                table: "Submissions");
-
+            // SQLite cannot drop a foreign key by itself; dropping the tables drops theirs.
             migrationBuilder.DropTable(
                 name: "Notifications");
 

@@ -1,0 +1,90 @@
+using SteerCo.Web.Auth;
+using SteerCo.Web.Infrastructure;
+using SteerCo.WorkItems;
+
+namespace SteerCo.Web.Api;
+
+/// <summary>A new task; a plan's item names its plan (sourceKind PlanItem, sourceDocumentId), a directive's task the directive (Document).</summary>
+public sealed record WorkItemRequest(
+    int? CommitteeId, string? Title, string? Description, int? LeadAgencyId, IReadOnlyList<int>? CoordinatingAgencyIds, DateOnly? DueDate, bool Regular = false,
+    WorkItemSource? SourceKind = null, int? SourceDocumentId = null)
+{
+    public WorkItemInput ToInput() => new(Title, Description, LeadAgencyId ?? 0, CoordinatingAgencyIds, DueDate, Regular,
+        SourceKind ?? (SourceDocumentId is null ? WorkItemSource.Direct : WorkItemSource.Document), SourceDocumentId);
+}
+
+public sealed record ProgressRequest(DateOnly? On, string? Text, int? Percent, int? Version);
+
+public sealed record ExtensionRequest(DateOnly? DueDate, string? Reason, int? Version);
+
+public sealed record ReassignmentRequest(int? AgencyId, string? Reason, int? Version);
+
+public sealed record ClosingRequest(WorkItemStatus? Status, string? Text, int? Version);
+
+public sealed record FanOutRequest(IReadOnlyList<int>? CommitteeIds, int? Version);
+
+public static class WorkItemsApi
+{
+    public static RouteGroupBuilder MapWorkItemsApi(this RouteGroupBuilder group)
+    {
+        group.RequireAuthorization(Policies.Api).WithTags("Work items");
+
+        // A member's list is its agency's tasks; anyone else's, a committee's (their own by default), within the scope rule.
+        group.MapGet("/", async (WorkItemService items, HttpContext http, int? committeeId, WorkItemState? state, string? sort, int? page, int? pageSize, CancellationToken ct) =>
+            TypedResults.Ok(await items.ListAsync(http.RequireActor(), new(committeeId, state, sort), new(page ?? 1, pageSize ?? 25), ct)))
+            .Access(AccessKind.SignedIn);
+
+        group.MapGet("/overdue", async (WorkItemService items, HttpContext http, int? committeeId, int? page, int? pageSize, CancellationToken ct) =>
+            (await items.OverdueAsync(http.RequireActor(), committeeId, new(page ?? 1, pageSize ?? 25), ct)).ToOk())
+            .Access(AccessKind.SignedIn);
+
+        group.MapGet("/{id:int}", async (int id, WorkItemService items, HttpContext http, CancellationToken ct) =>
+            (await items.GetAsync(http.RequireActor(), id, ct)).ToOk())
+            .Access(AccessKind.WorkItemRead);
+
+        group.MapPost("/", async (WorkItemRequest request, WorkItemService items, HttpContext http, CancellationToken ct) =>
+            (await items.CreateAsync(http.RequireActor(), request.CommitteeId ?? 0, request.ToInput(), ct)).ToCreated(w => $"/api/v1/work-items/{w.Id}"))
+            .Access(AccessKind.WorkItemCreate);
+
+        group.MapPost("/{id:int}/progress", async (int id, ProgressRequest request, WorkItemService items, HttpContext http, CancellationToken ct) =>
+            (request.Version is { } v
+                ? await items.ReportAsync(http.RequireActor(), id, new(request.On, request.Text, request.Percent), v, ct)
+                : ApiResults.VersionMissing(await items.GetAsync(http.RequireActor(), id, ct), d => d.CanReport)).ToOk())
+            .Access(AccessKind.WorkItemReport);
+
+        group.MapPost("/{id:int}/extension", async (int id, ExtensionRequest request, WorkItemService items, HttpContext http, CancellationToken ct) =>
+            (request.Version is { } v
+                ? await items.ExtendAsync(http.RequireActor(), id, request.DueDate, request.Reason, v, ct)
+                : ApiResults.VersionMissing(await items.GetAsync(http.RequireActor(), id, ct), d => d.CanManage)).ToOk())
+            .Access(AccessKind.WorkItemManage);
+
+        group.MapPost("/{id:int}/reassignment", async (int id, ReassignmentRequest request, WorkItemService items, HttpContext http, CancellationToken ct) =>
+            (request.Version is { } v
+                ? await items.ReassignAsync(http.RequireActor(), id, request.AgencyId ?? 0, request.Reason, v, ct)
+                : ApiResults.VersionMissing(await items.GetAsync(http.RequireActor(), id, ct), d => d.CanManage)).ToOk())
+            .Access(AccessKind.WorkItemManage);
+
+        group.MapPost("/{id:int}/closing", async (int id, ClosingRequest request, WorkItemService items, HttpContext http, CancellationToken ct) =>
+            (request.Version is { } v
+                ? await items.CloseAsync(http.RequireActor(), id, request.Status ?? default, request.Text, v, ct)
+                : ApiResults.VersionMissing(await items.GetAsync(http.RequireActor(), id, ct), d => d.CanManage)).ToOk())
+            .Access(AccessKind.WorkItemManage);
+
+        group.MapPost("/{id:int}/fan-out", async (int id, FanOutRequest request, WorkItemService items, HttpContext http, CancellationToken ct) =>
+            (request.Version is { } v
+                ? await items.FanOutAsync(http.RequireActor(), id, request.CommitteeIds, v, ct)
+                : ApiResults.VersionMissing(await items.GetAsync(http.RequireActor(), id, ct), d => d.CanManage)).ToOk())
+            .Access(AccessKind.WorkItemManage);
+        return group;
+    }
+
+    /// <summary>A document's tasks (a plan's items, a notice's assignments) and their roll-up, under /api/v1/documents/{id}.</summary>
+    public static RouteGroupBuilder MapDocumentWorkApi(this RouteGroupBuilder group)
+    {
+        group.RequireAuthorization(Policies.Api).WithTags("Work items");
+        group.MapGet("/{id:int}/work-items", async (int id, WorkItemService items, HttpContext http, CancellationToken ct) =>
+            (await items.DocumentWorkAsync(http.RequireActor(), id, ct)).ToOk())
+            .Access(AccessKind.DocumentRead);
+        return group;
+    }
+}

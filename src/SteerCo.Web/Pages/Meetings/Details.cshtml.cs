@@ -1,0 +1,134 @@
+using Microsoft.AspNetCore.Mvc;
+using SteerCo.Access;
+using SteerCo.Meetings;
+using SteerCo.Resources;
+using SteerCo.Text;
+using SteerCo.Web.Infrastructure;
+
+namespace SteerCo.Web.Pages.Meetings;
+
+/// <summary>
+/// A meeting from invitation to follow-up: attendance, agenda, contributions, conclusions with
+/// their assignments, the notice issued by the register, the papers, and where each task stands.
+/// </summary>
+public sealed class DetailsModel(MeetingService meetings, TimeProvider clock) : SteerCoPageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public int Id { get; set; }
+
+    [BindProperty]
+    public int Version { get; set; }
+
+    [BindProperty]
+    public List<AttendanceLine> Attendance { get; set; } = [];
+
+    [BindProperty]
+    public string? Title { get; set; }
+
+    [BindProperty]
+    public string? Presenter { get; set; }
+
+    [BindProperty]
+    public int? AgencyId { get; set; }
+
+    [BindProperty]
+    public string? Speaker { get; set; }
+
+    [BindProperty]
+    public string? Summary { get; set; }
+
+    [BindProperty]
+    public string? Conclusions { get; set; }
+
+    [BindProperty]
+    public AssignmentForm Assignment { get; set; } = new();
+
+    [BindProperty]
+    public string? IssuedOn { get; set; }
+
+    [BindProperty]
+    public string? SignerName { get; set; }
+
+    [BindProperty]
+    public string? SignerTitle { get; set; }
+
+    public MeetingDetail Meeting { get; private set; } = null!;
+
+    public sealed class AttendanceLine
+    {
+        public int InviteeId { get; set; }
+        public Attendance Attendance { get; set; }
+        public string? AbsenceReason { get; set; }
+        public string? RepresentedBy { get; set; }
+    }
+
+    public sealed class AssignmentForm
+    {
+        public string? Text { get; set; }
+        public int LeadAgencyId { get; set; }
+        public List<int> CoordinatingAgencyIds { get; set; } = [];
+        public string? DueDate { get; set; }
+        public bool Regular { get; set; }
+        public bool ToSubordinates { get; set; }
+    }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        IssuedOn = DateOnly.FromDateTime(clock.GetLocalNow().DateTime).ToShort();
+        var loaded = await LoadAsync(ct);
+        SignerName = Meeting?.ChairName;
+        Conclusions = Meeting?.Conclusions;
+        return loaded ?? Page();
+    }
+
+    public async Task<IActionResult> OnGetPaperAsync(MeetingPaper paper, CancellationToken ct)
+    {
+        var file = await meetings.PaperAsync(Actor, Id, paper, ct);
+        return file.IsOk ? File(file.Value!.Content, MeetingPaperFile.ContentType, file.Value.FileName) : OutOfScope();
+    }
+
+    public Task<IActionResult> OnPostAttendanceAsync(CancellationToken ct) =>
+        ActAsync(() => meetings.RecordAttendanceAsync(Actor, Id, [.. Attendance.Select(a => new AttendanceInput(a.InviteeId, a.Attendance, a.AbsenceReason, a.RepresentedBy))], Version, ct), "AttendanceSaved", ct);
+
+    public Task<IActionResult> OnPostInviteAsync(CancellationToken ct) =>
+        ActAsync(() => meetings.InviteAgencyAsync(Actor, Id, AgencyId ?? 0, ct), "AgencyInvited", ct);
+
+    public Task<IActionResult> OnPostAgendaAsync(CancellationToken ct) =>
+        ActAsync(() => meetings.AddAgendaItemAsync(Actor, Id, Title, Presenter, ct), "AgendaItemAdded", ct);
+
+    public Task<IActionResult> OnPostContributionAsync(CancellationToken ct) =>
+        ActAsync(() => meetings.AddContributionAsync(Actor, Id, new(Speaker, AgencyId, Summary), ct), "ContributionAdded", ct);
+
+    public Task<IActionResult> OnPostConclusionsAsync(CancellationToken ct) =>
+        ActAsync(() => meetings.SetConclusionsAsync(Actor, Id, Conclusions, Version, ct), "ConclusionsSaved", ct);
+
+    public async Task<IActionResult> OnPostAssignmentAsync(CancellationToken ct)
+    {
+        var due = ParseDate(Assignment.DueDate, "DueDate");
+        return await ActAsync(() => meetings.AddAssignmentAsync(Actor, Id,
+            new(Assignment.Text, Assignment.LeadAgencyId, Assignment.CoordinatingAgencyIds, due, Assignment.Regular, Assignment.ToSubordinates), ct), "AssignmentAdded", ct);
+    }
+
+    public Task<IActionResult> OnPostRemoveAssignmentAsync(int assignmentId, CancellationToken ct) =>
+        ActAsync(() => meetings.RemoveAssignmentAsync(Actor, Id, assignmentId, ct), "AssignmentRemoved", ct);
+
+    public async Task<IActionResult> OnPostNoticeAsync(CancellationToken ct)
+    {
+        var issuedOn = ParseDate(IssuedOn, nameof(IssuedOn));
+        return await ActAsync(() => meetings.IssueNoticeAsync(Actor, Id, new(issuedOn, SignerName, SignerTitle), Version, ct), "NoticeIssued", ct);
+    }
+
+    private Task<IActionResult> ActAsync(Func<Task<Result<MeetingDetail>>> action, string flash, CancellationToken ct) =>
+        ChangeAsync(action, meeting => Messages.Get(flash, meeting.NoticeSymbol), () => RedirectToPage("Details", new { id = Id }), () => LoadAsync(ct));
+
+    private async Task<IActionResult?> LoadAsync(CancellationToken ct)
+    {
+        var meeting = await meetings.GetAsync(Actor, Id, ct);
+        if (!meeting.IsOk)
+        {
+            return OutOfScope();
+        }
+        Meeting = meeting.Value!;
+        return null;
+    }
+}

@@ -1,0 +1,82 @@
+using Microsoft.AspNetCore.Mvc;
+using SteerCo.Access;
+using SteerCo.Resources;
+using SteerCo.Text;
+using SteerCo.Web.Infrastructure;
+using SteerCo.WorkItems;
+
+namespace SteerCo.Web.Pages.Work;
+
+/// <summary>A task: where it stands, its history and its share in the committees below; report, extend, reassign, close, pass down.</summary>
+public sealed class DetailsModel(WorkItemService items) : SteerCoPageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public int Id { get; set; }
+
+    [BindProperty]
+    public int Version { get; set; }
+
+    [BindProperty]
+    public string? On { get; set; }
+
+    [BindProperty]
+    public string? Text { get; set; }
+
+    [BindProperty]
+    public int? Percent { get; set; }
+
+    [BindProperty]
+    public string? DueDate { get; set; }
+
+    [BindProperty]
+    public int AgencyId { get; set; }
+
+    [BindProperty]
+    public WorkItemStatus CloseAs { get; set; } = WorkItemStatus.Done;
+
+    [BindProperty]
+    public List<int> CommitteeIds { get; set; } = [];
+
+    public WorkItemDetail Item { get; private set; } = null!;
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        On = items.Today.ToShort();
+        return await LoadAsync(ct) ?? Page();
+    }
+
+    public async Task<IActionResult> OnPostReportAsync(CancellationToken ct)
+    {
+        var on = ParseDate(On, nameof(On));
+        return await ActAsync(() => items.ReportAsync(Actor, Id, new(on, Text, Percent), Version, ct), "ProgressReported", ct);
+    }
+
+    public async Task<IActionResult> OnPostExtendAsync(CancellationToken ct)
+    {
+        var due = ParseDate(DueDate, nameof(DueDate));
+        return await ActAsync(() => items.ExtendAsync(Actor, Id, due, Text, Version, ct), "DeadlineExtended", ct);
+    }
+
+    public async Task<IActionResult> OnPostReassignAsync(CancellationToken ct) =>
+        await ActAsync(() => items.ReassignAsync(Actor, Id, AgencyId, Text, Version, ct), "WorkItemReassigned", ct);
+
+    public async Task<IActionResult> OnPostCloseAsync(CancellationToken ct) =>
+        await ActAsync(() => items.CloseAsync(Actor, Id, CloseAs, Text, Version, ct), "WorkItemClosedFlash", ct);
+
+    public async Task<IActionResult> OnPostFanOutAsync(CancellationToken ct) =>
+        await ActAsync(() => items.FanOutAsync(Actor, Id, CommitteeIds, Version, ct), "WorkItemPassedDown", ct);
+
+    private Task<IActionResult> ActAsync(Func<Task<Result<WorkItemDetail>>> action, string flash, CancellationToken ct) =>
+        ChangeAsync(action, _ => Messages.Get(flash), () => RedirectToPage("Details", new { id = Id }), () => LoadAsync(ct));
+
+    private async Task<IActionResult?> LoadAsync(CancellationToken ct)
+    {
+        var item = await items.GetAsync(Actor, Id, ct);
+        if (!item.IsOk)
+        {
+            return OutOfScope();
+        }
+        Item = item.Value!;
+        return null;
+    }
+}

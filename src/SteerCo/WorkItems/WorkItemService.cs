@@ -1,0 +1,576 @@
+using Microsoft.EntityFrameworkCore;
+using SteerCo.Access;
+using SteerCo.Committees;
+using SteerCo.Data;
+using SteerCo.Resources;
+using SteerCo.Text;
+
+namespace SteerCo.WorkItems;
+
+/// <summary>
+/// Tasks: created by a committee's secretariat (or by a conclusion notice), passed down to the
+/// committees below, reported on by the agency that leads them, extended, reassigned, closed.
+/// A parent's status rolls up from its children.
+/// </summary>
+public sealed class WorkItemService(SteerCoDbContext db, TimeProvider clock)
+{
+    public const int TitleLength = 1000;
+    public const int TextLength = 4000;
+
+    public DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+
+    public async Task<Result<WorkItemDetail>> CreateAsync(Actor actor, int committeeId, WorkItemInput input, CancellationToken cancellationToken = default)
+    {
+        var committee = await db.Committees.AsNoTracking().FirstOrDefaultAsync(c => c.Id == committeeId, cancellationToken);
+        if (committee is null || !actor.CanRead(committee))
+        {
+            return Result<WorkItemDetail>.NotFound();
+        }
+        if (!actor.CanManage(committee))
+        {
+            return Result<WorkItemDetail>.Forbidden();
+        }
+        var (problems, item) = await PrepareAsync(committee, input, actor.UserName, "", cancellationToken);
+        if (problems.Count > 0)
+        {
+            return Result<WorkItemDetail>.Invalid(problems);
+        }
+        db.WorkItems.Add(item!);
+        await db.SaveChangesAsync(cancellationToken);
+        return await GetAsync(actor, item!.Id, cancellationToken);
+    }
+
+    /// <summary>
+    /// Checks a new task for <paramref name="committee"/> and builds it, unsaved: the meeting's
+    /// notice makes its tasks through here too. <paramref name="prefix"/> goes before field names.
+    /// </summary>
+    internal async Task<(List<Problem> Problems, WorkItem? Item)> PrepareAsync(Committee committee, WorkItemInput input, string by, string prefix, CancellationToken cancellationToken)
+    {
+        var problems = new List<Problem>();
+        var title = VietnameseText.Clean(input.Title);
+        if (title.Length == 0)
+        {
+            problems.Add(new(prefix + nameof(WorkItemInput.Title), Messages.Get("WorkItemTitleRequired")));
+        }
+        else if (title.Length > TitleLength)
+        {
+            problems.Add(new(prefix + nameof(WorkItemInput.Title), Messages.Get("TooLong", Messages.Get("FieldWorkItemTitle"), TitleLength)));
+        }
+        var description = input.Description?.Normalize(System.Text.NormalizationForm.FormC).Trim();
+        if (description?.Length > TextLength)
+        {
+            problems.Add(new(prefix + nameof(WorkItemInput.Description), Messages.Get("TooLong", Messages.Get("FieldDescription"), TextLength)));
+        }
+        if (input.DueDate is null && !input.Regular)
+        {
+            problems.Add(new(prefix + nameof(WorkItemInput.DueDate), Messages.Get("DueDateOrRegular")));
+        }
+        var coordinators = (input.CoordinatingAgencyIds ?? []).Distinct().Where(id => id != input.LeadAgencyId).ToList();
+        var agencyIds = coordinators.Append(input.LeadAgencyId).ToList();
+        var agencies = await db.Agencies.Where(a => agencyIds.Contains(a.Id) && a.UnitId == committee.UnitId && a.DissolvedOn == null)
+            .Select(a => a.Id).ToListAsync(cancellationToken);
+        if (!agencies.Contains(input.LeadAgencyId))
+        {
+            problems.Add(new(prefix + nameof(WorkItemInput.LeadAgencyId), Messages.Get("LeadAgencyNotOfCommittee")));
+        }
+        if (coordinators.Any(id => !agencies.Contains(id)))
+        {
+            problems.Add(new(prefix + nameof(WorkItemInput.CoordinatingAgencyIds), Messages.Get("CoordinatorNotOfCommittee")));
+        }
+        if (!Enum.IsDefined(input.SourceKind))
+        {
+            problems.Add(new(prefix, Messages.Get("WorkItemSourceUnknown")));
+        }
+        else if (input.SourceDocumentId is { } documentId && input.SourceKind is WorkItemSource.PlanItem or WorkItemSource.Document
+            && await SourceProblemAsync(committee, input.SourceKind, documentId, cancellationToken) is { } sourceProblem)
+        {
+            problems.Add(new(prefix + nameof(WorkItemInput.SourceDocumentId), sourceProblem));
+        }
+        if (problems.Count > 0)
+        {
+            return (problems, null);
+        }
+        return (problems, new WorkItem
+        {
+            Title = title,
+            Description = string.IsNullOrEmpty(description) ? null : description,
+            CommitteeId = committee.Id,
+            CommitteePath = committee.Path,
+            LeadAgencyId = input.LeadAgencyId,
+            Coordinators = [.. coordinators.Select(id => new WorkItemCoordinator { AgencyId = id })],
+            DueDate = input.Regular ? null : input.DueDate,
+            SourceKind = input.SourceKind,
+            SourceDocumentId = input.SourceDocumentId,
+            CreatedAt = clock.GetUtcNow(),
+            CreatedBy = by,
+        });
+    }
+
+    /// <summary>
+    /// A plan's items are the committee's own plan [KH] of its own register; a directive may be the
+    /// committee's or one from a committee above it (what lower levels implement).
+    /// </summary>
+    private async Task<string?> SourceProblemAsync(Committee committee, WorkItemSource kind, int documentId, CancellationToken cancellationToken)
+    {
+        var document = await db.Documents.AsNoTracking().Where(d => d.Id == documentId && d.DeletedAt == null)
+            .Select(d => new { d.CommitteeId, d.Type, Path = d.Committee!.Path }).FirstOrDefaultAsync(cancellationToken);
+        return document is null ? Messages.Get("SourceDocumentNotFound")
+            : kind == WorkItemSource.PlanItem && (document.CommitteeId != committee.Id || document.Type != "KH") ? Messages.Get("PlanNotOfCommittee")
+            : !committee.Path.StartsWith(document.Path, StringComparison.Ordinal) ? Messages.Get("SourceDocumentNotFound")
+            : null;
+    }
+
+    /// <summary>
+    /// The tasks a document gave rise to (a plan's items, a notice's assignments, a directive's
+    /// tasks), with their roll-up: the plan's progress page and the cascade view read it.
+    /// </summary>
+    public async Task<Result<DocumentWork>> DocumentWorkAsync(Actor actor, int documentId, CancellationToken cancellationToken = default)
+    {
+        var document = await db.Documents.AsNoTracking().Include(d => d.Committee).FirstOrDefaultAsync(d => d.Id == documentId && d.DeletedAt == null, cancellationToken);
+        if (document is null || !actor.CanRead(document, document.Committee!))
+        {
+            return Result<DocumentWork>.NotFound();
+        }
+        var today = Today;
+        var items = await Summaries(db.WorkItems.VisibleTo(actor).Where(w => w.SourceDocumentId == documentId && w.ParentId == null)
+            .OrderBy(w => w.DueDate == null).ThenBy(w => w.DueDate).ThenBy(w => w.Id), today).Take(500).ToListAsync(cancellationToken);
+        var canManage = actor.CanManage(document.Committee!);
+        var agencies = canManage
+            ? await db.Agencies.Where(a => a.UnitId == document.Committee!.UnitId && a.DissolvedOn == null).OrderBy(a => a.Name)
+                .Select(a => new AgencyRef(a.Id, a.Name)).ToListAsync(cancellationToken)
+            : [];
+        return new DocumentWork(document.Id, document.Symbol, document.Type, document.Subject, document.CommitteeId, document.Committee!.Name,
+            canManage && document.Type == "KH", items, RollUp.Of(items.Select(i => i.State)), agencies);
+    }
+
+    /// <summary>The roll-up of the tasks under each of <paramref name="documentIds"/> that the actor may see (top-level tasks: a task's share below rolls up into it).</summary>
+    public async Task<IReadOnlyDictionary<int, RollUp>> RollUpsByDocumentAsync(Actor actor, IReadOnlyCollection<int> documentIds, CancellationToken cancellationToken = default)
+    {
+        var today = Today;
+        var counts = await db.WorkItems.VisibleTo(actor).Where(w => w.SourceDocumentId != null && documentIds.Contains(w.SourceDocumentId.Value) && w.ParentId == null)
+            .GroupBy(w => new { DocumentId = w.SourceDocumentId!.Value, w.Status, PastDue = w.DueDate < today })
+            .Select(g => new { g.Key.DocumentId, g.Key.Status, g.Key.PastDue, Count = g.Count() })
+            .ToListAsync(cancellationToken);
+        return counts.GroupBy(c => c.DocumentId).ToDictionary(g => g.Key, g => g.Aggregate(RollUp.Empty,
+            (sum, c) => sum.Add(c.PastDue && WorkItem.IsOpen(c.Status) ? WorkItemState.Overdue : WorkItem.StateOf(c.Status, null, today), c.Count)));
+    }
+
+    public async Task<Result<WorkItemDetail>> GetAsync(Actor actor, int id, CancellationToken cancellationToken = default)
+    {
+        var item = await db.WorkItems.AsNoTracking().Include(w => w.Committee).Include(w => w.LeadAgency).Include(w => w.Parent)
+            .Include(w => w.SourceDocument).Include(w => w.Coordinators).ThenInclude(c => c.Agency)
+            .FirstOrDefaultAsync(w => w.Id == id, cancellationToken);
+        if (item is null || !actor.CanRead(item.Committee!))
+        {
+            return Result<WorkItemDetail>.NotFound();
+        }
+        var today = Today;
+        var updates = await db.WorkItemUpdates.AsNoTracking().Where(u => u.WorkItemId == id).OrderBy(u => u.Id)
+            .Select(u => new WorkItemUpdateView(u.Id, u.Kind, u.On, u.Text, u.Percent, u.PreviousDueDate, u.NewDueDate,
+                db.Agencies.Where(a => a.Id == u.PreviousAgencyId).Select(a => a.Name).FirstOrDefault(),
+                db.Agencies.Where(a => a.Id == u.NewAgencyId).Select(a => a.Name).FirstOrDefault(), u.At, u.By))
+            .ToListAsync(cancellationToken);
+        // Children are listed whatever the reader's scope below: the roll-up is the parent's.
+        var children = await Summaries(db.WorkItems.Where(w => w.ParentId == id).OrderBy(w => w.Committee!.Name), today).ToListAsync(cancellationToken);
+        var canManage = actor.CanManage(item.Committee!);
+        var agencyChoices = canManage
+            ? await db.Agencies.Where(a => a.UnitId == item.Committee!.UnitId && a.DissolvedOn == null).OrderBy(a => a.Name)
+                .Select(a => new AgencyRef(a.Id, a.Name)).ToListAsync(cancellationToken)
+            : [];
+        var fanOut = canManage
+            ? await db.Committees.Where(c => c.ParentId == item.CommitteeId && c.DissolvedOn == null).OrderBy(c => c.Name)
+                .Select(c => new CommitteeChoice(c.Id, c.Name, db.WorkItems.Any(w => w.ParentId == id && w.CommitteeId == c.Id)))
+                .ToListAsync(cancellationToken)
+            : [];
+        return new WorkItemDetail(
+            item.Id, item.Title, item.Description, item.CommitteeId, item.Committee!.Name, item.ParentId, item.Parent?.Title,
+            item.SourceKind, item.SourceDocumentId, item.SourceDocument?.Symbol, item.MeetingId,
+            item.LeadAgencyId, item.LeadAgency!.Name, [.. item.Coordinators.Select(c => new AgencyRef(c.AgencyId, c.Agency!.Name)).OrderBy(a => a.Name)],
+            item.DueDate, item.Status, WorkItem.StateOf(item.Status, item.DueDate, today), item.Percent, item.Result, item.CompletedOn, item.Version,
+            canManage, actor.CanReport(item.Committee!, item.LeadAgencyId), updates, children, RollUp.Of(children.Select(c => c.State)),
+            agencyChoices, fanOut);
+    }
+
+    /// <summary>The lead agency reports progress; 100 % closes the task as done, with the text as its result.</summary>
+    public async Task<Result<WorkItemDetail>> ReportAsync(Actor actor, int id, ProgressInput input, int version, CancellationToken cancellationToken = default)
+    {
+        var item = await db.WorkItems.Include(w => w.Committee).FirstOrDefaultAsync(w => w.Id == id, cancellationToken);
+        if (item is null || !actor.CanRead(item.Committee!))
+        {
+            return Result<WorkItemDetail>.NotFound();
+        }
+        if (!actor.CanReport(item.Committee!, item.LeadAgencyId))
+        {
+            return Result<WorkItemDetail>.Forbidden();
+        }
+        var problems = new List<Problem>();
+        var text = CleanText(input.Text);
+        if (text.Length == 0)
+        {
+            problems.Add(new(nameof(ProgressInput.Text), Messages.Get("ProgressTextRequired")));
+        }
+        else if (text.Length > TextLength)
+        {
+            problems.Add(new(nameof(ProgressInput.Text), Messages.Get("TooLong", Messages.Get("FieldProgressText"), TextLength)));
+        }
+        if (input.Percent is not (>= 0 and <= 100))
+        {
+            problems.Add(new(nameof(ProgressInput.Percent), Messages.Get("PercentRange")));
+        }
+        if (input.On is not { } on)
+        {
+            problems.Add(new(nameof(ProgressInput.On), Messages.Get("ProgressDateRequired")));
+        }
+        else if (on > Today)
+        {
+            problems.Add(new(nameof(ProgressInput.On), Messages.Get("ProgressDateInFuture")));
+        }
+        if (problems.Count == 0 && !WorkItem.IsOpen(item.Status))
+        {
+            problems.Add(new("", Messages.Get("WorkItemClosed")));
+        }
+        if (problems.Count > 0)
+        {
+            return Result<WorkItemDetail>.Invalid(problems);
+        }
+        db.Entry(item).Property(w => w.Version).OriginalValue = version;
+        var percent = input.Percent!.Value;
+        item.Percent = percent;
+        if (percent == 100)
+        {
+            item.Status = WorkItemStatus.Done;
+            item.CompletedOn = input.On;
+            item.Result = text;
+        }
+        else
+        {
+            item.Status = WorkItemStatus.InProgress;
+        }
+        AddUpdate(item, WorkItemUpdateKind.Progress, input.On!.Value, text, actor).Percent = percent;
+        return await SaveAsync(actor, item, cancellationToken);
+    }
+
+    /// <summary>A later due date, with the reason: the history and the audit log keep both dates.</summary>
+    public async Task<Result<WorkItemDetail>> ExtendAsync(Actor actor, int id, DateOnly? newDueDate, string? reason, int version, CancellationToken cancellationToken = default)
+    {
+        var (item, refused) = await ManagedAsync(actor, id, cancellationToken);
+        if (refused is not null)
+        {
+            return refused;
+        }
+        var problems = ReasonProblems(reason);
+        if (newDueDate is not { } due)
+        {
+            problems.Add(new("DueDate", Messages.Get("NewDueDateRequired")));
+        }
+        else if (item!.DueDate is { } current && due <= current)
+        {
+            problems.Add(new("DueDate", Messages.Get("ExtensionNotLater", current.ToShort())));
+        }
+        if (problems.Count == 0 && !WorkItem.IsOpen(item!.Status))
+        {
+            problems.Add(new("", Messages.Get("WorkItemClosed")));
+        }
+        if (problems.Count > 0)
+        {
+            return Result<WorkItemDetail>.Invalid(problems);
+        }
+        db.Entry(item!).Property(w => w.Version).OriginalValue = version;
+        var extension = AddUpdate(item!, WorkItemUpdateKind.DeadlineExtended, Today, CleanText(reason), actor);
+        extension.PreviousDueDate = item!.DueDate;
+        extension.NewDueDate = newDueDate;
+        item.DueDate = newDueDate;
+        return await SaveAsync(actor, item, cancellationToken);
+    }
+
+    /// <summary>Another agency of the committee's unit leads the task from now on.</summary>
+    public async Task<Result<WorkItemDetail>> ReassignAsync(Actor actor, int id, int agencyId, string? reason, int version, CancellationToken cancellationToken = default)
+    {
+        var (item, refused) = await ManagedAsync(actor, id, cancellationToken);
+        if (refused is not null)
+        {
+            return refused;
+        }
+        var problems = ReasonProblems(reason);
+        if (!await db.Agencies.AnyAsync(a => a.Id == agencyId && a.UnitId == item!.Committee!.UnitId && a.DissolvedOn == null, cancellationToken))
+        {
+            problems.Add(new("AgencyId", Messages.Get("LeadAgencyNotOfCommittee")));
+        }
+        else if (agencyId == item!.LeadAgencyId)
+        {
+            problems.Add(new("AgencyId", Messages.Get("ReassignSameAgency")));
+        }
+        if (problems.Count == 0 && !WorkItem.IsOpen(item!.Status))
+        {
+            problems.Add(new("", Messages.Get("WorkItemClosed")));
+        }
+        if (problems.Count > 0)
+        {
+            return Result<WorkItemDetail>.Invalid(problems);
+        }
+        db.Entry(item!).Property(w => w.Version).OriginalValue = version;
+        var reassignment = AddUpdate(item!, WorkItemUpdateKind.Reassigned, Today, CleanText(reason), actor);
+        reassignment.PreviousAgencyId = item!.LeadAgencyId;
+        reassignment.NewAgencyId = agencyId;
+        item.LeadAgencyId = agencyId;
+        // The new lead no longer coordinates: removed through the context, so the audit log sees it.
+        db.WorkItemCoordinators.RemoveRange(await db.WorkItemCoordinators.Where(c => c.WorkItemId == id && c.AgencyId == agencyId).ToListAsync(cancellationToken));
+        return await SaveAsync(actor, item, cancellationToken);
+    }
+
+    /// <summary>The secretariat closes the task: done (the text is its result) or cancelled (the text is why).</summary>
+    public async Task<Result<WorkItemDetail>> CloseAsync(Actor actor, int id, WorkItemStatus status, string? text, int version, CancellationToken cancellationToken = default)
+    {
+        var (item, refused) = await ManagedAsync(actor, id, cancellationToken);
+        if (refused is not null)
+        {
+            return refused;
+        }
+        var problems = ReasonProblems(text);
+        if (status is not (WorkItemStatus.Done or WorkItemStatus.Cancelled))
+        {
+            problems.Add(new("Status", Messages.Get("CloseStatusUnknown")));
+        }
+        if (problems.Count == 0 && !WorkItem.IsOpen(item!.Status))
+        {
+            problems.Add(new("", Messages.Get("WorkItemClosed")));
+        }
+        if (problems.Count > 0)
+        {
+            return Result<WorkItemDetail>.Invalid(problems);
+        }
+        db.Entry(item!).Property(w => w.Version).OriginalValue = version;
+        item!.Status = status;
+        item.Result = CleanText(text);
+        if (status == WorkItemStatus.Done)
+        {
+            item.Percent = 100;
+            item.CompletedOn = Today;
+        }
+        AddUpdate(item, WorkItemUpdateKind.Closed, Today, item.Result, actor);
+        return await SaveAsync(actor, item, cancellationToken);
+    }
+
+    /// <summary>
+    /// Passes the task down: a child task in each chosen committee directly below (all of them
+    /// when none is chosen), led by that committee's standing agency. Committees that already
+    /// have their share are skipped, so asking twice adds nothing.
+    /// </summary>
+    public async Task<Result<WorkItemDetail>> FanOutAsync(Actor actor, int id, IReadOnlyList<int>? committeeIds, int version, CancellationToken cancellationToken = default)
+    {
+        var (item, refused) = await ManagedAsync(actor, id, cancellationToken);
+        if (refused is not null)
+        {
+            return refused;
+        }
+        if (!WorkItem.IsOpen(item!.Status))
+        {
+            return Result<WorkItemDetail>.Invalid("", Messages.Get("WorkItemClosed"));
+        }
+        var problems = await FanOutAsync(item, committeeIds, actor.UserName, cancellationToken);
+        if (problems.Count > 0)
+        {
+            return Result<WorkItemDetail>.Invalid(problems);
+        }
+        db.Entry(item).Property(w => w.Version).OriginalValue = version;
+        // The parent's version moves with its children, so a fan-out on a stale page is refused.
+        db.Entry(item).Property(w => w.Version).IsModified = true;
+        return await SaveAsync(actor, item, cancellationToken);
+    }
+
+    /// <summary>Adds the children of <paramref name="parent"/> to the context, unsaved; the problems when a chosen committee cannot take one.</summary>
+    internal async Task<List<Problem>> FanOutAsync(WorkItem parent, IReadOnlyList<int>? committeeIds, string by, CancellationToken cancellationToken)
+    {
+        var below = await db.Committees.AsNoTracking().Where(c => c.ParentId == parent.CommitteeId && c.DissolvedOn == null)
+            .Select(c => new { c.Id, c.Name, c.Path, c.StandingAgencyId }).ToListAsync(cancellationToken);
+        var chosen = committeeIds is { Count: > 0 } ids ? below.Where(c => ids.Contains(c.Id)).ToList() : below;
+        if (chosen.Count == 0 || (committeeIds is { Count: > 0 } && chosen.Count != committeeIds.Distinct().Count()))
+        {
+            return [new("CommitteeIds", Messages.Get("FanOutNoCommittees"))];
+        }
+        var missing = chosen.Where(c => c.StandingAgencyId is null).Select(c => c.Name).ToList();
+        if (missing.Count > 0)
+        {
+            return [new("CommitteeIds", Messages.Get("FanOutNoStandingAgency", string.Join(", ", missing)))];
+        }
+        var existing = parent.Id == 0 ? [] : await db.WorkItems.Where(w => w.ParentId == parent.Id).Select(w => w.CommitteeId).ToListAsync(cancellationToken);
+        var now = clock.GetUtcNow();
+        foreach (var committee in chosen.Where(c => !existing.Contains(c.Id)))
+        {
+            db.WorkItems.Add(new WorkItem
+            {
+                Title = parent.Title,
+                Description = parent.Description,
+                CommitteeId = committee.Id,
+                CommitteePath = committee.Path,
+                Parent = parent,
+                SourceKind = WorkItemSource.ParentItem,
+                SourceDocumentId = parent.SourceDocumentId,
+                MeetingId = parent.MeetingId,
+                LeadAgencyId = committee.StandingAgencyId!.Value,
+                DueDate = parent.DueDate,
+                CreatedAt = now,
+                CreatedBy = by,
+            });
+        }
+        return [];
+    }
+
+    /// <summary>
+    /// A list of tasks: a member's are those its agency leads in its committee; anyone else's,
+    /// those of the committee asked for (their own by default), within the scope rule.
+    /// </summary>
+    public async Task<Paged<WorkItemSummary>> ListAsync(Actor actor, WorkItemQuery query, PageRequest page, CancellationToken cancellationToken = default)
+    {
+        var today = Today;
+        var items = db.WorkItems.VisibleTo(actor);
+        if (actor.Role == Role.Member && actor.AgencyId is { } agencyId)
+        {
+            items = items.Where(w => w.LeadAgencyId == agencyId || w.Coordinators.Any(c => c.AgencyId == agencyId));
+        }
+        if ((query.CommitteeId ?? actor.CommitteeId) is { } committeeId)
+        {
+            items = items.Where(w => w.CommitteeId == committeeId);
+        }
+        items = query.State switch
+        {
+            WorkItemState.Overdue => items.Where(w => (w.Status == WorkItemStatus.NotStarted || w.Status == WorkItemStatus.InProgress) && w.DueDate < today),
+            WorkItemState.NotStarted => items.Where(w => w.Status == WorkItemStatus.NotStarted && !(w.DueDate < today)),
+            WorkItemState.InProgress => items.Where(w => w.Status == WorkItemStatus.InProgress && !(w.DueDate < today)),
+            WorkItemState.Done => items.Where(w => w.Status == WorkItemStatus.Done),
+            WorkItemState.Cancelled => items.Where(w => w.Status == WorkItemStatus.Cancelled),
+            _ => items,
+        };
+        items = query.Sort switch
+        {
+            "title" => items.OrderBy(w => w.Title).ThenBy(w => w.Id),
+            "-due" => items.OrderByDescending(w => w.DueDate).ThenByDescending(w => w.Id),
+            "new" => items.OrderByDescending(w => w.Id),
+            _ => items.OrderBy(w => w.DueDate == null).ThenBy(w => w.DueDate).ThenBy(w => w.Id),
+        };
+        return await Summaries(items, today).ToPagedAsync(page, cancellationToken);
+    }
+
+    /// <summary>Overdue tasks in the subtree of <paramref name="committeeId"/> (the reader's own by default) and the counts per committee directly below.</summary>
+    public async Task<Result<OverdueBoard>> OverdueAsync(Actor actor, int? committeeId, PageRequest page, CancellationToken cancellationToken = default)
+    {
+        var id = committeeId ?? actor.CommitteeId ?? await db.Committees.Where(c => c.ParentId == null).OrderBy(c => c.Id).Select(c => (int?)c.Id).FirstOrDefaultAsync(cancellationToken);
+        var committee = id is null ? null : await db.Committees.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
+        if (committee is null || !actor.CanRead(committee))
+        {
+            return Result<OverdueBoard>.NotFound();
+        }
+        var today = Today;
+        // Members and viewers read their committee only: their board is their committee's own tasks.
+        var subtree = actor.Role is Role.Member or Role.Viewer
+            ? db.WorkItems.Where(w => w.CommitteeId == committee.Id)
+            : db.WorkItems.InSubtree(committee.Path);
+        var overdue = subtree.Where(w => (w.Status == WorkItemStatus.NotStarted || w.Status == WorkItemStatus.InProgress) && w.DueDate < today)
+            .OrderBy(w => w.DueDate).ThenBy(w => w.Id);
+        var list = await Summaries(overdue, today).ToPagedAsync(page, cancellationToken);
+
+        var counts = await subtree.GroupBy(w => new { w.CommitteePath, w.Status, PastDue = w.DueDate < today })
+            .Select(g => new { g.Key.CommitteePath, g.Key.Status, g.Key.PastDue, Count = g.Count() })
+            .ToListAsync(cancellationToken);
+        var children = actor.Role is Role.Member or Role.Viewer ? []
+            : await db.Committees.AsNoTracking().Where(c => c.ParentId == committee.Id).OrderBy(c => c.Name)
+                .Select(c => new { c.Id, c.Name, c.Path }).ToListAsync(cancellationToken);
+        var own = RollUp.Empty;
+        var perChild = children.ToDictionary(c => c.Id, _ => RollUp.Empty);
+        foreach (var row in counts)
+        {
+            var state = row.PastDue && WorkItem.IsOpen(row.Status) ? WorkItemState.Overdue : WorkItem.StateOf(row.Status, null, today);
+            var child = children.FirstOrDefault(c => row.CommitteePath.StartsWith(c.Path, StringComparison.Ordinal));
+            if (child is null)
+            {
+                own = own.Add(state, row.Count);
+            }
+            else
+            {
+                perChild[child.Id] = perChild[child.Id].Add(state, row.Count);
+            }
+        }
+        return new OverdueBoard(committee.Id, committee.Name, list, own, [.. children.Select(c => new CommitteeRollUp(c.Id, c.Name, perChild[c.Id]))]);
+    }
+
+    public static IQueryable<WorkItemSummary> Summaries(IQueryable<WorkItem> items, DateOnly today) =>
+        items.Select(w => new WorkItemSummary(w.Id, w.Title, w.CommitteeId, w.Committee!.Name, w.LeadAgencyId, w.LeadAgency!.Name, w.DueDate, w.Status,
+            w.DueDate < today, w.Percent));
+
+    /// <summary>
+    /// Recomputes the parent of a task whose status changed: done when every child not cancelled
+    /// is done, in progress once any child has moved; its percent is the children's average.
+    /// </summary>
+    private async Task RollUpParentAsync(WorkItem item, CancellationToken cancellationToken)
+    {
+        if (item.ParentId is not { } parentId)
+        {
+            return;
+        }
+        var parent = await db.WorkItems.FirstAsync(w => w.Id == parentId, cancellationToken);
+        if (!WorkItem.IsOpen(parent.Status))
+        {
+            return;
+        }
+        var siblings = await db.WorkItems.Where(w => w.ParentId == parentId && w.Id != item.Id)
+            .Select(w => new { w.Status, w.Percent, w.CompletedOn }).ToListAsync(cancellationToken);
+        var all = siblings.Append(new { item.Status, item.Percent, item.CompletedOn }).Where(s => s.Status != WorkItemStatus.Cancelled).ToList();
+        if (all.Count == 0)
+        {
+            return;
+        }
+        parent.Percent = (int)Math.Round(all.Average(s => s.Percent));
+        if (all.All(s => s.Status == WorkItemStatus.Done))
+        {
+            parent.Status = WorkItemStatus.Done;
+            parent.Percent = 100;
+            parent.CompletedOn = all.Max(s => s.CompletedOn);
+        }
+        else if (all.Any(s => s.Status != WorkItemStatus.NotStarted))
+        {
+            parent.Status = WorkItemStatus.InProgress;
+        }
+        await RollUpParentAsync(parent, cancellationToken);
+    }
+
+    private async Task<Result<WorkItemDetail>> SaveAsync(Actor actor, WorkItem item, CancellationToken cancellationToken)
+    {
+        await RollUpParentAsync(item, cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return Result<WorkItemDetail>.Conflict();
+        }
+        return await GetAsync(actor, item.Id, cancellationToken);
+    }
+
+    private async Task<(WorkItem? Item, Result<WorkItemDetail>? Refused)> ManagedAsync(Actor actor, int id, CancellationToken cancellationToken)
+    {
+        var item = await db.WorkItems.Include(w => w.Committee).FirstOrDefaultAsync(w => w.Id == id, cancellationToken);
+        if (item is null || !actor.CanRead(item.Committee!))
+        {
+            return (null, Result<WorkItemDetail>.NotFound());
+        }
+        return actor.CanManage(item.Committee!) ? (item, null) : (null, Result<WorkItemDetail>.Forbidden());
+    }
+
+    private static List<Problem> ReasonProblems(string? reason)
+    {
+        var text = CleanText(reason);
+        return text.Length == 0 ? [new("Reason", Messages.Get("ReasonRequired"))]
+            : text.Length > TextLength ? [new("Reason", Messages.Get("TooLong", Messages.Get("FieldReason"), TextLength))]
+            : [];
+    }
+
+    private WorkItemUpdate AddUpdate(WorkItem item, WorkItemUpdateKind kind, DateOnly on, string text, Actor actor)
+    {
+        var update = new WorkItemUpdate { WorkItemId = item.Id, Kind = kind, On = on, Text = text, At = clock.GetUtcNow(), By = actor.UserName };
+        db.WorkItemUpdates.Add(update);
+        return update;
+    }
+
+    private static string CleanText(string? text) => text?.Normalize(System.Text.NormalizationForm.FormC).Trim() ?? "";
+}

@@ -1,0 +1,191 @@
+using Microsoft.EntityFrameworkCore;
+using SteerCo.Access;
+using SteerCo.Documents;
+using SteerCo.Meetings;
+using SteerCo.Tests.Members;
+using SteerCo.Tests.Office;
+using SteerCo.Tests.Support;
+using SteerCo.Text;
+using SteerCo.WorkItems;
+
+namespace SteerCo.Tests.WorkItems;
+
+/// <summary>A meeting from invitation to conclusion notice: the roster invited, open tasks carried over, the notice's assignments tracked.</summary>
+public sealed class HoldingAMeeting(SteerCoApp app) : IClassFixture<SteerCoApp>
+{
+    private static DateOnly Today => WorkData.Today;
+
+    private async Task<(Branch Branch, MeetingDetail Meeting, WorkItemDetail Open)> ScheduledAsync(string name)
+    {
+        var branch = await WorkData.BranchAsync(app, name, communes: 2);
+        var chair = await MemberData.PersonAsync(app, $"Nguyễn Văn Chủ {name}", branch.Lead, "Phó Chủ tịch UBND thành phố");
+        var member = await MemberData.PersonAsync(app, $"Trần Thị Thành {name}", branch.Other, "Giám đốc Sở Xây dựng");
+        await MemberData.AddOkAsync(app, branch.Province.Id, chair, MemberData.Chair, Today.AddMonths(-6));
+        await MemberData.AddOkAsync(app, branch.Province.Id, member, MemberData.Member, Today.AddMonths(-6));
+        var open = await WorkData.ItemAsync(app, branch.Province, branch.Other, Today.AddDays(-2), "Gia cố trường học");
+        await using var scope = app.ServiceScope();
+        var scheduled = await scope.Get<MeetingService>().ScheduleAsync(scope.Actor, branch.Province.Id,
+            new MeetingInput(MeetingKind.QuarterlyBriefing, "Quý I/2026", Today.AddDays(-1), "08 giờ 00", "Hội trường UBND thành phố", chair));
+        scheduled.IsOk.ShouldBeTrue(string.Join("; ", scheduled.Problems.Select(p => p.Message)));
+        return (branch, scheduled.Value!, open);
+    }
+
+    [Fact]
+    public async Task Scheduling_invites_the_roster_of_the_day_and_carries_the_open_tasks_onto_the_agenda()
+    {
+        var (_, meeting, open) = await ScheduledAsync("Hải Vân");
+
+        meeting.Title.ShouldBe("Hội nghị giao ban Quý I/2026");
+        meeting.ChairName.ShouldBe("Nguyễn Văn Chủ Hải Vân");
+        meeting.Invitees.Select(i => i.Name).ShouldBe(["Nguyễn Văn Chủ Hải Vân, Phó Chủ tịch UBND thành phố", "Trần Thị Thành Hải Vân, Giám đốc Sở Xây dựng"]);
+        meeting.Agenda.Single().WorkItemId.ShouldBe(open.Id);
+        meeting.Agenda.Single().Title.ShouldContain("Gia cố trường học");
+    }
+
+    [Fact]
+    public async Task Attendance_needs_a_reason_for_an_absence_and_a_name_for_a_deputy()
+    {
+        var (_, meeting, _) = await ScheduledAsync("Bà Nà");
+        var (chair, member) = (meeting.Invitees[0], meeting.Invitees[1]);
+
+        await using var scope = app.ServiceScope();
+        var service = scope.Get<MeetingService>();
+        var refused = await service.RecordAttendanceAsync(scope.Actor, meeting.Id, [new(chair.Id, Attendance.Present, null, null), new(member.Id, Attendance.Absent, " ", null)], meeting.Version);
+        refused.Problems.Single().Message.ShouldBe($"Ghi lý do vắng mặt của {member.Name}.");
+        (await service.GetAsync(scope.Actor, meeting.Id)).Value!.Invitees.ShouldAllBe(i => i.Attendance == Attendance.Invited, "a refused list changes nothing");
+
+        scope.Db.ChangeTracker.Clear();
+        var recorded = await service.RecordAttendanceAsync(scope.Actor, meeting.Id, [new(chair.Id, Attendance.Present, null, null), new(member.Id, Attendance.Represented, null, "Phó Giám đốc Lê Văn B")], meeting.Version);
+        recorded.IsOk.ShouldBeTrue(string.Join("; ", recorded.Problems.Select(p => p.Message)));
+        recorded.Value!.Invitees.Select(i => (i.Attendance, i.RepresentedBy)).ShouldBe([(Attendance.Present, null), (Attendance.Represented, "Phó Giám đốc Lê Văn B")]);
+        (await service.RecordAttendanceAsync(scope.Actor, meeting.Id, [], meeting.Version)).Outcome.ShouldBe(Outcome.Conflict);
+    }
+
+    [Fact]
+    public async Task Issuing_the_notice_numbers_it_in_the_register_and_makes_each_assignment_a_task_linked_to_the_meeting()
+    {
+        var (branch, meeting, _) = await ScheduledAsync("Thanh Khê");
+        await using (var scope = app.ServiceScope())
+        {
+            var service = scope.Get<MeetingService>();
+            (await service.AddContributionAsync(scope.Actor, meeting.Id, new("Trần Thị Thành", branch.Other.Id, "Đề nghị bổ sung kinh phí gia cố trường học."))).IsOk.ShouldBeTrue();
+            var version = (await service.SetConclusionsAsync(scope.Actor, meeting.Id, "Các cơ quan đã chủ động triển khai nhiệm vụ quý I.", meeting.Version)).Value!.Version;
+            (await service.AddAssignmentAsync(scope.Actor, meeting.Id, new("rà soát phương án sơ tán dân vùng trũng", branch.Lead.Id, [branch.Other.Id], Today.AddDays(30), false, false))).IsOk.ShouldBeTrue();
+            (await service.AddAssignmentAsync(scope.Actor, meeting.Id, new("tổ chức diễn tập phòng, chống lụt bão", branch.Lead.Id, null, Today.AddDays(-1), false, true))).IsOk.ShouldBeTrue();
+            var bad = await service.AddAssignmentAsync(scope.Actor, meeting.Id, new("", app.Hierarchy.HueAgency.Id, null, Today.AddDays(-9), false, false));
+            bad.Problems.Select(p => p.Field).ShouldBe(["Text", "LeadAgencyId", "DueDate"], ignoreOrder: true);
+
+            var issued = await service.IssueNoticeAsync(scope.Actor, meeting.Id, new(Today, "Nguyễn Văn Chủ Thanh Khê", "Trưởng ban"), version);
+            issued.IsOk.ShouldBeTrue(string.Join("; ", issued.Problems.Select(p => p.Message)));
+            issued.Value!.NoticeSymbol.ShouldBe("01/TB-BCĐ");
+            issued.Value.Assignments.ShouldAllBe(a => a.WorkItemId != null);
+            issued.Value.Assignments[1].ChildRollUp!.Total.ShouldBe(2, "passed down to both communes");
+            issued.Value.FollowUp.ShouldBe(new RollUp(0, 0, 1, 1, 0));
+
+            var again = await service.IssueNoticeAsync(scope.Actor, meeting.Id, new(Today, "Nguyễn Văn Chủ", null), issued.Value.Version);
+            again.Problems.Single().Message.ShouldContain("đã ban hành");
+            (await service.AddAssignmentAsync(scope.Actor, meeting.Id, new("thêm việc", branch.Lead.Id, null, null, true, false))).Outcome.ShouldBe(Outcome.Invalid);
+        }
+
+        await using (var scope = app.ServiceScope())
+        {
+            var notice = await scope.Db.Documents.AsNoTracking().SingleAsync(d => d.CommitteeId == branch.Province.Id && d.Type == "TB");
+            notice.Subject.ShouldBe("Kết luận của Nguyễn Văn Chủ Thanh Khê tại Hội nghị giao ban Quý I/2026");
+            notice.Body!.ShouldContain($"Giao Sở Y tế Thanh Khê chủ trì, phối hợp với Sở Xây dựng Thanh Khê rà soát phương án sơ tán dân vùng trũng, báo cáo kết quả trước ngày {Today.AddDays(30).ToShort()}.");
+            var tasks = await scope.Db.WorkItems.AsNoTracking().Include(w => w.Coordinators).Where(w => w.MeetingId == meeting.Id).ToListAsync();
+            tasks.Count.ShouldBe(4, "two assignments, one passed down to two communes");
+            tasks.Where(w => w.ParentId == null).ShouldAllBe(w => w.SourceKind == WorkItemSource.MeetingConclusion && w.SourceDocumentId == notice.Id && w.CommitteeId == branch.Province.Id);
+            tasks.Single(w => w.Title.StartsWith("rà soát")).Coordinators.Single().AgencyId.ShouldBe(branch.Other.Id);
+            (await scope.Db.NumberReservations.SingleAsync(r => r.Id == notice.ReservationId)).Status.ShouldBe(ReservationStatus.Issued);
+        }
+    }
+
+    [Fact]
+    public async Task A_notice_that_cannot_be_issued_takes_no_number_and_makes_no_task()
+    {
+        var (branch, meeting, _) = await ScheduledAsync("Hòa Khánh");
+        await using var scope = app.ServiceScope();
+        var service = scope.Get<MeetingService>();
+        var empty = await service.IssueNoticeAsync(scope.Actor, meeting.Id, new(Today, "Nguyễn Văn Chủ", null), meeting.Version);
+        empty.Problems.Single().Message.ShouldBe("Chưa có kết luận hay nhiệm vụ nào để thông báo.");
+
+        (await service.AddAssignmentAsync(scope.Actor, meeting.Id, new("báo cáo thiệt hại", branch.Lead.Id, null, Today.AddDays(5), false, true))).IsOk.ShouldBeTrue();
+        // A commune loses its standing agency after the assignment was written: the fan-out cannot lead there.
+        await scope.Db.Committees.Where(c => c.Id == branch.Communes[1].Id).ExecuteUpdateAsync(c => c.SetProperty(x => x.StandingAgencyId, (int?)null));
+        var refused = await service.IssueNoticeAsync(scope.Actor, meeting.Id, new(Today, "Nguyễn Văn Chủ", null), meeting.Version);
+        refused.Outcome.ShouldBe(Outcome.Invalid);
+        refused.Problems.Single().Message.ShouldContain(branch.Communes[1].Name);
+
+        (await scope.Db.Documents.CountAsync(d => d.CommitteeId == branch.Province.Id)).ShouldBe(0);
+        (await scope.Db.NumberReservations.CountAsync(r => r.Series!.CommitteeId == branch.Province.Id)).ShouldBe(0, "the number went back with the transaction");
+        (await scope.Db.WorkItems.CountAsync(w => w.MeetingId == meeting.Id)).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task The_notice_invitation_and_minutes_print_in_the_official_layout()
+    {
+        var (branch, meeting, _) = await ScheduledAsync("Non Nước");
+        await using var scope = app.ServiceScope();
+        var service = scope.Get<MeetingService>();
+        meeting = (await service.RecordAttendanceAsync(scope.Actor, meeting.Id,
+            [new(meeting.Invitees[0].Id, Attendance.Present, null, null), new(meeting.Invitees[1].Id, Attendance.Absent, "Đi công tác", null)], meeting.Version)).Value!;
+        await service.AddContributionAsync(scope.Actor, meeting.Id, new("Trần Thị Thành", branch.Other.Id, "Đề nghị bổ sung kinh phí."));
+        await service.AddAssignmentAsync(scope.Actor, meeting.Id, new("rà soát phương án sơ tán", branch.Lead.Id, [branch.Other.Id], new DateOnly(2030, 4, 15), false, false));
+        (await service.PaperAsync(scope.Actor, meeting.Id, MeetingPaper.Notice)).Outcome.ShouldBe(Outcome.NotFound, "no notice before the register issues it");
+        var issued = await service.IssueNoticeAsync(scope.Actor, meeting.Id, new(new DateOnly(Today.Year, Today.Month, Today.Day), "Nguyễn Văn Chủ Non Nước", "Trưởng ban"), meeting.Version);
+        issued.IsOk.ShouldBeTrue(string.Join("; ", issued.Problems.Select(p => p.Message)));
+
+        using (var notice = Docx.Open((await service.PaperAsync(scope.Actor, meeting.Id, MeetingPaper.Notice)).Value!.Content))
+        {
+            CheckHeader(notice, "Số: 01/TB-BCĐ");
+            var type = notice.Line("THÔNG BÁO");
+            Docx.Bold(type).ShouldBeTrue();
+            notice.Size(type).ShouldBeInRange(13, 14);
+            Docx.Alignment(type).ShouldBe(DocumentFormat.OpenXml.Wordprocessing.JustificationValues.Center);
+            Docx.Text(Docx.Next(type)).ShouldBe("Kết luận của Nguyễn Văn Chủ Non Nước tại Hội nghị giao ban Quý I/2026");
+            notice.LinesStartingWith("1. Giao Sở Y tế Non Nước chủ trì, phối hợp với Sở Xây dựng Non Nước rà soát phương án sơ tán, báo cáo kết quả trước ngày 15/04/2030.").Count.ShouldBe(1);
+            notice.Line("TM. BAN CHỈ ĐẠO");
+            notice.Line("TRƯỞNG BAN");
+            Docx.Bold(notice.Line("Nguyễn Văn Chủ Non Nước")).ShouldBeTrue();
+            notice.Line("Nơi nhận:");
+            notice.Line("- Lưu: VT.");
+        }
+        using (var invitation = Docx.Open((await service.PaperAsync(scope.Actor, meeting.Id, MeetingPaper.Invitation)).Value!.Content))
+        {
+            CheckHeader(invitation, "Số:       /GM-BCĐ");
+            Docx.Bold(invitation.Line("GIẤY MỜI")).ShouldBeTrue();
+            invitation.Line("Dự Hội nghị giao ban Quý I/2026");
+            invitation.Line("- Nguyễn Văn Chủ Non Nước, Phó Chủ tịch UBND thành phố;");
+            invitation.Line("- Trần Thị Thành Non Nước, Giám đốc Sở Xây dựng.");
+            invitation.LinesStartingWith("Địa điểm: Hội trường UBND thành phố").Count.ShouldBe(1);
+        }
+        using var minutes = Docx.Open((await service.PaperAsync(scope.Actor, meeting.Id, MeetingPaper.Minutes)).Value!.Content);
+        CheckHeader(minutes, "Số:       /BB-BCĐ");
+        Docx.Bold(minutes.Line("BIÊN BẢN")).ShouldBeTrue();
+        minutes.Line("- Nguyễn Văn Chủ Non Nước, Phó Chủ tịch UBND thành phố.");
+        minutes.Line("- Trần Thị Thành Non Nước, Giám đốc Sở Xây dựng (lý do: Đi công tác).");
+        minutes.Line("- Trần Thị Thành (Sở Xây dựng Non Nước): Đề nghị bổ sung kinh phí.");
+        minutes.Line("CHỦ TRÌ");
+    }
+
+    /// <summary>A4 with the rule margins, the motto top right, the committee top left, the number line (DOMAIN.md §4).</summary>
+    private static void CheckHeader(Docx docx, string numberLine)
+    {
+        var section = docx.Sections[0];
+        var size = section.GetFirstChild<DocumentFormat.OpenXml.Wordprocessing.PageSize>()!;
+        Docx.Mm((int)size.Width!.Value).ShouldBe(210, 0.1);
+        Docx.Mm((int)size.Height!.Value).ShouldBe(297, 0.1);
+        Docx.Mm((int)section.GetFirstChild<DocumentFormat.OpenXml.Wordprocessing.PageMargin>()!.Left!.Value).ShouldBeInRange(29.9, 35.1);
+        var motto = docx.Line("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM");
+        Docx.Bold(motto).ShouldBeTrue();
+        Docx.Column(motto).ShouldBe(1);
+        Docx.Text(Docx.Next(motto)).ShouldBe("Độc lập - Tự do - Hạnh phúc");
+        var issuer = docx.LinesStartingWith("BAN CHỈ ĐẠO").First();
+        Docx.Bold(issuer).ShouldBeTrue();
+        Docx.Column(issuer).ShouldBe(0);
+        var number = docx.Line(numberLine);
+        docx.Size(number).ShouldBe(13);
+        Docx.Column(number).ShouldBe(0);
+        Docx.Italic(docx.LinesStartingWith("Đà Nẵng, ngày ").Single()).ShouldBeTrue();
+    }
+}

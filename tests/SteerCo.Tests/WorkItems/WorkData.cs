@@ -1,0 +1,54 @@
+using SteerCo.Access;
+using SteerCo.Agencies;
+using SteerCo.Committees;
+using SteerCo.Tests.Support;
+using SteerCo.WorkItems;
+
+namespace SteerCo.Tests.WorkItems;
+
+/// <summary>A province-like committee of its own per test, with communes below, so that counts are the test's alone.</summary>
+public sealed record Branch(Committee Province, Agency Lead, Agency Other, IReadOnlyList<Committee> Communes);
+
+public static class WorkData
+{
+    /// <summary>A committee under Đà Nẵng's with two agencies of its own and <paramref name="communes"/> committees below, each with a standing agency.</summary>
+    public static async Task<Branch> BranchAsync(SteerCoApp app, string name, int communes = 2)
+    {
+        await using var scope = app.ServiceScope();
+        var h = app.Hierarchy;
+        var lead = TestData.Agency(h.DanangUnit, $"Sở Y tế {name}", $"SYT{Guid.NewGuid():N}"[..12]);
+        var other = TestData.Agency(h.DanangUnit, $"Sở Xây dựng {name}", $"SXD{Guid.NewGuid():N}"[..12]);
+        scope.Db.Agencies.AddRange(lead, other);
+        await scope.Db.SaveChangesAsync();
+        var province = await TestData.AddCommitteeAsync(scope.Db, h.DanangUnit, h.Danang, $"Ban Chỉ đạo {name}", lead.Id);
+        var below = new List<Committee>();
+        for (var i = 1; i <= communes; i++)
+        {
+            var agency = TestData.Agency(h.HaiChauUnit, $"UBND xã {name} {i}", $"X{Guid.NewGuid():N}"[..12]);
+            scope.Db.Agencies.Add(agency);
+            await scope.Db.SaveChangesAsync();
+            below.Add(await TestData.AddCommitteeAsync(scope.Db, h.HaiChauUnit, province, $"Ban Chỉ đạo xã {name} {i}", agency.Id));
+        }
+        return new(province, lead, other, below);
+    }
+
+    public static async Task<WorkItemDetail> ItemAsync(SteerCoApp app, Committee committee, Agency lead, DateOnly? due, string title = "Rà soát phương án sơ tán dân")
+    {
+        await using var scope = app.ServiceScope();
+        var created = await scope.Get<WorkItemService>().CreateAsync(scope.Actor, committee.Id, new WorkItemInput(title, null, lead.Id, null, due, due is null));
+        created.IsOk.ShouldBeTrue(string.Join("; ", created.Problems.Select(p => p.Message)));
+        return created.Value!;
+    }
+
+    public static async Task<WorkItemDetail> GetAsync(SteerCoApp app, int id)
+    {
+        await using var scope = app.ServiceScope();
+        return (await scope.Get<WorkItemService>().GetAsync(scope.Actor, id)).Value!;
+    }
+
+    public static Actor Member(Committee committee, Agency agency) => new(null, "thanhvien", Role.Member, committee.Id, committee.Path, agency.Id);
+
+    public static Actor Secretariat(Committee committee) => new(null, "thuky", Role.Secretariat, committee.Id, committee.Path, null);
+
+    public static DateOnly Today => DateOnly.FromDateTime(TimeProvider.System.GetLocalNow().DateTime);
+}

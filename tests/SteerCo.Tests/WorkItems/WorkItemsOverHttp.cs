@@ -1,0 +1,121 @@
+using System.Net;
+using SteerCo.Access;
+using SteerCo.Data;
+using SteerCo.Meetings;
+using SteerCo.Tests.Members;
+using SteerCo.Tests.Support;
+using SteerCo.WorkItems;
+
+namespace SteerCo.Tests.WorkItems;
+
+/// <summary>Tasks and meetings through /api/v1, as a secretariat's tool or another system would use them.</summary>
+public sealed class WorkItemsOverHttp(SteerCoApp app) : IClassFixture<SteerCoApp>
+{
+    private static DateOnly Today => WorkData.Today;
+
+    [Fact]
+    public async Task A_member_cannot_report_on_another_agencys_task_and_the_task_stays_as_it_was()
+    {
+        var branch = await WorkData.BranchAsync(app, "Hòa Xuân", communes: 0);
+        var theirs = await WorkData.ItemAsync(app, branch.Province, branch.Other, Today.AddDays(5), "Sửa chữa nhà văn hóa");
+        var ours = await WorkData.ItemAsync(app, branch.Province, branch.Lead, Today.AddDays(5), "Dự trữ lương thực");
+        var member = await app.SignInAsync(Role.Member, branch.Province.Id, branch.Lead.Id);
+
+        var refused = await member.PostJsonAsync($"/api/v1/work-items/{theirs.Id}/progress", new { on = Today, text = "Đã xong", percent = 100, version = theirs.Version });
+        await refused.ShouldHaveStatusAsync(HttpStatusCode.Forbidden);
+        (await refused.ReadProblemAsync()).GetProperty("status").GetInt32().ShouldBe(403);
+        var unchanged = await WorkData.GetAsync(app, theirs.Id);
+        (unchanged.Status, unchanged.Percent, unchanged.Updates.Count).ShouldBe((WorkItemStatus.NotStarted, 0, 0));
+
+        var accepted = await member.PostJsonAsync($"/api/v1/work-items/{ours.Id}/progress", new { on = Today, text = "Đã dự trữ 20 tấn gạo", percent = 100, version = ours.Version });
+        await accepted.ShouldHaveStatusAsync(HttpStatusCode.OK);
+        var done = await accepted.ReadJsonAsync<WorkItemDetail>();
+        (done.Status, done.Result, done.CompletedOn).ShouldBe((WorkItemStatus.Done, "Đã dự trữ 20 tấn gạo", Today));
+
+        var extend = await member.PostJsonAsync($"/api/v1/work-items/{ours.Id}/extension", new { dueDate = Today.AddDays(9), reason = "x", version = done.Version });
+        await extend.ShouldHaveStatusAsync(HttpStatusCode.Forbidden);
+    }
+
+    [Fact]
+    public async Task A_secretariat_creates_passes_down_and_extends_a_task_and_a_stale_extension_is_a_conflict()
+    {
+        var branch = await WorkData.BranchAsync(app, "Điện Bàn", communes: 2);
+        var secretariat = await app.SignInAsync(Role.Secretariat, branch.Province.Id);
+
+        var bad = await secretariat.PostJsonAsync("/api/v1/work-items", new { committeeId = branch.Province.Id, title = "", leadAgencyId = branch.Lead.Id });
+        await bad.ShouldHaveStatusAsync(HttpStatusCode.BadRequest);
+        var problem = await bad.ReadProblemAsync();
+        problem.ErrorsFor("title").ShouldBe(["Nhập nội dung nhiệm vụ."]);
+        problem.ErrorsFor("dueDate").ShouldBe(["Nhập hạn hoàn thành hoặc chọn \"Thường xuyên\"."]);
+
+        var created = await secretariat.PostJsonAsync("/api/v1/work-items", new
+        {
+            committeeId = branch.Province.Id,
+            title = "Kiểm tra hồ chứa",
+            leadAgencyId = branch.Lead.Id,
+            coordinatingAgencyIds = new[] { branch.Other.Id },
+            dueDate = Today.AddDays(-1),
+        });
+        await created.ShouldHaveStatusAsync(HttpStatusCode.Created);
+        var item = await created.ReadJsonAsync<WorkItemDetail>();
+        created.Headers.Location!.ToString().ShouldBe($"/api/v1/work-items/{item.Id}");
+        item.State.ShouldBe(WorkItemState.Overdue);
+        item.Coordinators.Single().Id.ShouldBe(branch.Other.Id);
+
+        var fanned = await secretariat.PostJsonAsync($"/api/v1/work-items/{item.Id}/fan-out", new { version = item.Version });
+        await fanned.ShouldHaveStatusAsync(HttpStatusCode.OK);
+        var parent = await fanned.ReadJsonAsync<WorkItemDetail>();
+        parent.ChildRollUp.ShouldBe(new RollUp(0, 0, 2, 0, 0));
+
+        var board = await secretariat.GetJsonAsync<OverdueBoard>("/api/v1/work-items/overdue");
+        board.CommitteeId.ShouldBe(branch.Province.Id);
+        board.Overdue.Total.ShouldBe(3);
+        board.Children.Select(c => c.RollUp.Overdue).ShouldBe([1, 1]);
+
+        var extended = await secretariat.PostJsonAsync($"/api/v1/work-items/{item.Id}/extension", new { dueDate = Today.AddDays(14), reason = "Mưa lớn kéo dài", version = parent.Version });
+        await extended.ShouldHaveStatusAsync(HttpStatusCode.OK);
+        (await extended.ReadJsonAsync<WorkItemDetail>()).State.ShouldBe(WorkItemState.NotStarted);
+        var stale = await secretariat.PostJsonAsync($"/api/v1/work-items/{item.Id}/extension", new { dueDate = Today.AddDays(20), reason = "Lần nữa", version = parent.Version });
+        await stale.ShouldHaveStatusAsync(HttpStatusCode.Conflict);
+        var missing = await secretariat.PostJsonAsync($"/api/v1/work-items/{item.Id}/closing", new { status = "Done", text = "Xong" });
+        await missing.ShouldHaveStatusAsync(HttpStatusCode.BadRequest);
+
+        var other = await app.SignInAsync(Role.Secretariat, app.Hierarchy.Hue.Id);
+        (await other.GetAsync($"/api/v1/work-items/{item.Id}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await other.GetJsonAsync<Paged<WorkItemSummary>>($"/api/v1/work-items?committeeId={branch.Province.Id}")).Total.ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task A_meeting_is_scheduled_concluded_and_its_notice_issued_and_downloaded()
+    {
+        var branch = await WorkData.BranchAsync(app, "Hội An", communes: 1);
+        var chair = await MemberData.PersonAsync(app, "Phan Văn Chủ", branch.Lead, "Chủ tịch UBND");
+        await MemberData.AddOkAsync(app, branch.Province.Id, chair, MemberData.Chair, Today.AddMonths(-1));
+        var secretariat = await app.SignInAsync(Role.Secretariat, branch.Province.Id);
+
+        var scheduled = await secretariat.PostJsonAsync($"/api/v1/committees/{branch.Province.Id}/meetings",
+            new { kind = "SixMonthReview", period = "6 tháng đầu năm 2026", date = Today, place = "Phòng họp số 1", chairPersonId = chair });
+        await scheduled.ShouldHaveStatusAsync(HttpStatusCode.Created);
+        var meeting = await scheduled.ReadJsonAsync<MeetingDetail>();
+        meeting.Title.ShouldBe("Hội nghị sơ kết 6 tháng đầu năm 2026");
+
+        await (await secretariat.PostJsonAsync($"/api/v1/meetings/{meeting.Id}/contributions", new { speaker = "Lê Văn C", agencyId = branch.Other.Id, summary = "Đề nghị hỗ trợ máy bơm." }))
+            .ShouldHaveStatusAsync(HttpStatusCode.OK);
+        await (await secretariat.PostJsonAsync($"/api/v1/meetings/{meeting.Id}/assignments",
+            new { text = "lắp đặt máy bơm tiêu úng", leadAgencyId = branch.Other.Id, dueDate = Today.AddDays(20), toSubordinates = true })).ShouldHaveStatusAsync(HttpStatusCode.OK);
+        var issued = await secretariat.PostJsonAsync($"/api/v1/meetings/{meeting.Id}/notice", new { signerName = "Phan Văn Chủ", version = meeting.Version });
+        await issued.ShouldHaveStatusAsync(HttpStatusCode.OK);
+        var concluded = await issued.ReadJsonAsync<MeetingDetail>();
+        concluded.NoticeSymbol.ShouldBe("01/TB-BCĐ");
+        concluded.Assignments.Single().ChildRollUp!.NotStarted.ShouldBe(1);
+
+        var docx = await secretariat.GetAsync($"/api/v1/meetings/{meeting.Id}/notice.docx");
+        await docx.ShouldHaveStatusAsync(HttpStatusCode.OK);
+        docx.Content.Headers.ContentType!.MediaType.ShouldBe(MeetingPaperFile.ContentType);
+        (await docx.Content.ReadAsByteArrayAsync()).Take(2).ShouldBe("PK"u8.ToArray());
+
+        var viewer = await app.SignInAsync(Role.Viewer, branch.Province.Id);
+        (await viewer.GetJsonAsync<MeetingDetail>($"/api/v1/meetings/{meeting.Id}")).CanManage.ShouldBeFalse();
+        (await viewer.PostJsonAsync($"/api/v1/meetings/{meeting.Id}/agenda", new { title = "Thêm" })).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+    }
+}
