@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Mvc;
-using SteerCo.Access;
 using SteerCo.Committees;
 using SteerCo.Data;
 using SteerCo.Reporting;
