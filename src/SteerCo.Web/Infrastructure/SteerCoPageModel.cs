@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using SteerCo.Access;
+using SteerCo.Committees;
 using SteerCo.Text;
 using SteerCo.Web.Auth;
 
@@ -42,18 +43,14 @@ public abstract class SteerCoPageModel : PageModel
         if (ModelState.IsValid)
         {
             var result = await change();
-            switch (result.Outcome)
+            if (result.IsOk)
             {
-                case Outcome.Ok:
-                    TempData["Flash"] = flash(result.Value!);
-                    return next();
-                case Outcome.NotFound:
-                    return OutOfScope();
-                case Outcome.Forbidden:
-                    return Forbid();
-                case Outcome.Conflict:
-                    Response.StatusCode = StatusCodes.Status409Conflict;
-                    break;
+                TempData["Flash"] = flash(result.Value!);
+                return next();
+            }
+            if (Refusal(result) is { } refused)
+            {
+                return refused;
             }
             AddProblems(result.Problems, "");
         }
@@ -77,4 +74,35 @@ public abstract class SteerCoPageModel : PageModel
 
     /// <summary>Out of scope looks exactly like missing.</summary>
     protected IActionResult OutOfScope() => NotFound();
+
+    /// <summary>
+    /// What a refused service call answers when the page does not show it itself: out of scope as
+    /// missing, not allowed as forbidden. A stale edit marks the response 409 and, like invalid
+    /// input, is left to the page to show with its problems (null).
+    /// </summary>
+    protected IActionResult? Refusal<T>(Result<T> result)
+    {
+        switch (result.Outcome)
+        {
+            case Outcome.NotFound:
+                return OutOfScope();
+            case Outcome.Forbidden:
+                return Forbid();
+            case Outcome.Conflict:
+                Response.StatusCode = StatusCodes.Status409Conflict;
+                break;
+        }
+        return null;
+    }
+
+    /// <summary>A committee the actor keeps: out of scope answers as missing, in scope but not kept as forbidden.</summary>
+    protected async Task<(CommitteeDetail? Committee, IActionResult? Refusal)> ManagedCommitteeAsync(CommitteeService committees, int id, CancellationToken ct)
+    {
+        var committee = await committees.GetAsync(Actor, id, ct);
+        if (!committee.IsOk)
+        {
+            return (null, OutOfScope());
+        }
+        return await committees.CanManageAsync(Actor, id, ct) ? (committee.Value, null) : (null, Forbid());
+    }
 }

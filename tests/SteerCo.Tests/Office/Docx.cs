@@ -60,6 +60,19 @@ internal sealed class Docx : IDisposable
     /// <summary>The paragraph after <paramref name="paragraph"/> in its container.</summary>
     public static Paragraph Next(Paragraph paragraph) => paragraph.ElementsAfter().OfType<Paragraph>().First();
 
+    /// <summary>A4, with margins inside Decree 30's ranges: top and bottom 20–25 mm, left 30–35 mm, right 15–20 mm.</summary>
+    public static void ShouldBeA4WithTheRuleMargins(SectionProperties section)
+    {
+        var size = section.GetFirstChild<PageSize>()!;
+        Mm((int)size.Width!.Value).ShouldBe(210, 0.1);
+        Mm((int)size.Height!.Value).ShouldBe(297, 0.1);
+        var margin = section.GetFirstChild<PageMargin>()!;
+        Mm(margin.Top!.Value).ShouldBeInRange(19.9, 25.1);
+        Mm(margin.Bottom!.Value).ShouldBeInRange(19.9, 25.1);
+        Mm((int)margin.Left!.Value).ShouldBeInRange(29.9, 35.1);
+        Mm((int)margin.Right!.Value).ShouldBeInRange(14.9, 20.1);
+    }
+
     public static double Mm(int twips) => twips * 25.4 / 1440;
 
     public static double Mm(string? twips) => Mm(int.Parse(twips ?? "0", CultureInfo.InvariantCulture));

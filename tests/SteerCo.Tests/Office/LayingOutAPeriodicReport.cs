@@ -50,13 +50,7 @@ public sealed class LayingOutAPeriodicReport
         docx.Sections.Count.ShouldBe(2);
         foreach (var section in docx.Sections)
         {
-            var size = section.GetFirstChild<PageSize>()!;
-            Docx.Mm((int)size.Width!.Value).ShouldBe(210, 0.1);
-            Docx.Mm((int)size.Height!.Value).ShouldBe(297, 0.1);
-            var margin = section.GetFirstChild<PageMargin>()!;
-            Docx.Mm(margin.Top!.Value).ShouldBeInRange(19.9, 25.1);
-            Docx.Mm((int)margin.Left!.Value).ShouldBeInRange(29.9, 35.1);
-            Docx.Mm((int)margin.Right!.Value).ShouldBeInRange(14.9, 20.1);
+            Docx.ShouldBeA4WithTheRuleMargins(section);
         }
         docx.Defaults.RunFonts!.Ascii!.Value.ShouldBe("Times New Roman");
         docx.Body.Descendants<RunFonts>().ShouldBeEmpty();

@@ -24,14 +24,7 @@ public sealed class LayingOutAReconstitutionDecision
         docx.Sections.Count.ShouldBe(2, "the decision, then the annex on pages of its own");
         foreach (var section in docx.Sections)
         {
-            var size = section.GetFirstChild<PageSize>()!;
-            Docx.Mm((int)size.Width!.Value).ShouldBe(210, 0.1);
-            Docx.Mm((int)size.Height!.Value).ShouldBe(297, 0.1);
-            var margin = section.GetFirstChild<PageMargin>()!;
-            Docx.Mm(margin.Top!.Value).ShouldBeInRange(19.9, 25.1);
-            Docx.Mm(margin.Bottom!.Value).ShouldBeInRange(19.9, 25.1);
-            Docx.Mm((int)margin.Left!.Value).ShouldBeInRange(29.9, 35.1);
-            Docx.Mm((int)margin.Right!.Value).ShouldBeInRange(14.9, 20.1);
+            Docx.ShouldBeA4WithTheRuleMargins(section);
             section.GetFirstChild<TitlePage>().ShouldNotBeNull("no number on a section's first page");
             section.GetFirstChild<PageNumberType>()!.Start!.Value.ShouldBe(1, "an annex's pages are numbered on their own");
         }

@@ -62,16 +62,12 @@ public sealed class EditModel(CommitteeService committees, AgencyService agencie
 
     private async Task<IActionResult?> LoadAsync(int id, CancellationToken ct)
     {
-        var committee = await committees.GetAsync(Actor, id, ct);
-        if (!committee.IsOk)
+        var (committee, refusal) = await ManagedCommitteeAsync(committees, id, ct);
+        if (refusal is not null)
         {
-            return OutOfScope();
+            return refusal;
         }
-        if (!await committees.CanManageAsync(Actor, id, ct))
-        {
-            return Forbid();
-        }
-        Committee = committee.Value!;
+        Committee = committee!;
         var units = await committees.CandidateUnitsAsync(Committee.ParentId, ct);
         if (units.All(u => u.Id != Committee.UnitId))
         {

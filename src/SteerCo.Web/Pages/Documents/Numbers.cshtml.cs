@@ -67,18 +67,14 @@ public sealed class NumbersModel(DocumentNumbering numbering, CommitteeService c
     public async Task<IActionResult> OnPostCancelAsync(int reservationId, string? reason, int version, CancellationToken ct)
     {
         var result = await numbering.CancelAsync(Actor, reservationId, reason, version, ct);
-        switch (result.Outcome)
+        if (result.IsOk)
         {
-            case Outcome.Ok:
-                TempData["Flash"] = Messages.Get("NumberCancelled", result.Value!.Symbol);
-                return RedirectToPage("Numbers", new { committeeId = CommitteeId });
-            case Outcome.NotFound:
-                return OutOfScope();
-            case Outcome.Forbidden:
-                return Forbid();
-            case Outcome.Conflict:
-                Response.StatusCode = StatusCodes.Status409Conflict;
-                break;
+            TempData["Flash"] = Messages.Get("NumberCancelled", result.Value!.Symbol);
+            return RedirectToPage("Numbers", new { committeeId = CommitteeId });
+        }
+        if (Refusal(result) is { } refused)
+        {
+            return refused;
         }
         foreach (var problem in result.Problems)
         {

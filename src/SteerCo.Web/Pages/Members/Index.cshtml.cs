@@ -162,18 +162,14 @@ public sealed class IndexModel(CommitteeService committees, RosterService roster
         if (ModelState.IsValid)
         {
             var ended = await roster.EndMembershipAsync(Actor, id, Ending.MembershipId, end, Ending.EndingDocumentId, Ending.Version, ct);
-            switch (ended.Outcome)
+            if (ended.IsOk)
             {
-                case Outcome.Ok:
-                    TempData["Flash"] = Messages.Get("MembershipEnded", ended.Value!.FullName, ended.Value.EndDate!.Value.ToShort());
-                    return Redirect($"/Members/{id}?on={ended.Value.EndDate.Value.ToShort()}");
-                case Outcome.NotFound:
-                    return OutOfScope();
-                case Outcome.Forbidden:
-                    return Forbid();
-                case Outcome.Conflict:
-                    Response.StatusCode = StatusCodes.Status409Conflict;
-                    break;
+                TempData["Flash"] = Messages.Get("MembershipEnded", ended.Value!.FullName, ended.Value.EndDate!.Value.ToShort());
+                return Redirect($"/Members/{id}?on={ended.Value.EndDate.Value.ToShort()}");
+            }
+            if (Refusal(ended) is { } refused)
+            {
+                return refused;
             }
             AddProblems(ended.Problems.Select(p => p with { Field = p.Field is "EndDate" or "EndingDocumentId" ? p.Field : "" }), "Ending");
         }

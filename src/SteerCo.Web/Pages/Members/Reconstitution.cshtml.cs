@@ -176,18 +176,14 @@ public sealed class ReconstitutionModel(Reconstitutions reconstitutions, RosterS
 
     private async Task<IActionResult> AfterAsync(int id, int draftId, Result<ReconstitutionView> result, string flash, CancellationToken ct)
     {
-        switch (result.Outcome)
+        if (result.IsOk)
         {
-            case Outcome.Ok:
-                TempData["Flash"] = flash;
-                return Redirect($"/Members/{id}/Reconstitution/{draftId}");
-            case Outcome.NotFound:
-                return OutOfScope();
-            case Outcome.Forbidden:
-                return Forbid();
-            case Outcome.Conflict:
-                Response.StatusCode = StatusCodes.Status409Conflict;
-                break;
+            TempData["Flash"] = flash;
+            return Redirect($"/Members/{id}/Reconstitution/{draftId}");
+        }
+        if (Refusal(result) is { } refused)
+        {
+            return refused;
         }
         foreach (var problem in result.Problems)
         {

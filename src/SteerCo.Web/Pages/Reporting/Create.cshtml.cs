@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Mvc;
-using SteerCo.Access;
 using SteerCo.Committees;
 using SteerCo.Data;
 using SteerCo.Reporting;
@@ -36,9 +35,9 @@ public sealed class CreateModel(CommitteeService committees, ReportRequests requ
 
     public async Task<IActionResult> OnPostAsync(int id, CancellationToken ct)
     {
-        if (await LoadAsync(id, ct) is { } refused)
+        if (await LoadAsync(id, ct) is { } notAllowed)
         {
-            return refused;
+            return notAllowed;
         }
         var deadline = ParseDate(Input.Deadline, "Input.Deadline");
         if (!ReportingPeriod.TryParseKey(Input.Period, out var period))
@@ -60,15 +59,14 @@ public sealed class CreateModel(CommitteeService committees, ReportRequests requ
         }
         var result = await requests.CreateAsync(Actor, id,
             new RequestInput(Input.RegimeId, Input.TemplateId, Input.Title, ReportKind.Periodic, period.Kind, period.Year, period.Number, deadline, chosen), ct);
-        switch (result.Outcome)
+        if (result.IsOk)
         {
-            case Outcome.Ok:
-                TempData["Flash"] = Messages.Get("ReportRequested", result.Value!.Title, result.Value.Submissions.Count);
-                return Redirect($"/Reporting/Request/{result.Value.Id}");
-            case Outcome.NotFound:
-                return OutOfScope();
-            case Outcome.Forbidden:
-                return Forbid();
+            TempData["Flash"] = Messages.Get("ReportRequested", result.Value!.Title, result.Value.Submissions.Count);
+            return Redirect($"/Reporting/Request/{result.Value.Id}");
+        }
+        if (Refusal(result) is { } refused)
+        {
+            return refused;
         }
         AddProblems(result.Problems.Select(p => p with { Field = p.Field is nameof(RequestInput.Number) or nameof(RequestInput.PeriodKind) ? nameof(RequestForm.Period) : p.Field }));
         return Page();
@@ -76,16 +74,12 @@ public sealed class CreateModel(CommitteeService committees, ReportRequests requ
 
     private async Task<IActionResult?> LoadAsync(int id, CancellationToken ct)
     {
-        var committee = await committees.GetAsync(Actor, id, ct);
-        if (!committee.IsOk)
+        var (committee, refusal) = await ManagedCommitteeAsync(committees, id, ct);
+        if (refusal is not null)
         {
-            return OutOfScope();
+            return refusal;
         }
-        if (!await committees.CanManageAsync(Actor, id, ct))
-        {
-            return Forbid();
-        }
-        Committee = committee.Value!;
+        Committee = committee!;
         Templates = (await templates.ListAsync(Actor, id, ct)).Value!;
         Regimes = (await templates.RegimesAsync(Actor, id, ct)).Value!;
         Below = [.. (await committees.ListAsync(Actor, new CommitteeQuery(UnderId: id, Sort: "unit"), new(1, PageRequest.MaxPageSize), ct)).Items.Where(c => c.Id != id)];

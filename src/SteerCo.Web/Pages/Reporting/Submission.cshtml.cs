@@ -83,20 +83,12 @@ public sealed class SubmissionModel(Submissions submissions, CommitteeService co
 
     private async Task<IActionResult> AfterAsync(int id, Result<SubmissionView> result, string done, CancellationToken ct)
     {
-        switch (result.Outcome)
+        if (result.IsOk)
         {
-            case Outcome.Ok:
-                TempData["Flash"] = text[done].Value;
-                return Redirect($"/Reporting/Submission/{id}");
-            case Outcome.NotFound:
-                return OutOfScope();
-            case Outcome.Forbidden:
-                return Forbid();
-            case Outcome.Conflict:
-                Response.StatusCode = StatusCodes.Status409Conflict;
-                break;
+            TempData["Flash"] = text[done].Value;
+            return Redirect($"/Reporting/Submission/{id}");
         }
-        if (await LoadAsync(id, ct) is { } refused)
+        if ((Refusal(result) ?? await LoadAsync(id, ct)) is { } refused)
         {
             return refused;
         }
