@@ -66,6 +66,7 @@ public static class SteerCoServiceCollectionExtensions
         services.AddOptions<FileStoreOptions>().Bind(configuration.GetSection(FileStoreOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<IFileStore, LocalFileStore>();
         services.AddSingleton<TextExtraction>();
+        services.AddSingleton<FileIntake>();
         services.AddScoped<DocumentFiles>();
         services.AddScoped<DocumentSearch>();
         services.AddSingleton<SearchVocabulary>();

@@ -53,6 +53,18 @@ public static class ApiResults
         : !allowed(read.Value!) ? Result<T>.Forbidden()
         : Result<T>.Invalid("Version", Messages.Get("VersionRequired"));
 
+    /// <summary>A file past the limit: 413, with the limit in the title.</summary>
+    public static ProblemHttpResult TooLarge(long maxBytes) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: SteerCo.Documents.Files.FileIntake.TooLargeMessage(maxBytes));
+
+    /// <summary>As <see cref="ToOk{T}"/>, but a file refused for its size answers 413, as the document files do.</summary>
+    public static IResult ToOkOrTooLarge<T>(this Result<T> result, long maxBytes) =>
+        result.Outcome == Outcome.Invalid && result.Problems.Any(p => p.Field == SteerCo.Documents.Files.FileIntake.TooLargeField) ? TooLarge(maxBytes) : result.ToOk();
+
+    /// <summary>A file the store could not find for the reader (out of scope, removed, missing): 404; otherwise the file.</summary>
+    public static IResult SendOrNotFound(this Result<SteerCo.Documents.Files.FileDownload> result, HttpResponse response) =>
+        result.IsOk ? Infrastructure.FileDownloads.Send(response, result.Value!) : NotFound();
+
     public static ProblemHttpResult NotFound() => TypedResults.Problem(statusCode: 404, title: Messages.Get("NotFound"));
 
     public static ProblemHttpResult Forbidden() => TypedResults.Problem(statusCode: 403, title: Messages.Get("Forbidden"));

@@ -60,7 +60,7 @@ public static class DocumentFilesApi
         {
             var (fileName, content) = await MultipartUpload.FirstFileAsync(http.Request, null, ct);
             var result = await files.AddAsync(actor, id, fileName, content, ct);
-            if (result.Outcome == Outcome.Invalid && result.Problems.Any(p => p.Field == DocumentFiles.TooLargeField))
+            if (result.Outcome == Outcome.Invalid && result.Problems.Any(p => p.Field == FileIntake.TooLargeField))
             {
                 return TooLarge(files);
             }
@@ -72,17 +72,11 @@ public static class DocumentFilesApi
         }
     }
 
-    private static ProblemHttpResult TooLarge(DocumentFiles files) =>
-        TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: DocumentFiles.TooLargeMessage(files.MaxBytes));
+    private static ProblemHttpResult TooLarge(DocumentFiles files) => ApiResults.TooLarge(files.MaxBytes);
 
     /// <summary>The file as <see cref="FileDownloads.Send"/> sends it; 404 outside the actor's scope.</summary>
     private static async Task<IResult> DownloadAsync(int id, int fileId, DocumentFiles files, HttpContext http, CancellationToken ct)
     {
-        var result = await files.OpenAsync(http.RequireActor(), id, fileId, ct);
-        if (!result.IsOk)
-        {
-            return ApiResults.NotFound();
-        }
-        return FileDownloads.Send(http.Response, result.Value!);
+        return (await files.OpenAsync(http.RequireActor(), id, fileId, ct)).SendOrNotFound(http.Response);
     }
 }

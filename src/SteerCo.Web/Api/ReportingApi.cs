@@ -1,3 +1,4 @@
+using SteerCo.Documents.Files;
 using SteerCo.Reporting;
 using SteerCo.Web.Auth;
 using SteerCo.Web.Infrastructure;
@@ -151,6 +152,26 @@ public static class ReportingApi
             return (await submissions.ImportAsync(http.RequireActor(), id, body, version, ct)).ToOk();
         })
             .Access(AccessKind.SubmissionManage);
+
+        // Files for the open draft: multipart/form-data with a version field and one or more file parts.
+        group.MapPost("/{id:int}/attachments", async (int id, Submissions submissions, FileIntake intake, HttpContext http, CancellationToken ct) =>
+        {
+            if (await MultipartUpload.ReadWholeFormAsync(http.Request, ct) is not { } form)
+            {
+                return ApiResults.TooLarge(intake.MaxBytes);
+            }
+            var version = int.TryParse(form["version"], out var v) ? v : (int?)null;
+            return (await submissions.AttachAsync(http.RequireActor(), id, MultipartUpload.Uploads(form.Files), version, ct)).ToOkOrTooLarge(intake.MaxBytes);
+        })
+            .Access(AccessKind.SubmissionManage);
+
+        group.MapDelete("/{id:int}/attachments/{attachmentId:int}", async (int id, int attachmentId, int? version, Submissions submissions, HttpContext http, CancellationToken ct) =>
+            (await submissions.RemoveAttachmentAsync(http.RequireActor(), id, attachmentId, version, ct)).ToOk())
+            .Access(AccessKind.SubmissionManage);
+
+        group.MapGet("/{id:int}/attachments/{attachmentId:int}", async (int id, int attachmentId, Submissions submissions, HttpContext http, CancellationToken ct) =>
+            (await submissions.OpenAttachmentAsync(http.RequireActor(), id, attachmentId, ct)).SendOrNotFound(http.Response))
+            .Access(AccessKind.SubmissionRead);
         return group;
     }
 }

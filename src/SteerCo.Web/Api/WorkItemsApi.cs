@@ -1,3 +1,5 @@
+using System.Globalization;
+using SteerCo.Documents.Files;
 using SteerCo.Web.Auth;
 using SteerCo.Web.Infrastructure;
 using SteerCo.WorkItems;
@@ -46,11 +48,13 @@ public static class WorkItemsApi
             (await items.CreateAsync(http.RequireActor(), request.CommitteeId ?? 0, request.ToInput(), ct)).ToCreated(w => $"/api/v1/work-items/{w.Id}"))
             .Access(AccessKind.WorkItemCreate);
 
-        group.MapPost("/{id:int}/progress", async (int id, ProgressRequest request, WorkItemService items, HttpContext http, CancellationToken ct) =>
-            (request.Version is { } v
-                ? await items.ReportAsync(http.RequireActor(), id, new(request.On, request.Text, request.Percent), v, ct)
-                : ApiResults.VersionMissing(await items.GetAsync(http.RequireActor(), id, ct), d => d.CanReport)).ToOk())
+        // JSON, or multipart/form-data with the same fields and any number of file parts.
+        group.MapPost("/{id:int}/progress", ReportAsync)
             .Access(AccessKind.WorkItemReport);
+
+        group.MapGet("/{id:int}/attachments/{attachmentId:int}", async (int id, int attachmentId, WorkItemService items, HttpContext http, CancellationToken ct) =>
+            (await items.OpenAttachmentAsync(http.RequireActor(), id, attachmentId, ct)).SendOrNotFound(http.Response))
+            .Access(AccessKind.WorkItemRead);
 
         group.MapPost("/{id:int}/extension", async (int id, ExtensionRequest request, WorkItemService items, HttpContext http, CancellationToken ct) =>
             (request.Version is { } v
@@ -76,6 +80,35 @@ public static class WorkItemsApi
                 : ApiResults.VersionMissing(await items.GetAsync(http.RequireActor(), id, ct), d => d.CanManage)).ToOk())
             .Access(AccessKind.WorkItemManage);
         return group;
+    }
+
+    /// <summary>
+    /// A progress report. As multipart, the fields are on (yyyy-MM-dd), text, percent and version,
+    /// and every file part is attached; a refused file refuses the report, and nothing is kept.
+    /// </summary>
+    private static async Task<IResult> ReportAsync(int id, WorkItemService items, FileIntake intake, HttpContext http, CancellationToken ct)
+    {
+        ProgressRequest? request;
+        IReadOnlyList<Upload> files = [];
+        if (http.Request.HasFormContentType)
+        {
+            if (await MultipartUpload.ReadWholeFormAsync(http.Request, ct) is not { } form)
+            {
+                return ApiResults.TooLarge(intake.MaxBytes);
+            }
+            request = new(
+                DateOnly.TryParseExact(form["on"], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var on) ? on : null,
+                form["text"], int.TryParse(form["percent"], out var percent) ? percent : null, int.TryParse(form["version"], out var version) ? version : null);
+            files = MultipartUpload.Uploads(form.Files);
+        }
+        else
+        {
+            request = await http.Request.ReadFromJsonAsync<ProgressRequest>(ct);
+        }
+        var actor = http.RequireActor();
+        return (request?.Version is { } v
+            ? await items.ReportAsync(actor, id, new(request.On, request.Text, request.Percent, files), v, ct)
+            : ApiResults.VersionMissing(await items.GetAsync(actor, id, ct), d => d.CanReport)).ToOkOrTooLarge(intake.MaxBytes);
     }
 
     /// <summary>A document's tasks (a plan's items, a notice's assignments) and their roll-up, under /api/v1/documents/{id}.</summary>

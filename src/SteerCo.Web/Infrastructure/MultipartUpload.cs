@@ -75,6 +75,38 @@ public static class MultipartUpload
         return (null, null);
     }
 
+    /// <summary>
+    /// A multipart form read whole, files and fields, for an API call that takes several files with
+    /// fields; null when the request went past the request limit; empty when it is not a form.
+    /// </summary>
+    public static async Task<IFormCollection?> ReadWholeFormAsync(HttpRequest request, CancellationToken ct)
+    {
+        if (!request.HasFormContentType)
+        {
+            return FormCollection.Empty;
+        }
+        try
+        {
+            return await request.ReadFormAsync(ct);
+        }
+        catch (BadHttpRequestException ex) when (IsTooLarge(ex))
+        {
+            return null;
+        }
+        catch (InvalidDataException)
+        {
+            // The multipart length limit (FormOptions) was passed.
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// The files of a form read whole (a progress report, a submission's attachments), as the
+    /// services take them; the empty part a blank file input sends is left out.
+    /// </summary>
+    public static IReadOnlyList<SteerCo.Documents.Files.Upload> Uploads(IEnumerable<IFormFile>? files) =>
+        [.. (files ?? []).Where(f => f.Length > 0 || f.FileName.Length > 0).Select(f => new SteerCo.Documents.Files.Upload(f.FileName, f.OpenReadStream()))];
+
     private static string? Boundary(HttpRequest request) =>
         MediaTypeHeaderValue.TryParse(request.ContentType, out var mediaType)
         && mediaType.MediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase)

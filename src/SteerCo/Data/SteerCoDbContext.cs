@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using SteerCo.Accounts;
 using SteerCo.Agencies;
+using SteerCo.Attachments;
 using SteerCo.Audit;
 using SteerCo.Calendar;
 using SteerCo.Committees;
@@ -51,6 +52,7 @@ public abstract class SteerCoDbContext(DbContextOptions options)
     public DbSet<WorkItem> WorkItems => Set<WorkItem>();
     public DbSet<WorkItemCoordinator> WorkItemCoordinators => Set<WorkItemCoordinator>();
     public DbSet<WorkItemUpdate> WorkItemUpdates => Set<WorkItemUpdate>();
+    public DbSet<Attachment> Attachments => Set<Attachment>();
     public DbSet<Meeting> Meetings => Set<Meeting>();
     public DbSet<MeetingInvitee> MeetingInvitees => Set<MeetingInvitee>();
     public DbSet<AgendaItem> AgendaItems => Set<AgendaItem>();

@@ -79,7 +79,7 @@ public sealed class RosterImport(SteerCoDbContext db, RosterService roster, Reco
         {
             return Result<RosterImported>.Invalid(FileField, Messages.Get("FileRequired"));
         }
-        var name = DocumentFiles.CleanName(fileName);
+        var name = FileIntake.CleanName(fileName);
         using var bytes = new MemoryStream();
         if (!await CopyAtMostAsync(content, bytes, RosterWorkbook.MaxUploadBytes, cancellationToken))
         {

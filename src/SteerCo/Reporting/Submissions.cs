@@ -1,7 +1,10 @@
 using Microsoft.EntityFrameworkCore;
 using SteerCo.Access;
+using SteerCo.Attachments;
 using SteerCo.Committees;
 using SteerCo.Data;
+using SteerCo.Documents;
+using SteerCo.Documents.Files;
 using SteerCo.Resources;
 using SteerCo.Text;
 
@@ -28,14 +31,18 @@ public sealed record SubmissionView(
     int Id, int RequestId, string RequestTitle, ReportingPeriod Period, string PeriodText, DateOnly Deadline,
     int RequesterCommitteeId, string RequesterName, int CommitteeId, string CommitteeName,
     SubmissionStatus Status, Compliance Compliance, int Version, int ShownVersionNumber, bool IsDraft,
-    bool CanEdit, bool CanReview, IReadOnlyList<FieldView> Fields, IReadOnlyList<NarrativeView> Narratives, IReadOnlyList<VersionView> History);
+    bool CanEdit, bool CanReview, IReadOnlyList<FieldView> Fields, IReadOnlyList<NarrativeView> Narratives, IReadOnlyList<VersionView> History)
+{
+    /// <summary>The files of the version shown.</summary>
+    public IReadOnlyList<DocumentFileView> Attachments { get; init; } = [];
+}
 
 /// <summary>
 /// Filling, submitting and reviewing submissions. Read by the readers of the committee that
 /// submits it and of the committee that asked for it; filled and submitted by the submitting
 /// committee's secretariat; accepted or returned by the requesting committee's secretariat.
 /// </summary>
-public sealed class Submissions(SteerCoDbContext db, ReportRequests requests, ReportTemplates templates, TimeProvider clock)
+public sealed class Submissions(SteerCoDbContext db, ReportRequests requests, ReportTemplates templates, FileIntake intake, TimeProvider clock)
 {
     public async Task<Result<SubmissionView>> GetAsync(Actor actor, int id, CancellationToken cancellationToken = default)
     {
@@ -55,6 +62,7 @@ public sealed class Submissions(SteerCoDbContext db, ReportRequests requests, Re
         var values = await db.SubmissionValues.AsNoTracking().Where(v => v.SubmissionVersionId == shown.Id).ToDictionaryAsync(v => v.IndicatorId, cancellationToken);
         var texts = await db.SubmissionNarratives.AsNoTracking().Where(n => n.SubmissionVersionId == shown.Id).ToDictionaryAsync(n => n.SectionId, n => n.Text, cancellationToken);
         var isDraft = shown.SubmittedAt is null;
+        var attachments = await db.Attachments.AsNoTracking().Where(a => a.SubmissionVersionId == shown.Id && a.DeletedAt == null).OrderBy(a => a.Id).ToListAsync(cancellationToken);
         return new SubmissionView(
             submission.Id, request.Id, request.Title, request.Period, request.Period.ToString(), request.Deadline,
             requester!.Id, requester.Name, committee!.Id, committee.Name, submission.Status,
@@ -64,7 +72,80 @@ public sealed class Submissions(SteerCoDbContext db, ReportRequests requests, Re
                 ? new FieldView(i.Id, i.Code, i.Name, i.Unit, i.Type, i.Aggregation, i.Formula, v.Number, v.Text, IndicatorValues.Display(i.Type, v.Number, v.Text), IndicatorValues.Raw(i.Type, v.Number, v.Text))
                 : new FieldView(i.Id, i.Code, i.Name, i.Unit, i.Type, i.Aggregation, i.Formula, null, null, "", ""))],
             [.. template.Sections.Select(s => new NarrativeView(s.Id, s.Title, texts.GetValueOrDefault(s.Id) ?? ""))],
-            [.. versions.Select(v => new VersionView(v.Id, v.Number, v.SubmittedAt, v.SubmittedBy, v.Accepted, v.ReviewComment, v.ReviewedAt, v.ReviewedBy, v.PrefilledFromRequestId))]);
+            [.. versions.Select(v => new VersionView(v.Id, v.Number, v.SubmittedAt, v.SubmittedBy, v.Accepted, v.ReviewComment, v.ReviewedAt, v.ReviewedBy, v.PrefilledFromRequestId))])
+        {
+            Attachments = [.. attachments.Select(a => a.ToView())],
+        };
+    }
+
+    /// <summary>Attaches files to the open draft, under the submission's version; a refused file refuses them all.</summary>
+    public async Task<Result<SubmissionView>> AttachAsync(Actor actor, int id, IReadOnlyList<Upload> files, int? version, CancellationToken cancellationToken = default)
+    {
+        var (draft, _, refusal) = await OpenDraftAsync(actor, id, version, cancellationToken);
+        if (draft is null)
+        {
+            return refusal!;
+        }
+        if (files.Count == 0)
+        {
+            return Result<SubmissionView>.Invalid(FileIntake.FileField, Messages.Get("FileRequired"));
+        }
+        var checkedFiles = await intake.CheckAllAsync(files, cancellationToken);
+        if (!checkedFiles.IsOk)
+        {
+            return checkedFiles.As<SubmissionView>();
+        }
+        var now = clock.GetUtcNow();
+        foreach (var file in checkedFiles.Value!)
+        {
+            using (file)
+            {
+                var attachment = Attachment.Keep(intake, file, actor.UserName, now);
+                attachment.SubmissionVersionId = draft.Version.Id;
+                db.Attachments.Add(attachment);
+            }
+        }
+        return await TouchAndSaveAsync(actor, draft, version!.Value, cancellationToken);
+    }
+
+    /// <summary>Takes a file off the open draft; the versions before keep theirs.</summary>
+    public async Task<Result<SubmissionView>> RemoveAttachmentAsync(Actor actor, int id, int attachmentId, int? version, CancellationToken cancellationToken = default)
+    {
+        var (draft, _, refusal) = await OpenDraftAsync(actor, id, version, cancellationToken);
+        if (draft is null)
+        {
+            return refusal!;
+        }
+        var attachment = await db.Attachments.FirstOrDefaultAsync(a => a.Id == attachmentId && a.SubmissionVersionId == draft.Version.Id && a.DeletedAt == null, cancellationToken);
+        if (attachment is null)
+        {
+            return Result<SubmissionView>.NotFound();
+        }
+        attachment.DeletedAt = clock.GetUtcNow();
+        return await TouchAndSaveAsync(actor, draft, version!.Value, cancellationToken);
+    }
+
+    /// <summary>
+    /// A file of any version, for the submitting committee's readers; the requester's readers get
+    /// only the files of versions submitted to them, as they see only those versions.
+    /// </summary>
+    public async Task<Result<FileDownload>> OpenAttachmentAsync(Actor actor, int id, int attachmentId, CancellationToken cancellationToken = default)
+    {
+        var (submission, _, committee, requester) = await LoadAsync(id, cancellationToken);
+        if (submission is null || !(actor.CanRead(committee!) || actor.CanRead(requester!)))
+        {
+            return Result<FileDownload>.NotFound();
+        }
+        var submittedOnly = !actor.CanRead(committee!);
+        var attachment = await db.Attachments.AsNoTracking()
+            .Where(a => a.Id == attachmentId && a.DeletedAt == null)
+            .Where(a => db.SubmissionVersions.Any(v => v.Id == a.SubmissionVersionId && v.SubmissionId == id && (!submittedOnly || v.SubmittedAt != null)))
+            .FirstOrDefaultAsync(cancellationToken);
+        if (attachment is null)
+        {
+            return Result<FileDownload>.NotFound();
+        }
+        return new FileDownload(attachment.ToView(), intake.OpenRead(attachment.Sha256, $"attachment {attachment.Id}"));
     }
 
     /// <summary>The submissions a committee owes, latest deadline first, with who asked and by when.</summary>
@@ -330,6 +411,12 @@ public sealed class Submissions(SteerCoDbContext db, ReportRequests requests, Re
             db.SubmissionValues.AddRange(values.Select(v => new SubmissionValue { SubmissionVersionId = next.Id, IndicatorId = v.IndicatorId, Number = v.Number, Text = v.Text }));
             var texts = await db.SubmissionNarratives.AsNoTracking().Where(n => n.SubmissionVersionId == last.Id).ToListAsync(cancellationToken);
             db.SubmissionNarratives.AddRange(texts.Select(n => new SubmissionNarrative { SubmissionVersionId = next.Id, SectionId = n.SectionId, Text = n.Text }));
+            // The files come along as links to the same bytes: removing one from the draft leaves the returned version's.
+            var files = await db.Attachments.AsNoTracking().Where(a => a.SubmissionVersionId == last.Id && a.DeletedAt == null).OrderBy(a => a.Id).ToListAsync(cancellationToken);
+            db.Attachments.AddRange(files.Select(a => new Attachment
+            {
+                SubmissionVersionId = next.Id, Sha256 = a.Sha256, FileName = a.FileName, ContentType = a.ContentType, Size = a.Size, UploadedAt = a.UploadedAt, UploadedBy = a.UploadedBy,
+            }));
             await db.SaveChangesAsync(cancellationToken);
         }
         await transaction.CommitAsync(cancellationToken);
@@ -445,13 +532,21 @@ public sealed class Submissions(SteerCoDbContext db, ReportRequests requests, Re
         {
             draft.Version.PrefilledFromRequestId = prefilledFrom;
         }
-        db.Entry(draft.Submission).Property(s => s.Version).OriginalValue = version;
-        // The submission's row changes with every save, so that its version guards the values too.
-        db.Entry(draft.Submission).Property(s => s.Version).IsModified = true;
         if (draft.Submission.Status == SubmissionStatus.Returned)
         {
             draft.Submission.Status = SubmissionStatus.Draft;
         }
+        return await TouchAndSaveAsync(actor, draft, version, cancellationToken);
+    }
+
+    /// <summary>
+    /// Saves a change to the draft under the submission's version: the submission's row changes with
+    /// every save, so that its version guards the values and files too.
+    /// </summary>
+    private async Task<Result<SubmissionView>> TouchAndSaveAsync(Actor actor, Draft draft, int version, CancellationToken cancellationToken)
+    {
+        db.Entry(draft.Submission).Property(s => s.Version).OriginalValue = version;
+        db.Entry(draft.Submission).Property(s => s.Version).IsModified = true;
         return await SaveAsync(actor, draft.Submission.Id, cancellationToken);
     }
 

@@ -1,7 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using SteerCo.Access;
+using SteerCo.Attachments;
 using SteerCo.Committees;
 using SteerCo.Data;
+using SteerCo.Documents.Files;
 using SteerCo.Resources;
 using SteerCo.Text;
 
@@ -12,7 +14,7 @@ namespace SteerCo.WorkItems;
 /// committees below, reported on by the agency that leads them, extended, reassigned, closed.
 /// A parent's status rolls up from its children.
 /// </summary>
-public sealed class WorkItemService(SteerCoDbContext db, TimeProvider clock)
+public sealed class WorkItemService(SteerCoDbContext db, FileIntake intake, TimeProvider clock)
 {
     public const int TitleLength = 1000;
     public const int TextLength = 4000;
@@ -170,6 +172,10 @@ public sealed class WorkItemService(SteerCoDbContext db, TimeProvider clock)
                 db.Agencies.Where(a => a.Id == u.PreviousAgencyId).Select(a => a.Name).FirstOrDefault(),
                 db.Agencies.Where(a => a.Id == u.NewAgencyId).Select(a => a.Name).FirstOrDefault(), u.At, u.By))
             .ToListAsync(cancellationToken);
+        var updateIds = updates.Select(u => u.Id).ToList();
+        var files = (await db.Attachments.AsNoTracking().Where(a => a.WorkItemUpdateId != null && updateIds.Contains(a.WorkItemUpdateId.Value) && a.DeletedAt == null)
+            .OrderBy(a => a.Id).ToListAsync(cancellationToken)).ToLookup(a => a.WorkItemUpdateId!.Value, a => a.ToView());
+        updates = [.. updates.Select(u => files.Contains(u.Id) ? u with { Files = [.. files[u.Id]] } : u)];
         // Children are listed whatever the reader's scope below: the roll-up is the parent's.
         var children = await Summaries(db.WorkItems.Where(w => w.ParentId == id).OrderBy(w => w.Committee!.Name), today).ToListAsync(cancellationToken);
         var canManage = actor.CanManage(item.Committee!);
@@ -233,6 +239,12 @@ public sealed class WorkItemService(SteerCoDbContext db, TimeProvider clock)
         {
             return Result<WorkItemDetail>.Invalid(problems);
         }
+        // The files are read only once the reporter and the report are known to be good.
+        var checkedFiles = await intake.CheckAllAsync(input.Files ?? [], cancellationToken);
+        if (!checkedFiles.IsOk)
+        {
+            return checkedFiles.As<WorkItemDetail>();
+        }
         db.Entry(item).Property(w => w.Version).OriginalValue = version;
         var percent = input.Percent!.Value;
         item.Percent = percent;
@@ -246,8 +258,34 @@ public sealed class WorkItemService(SteerCoDbContext db, TimeProvider clock)
         {
             item.Status = WorkItemStatus.InProgress;
         }
-        AddUpdate(item, WorkItemUpdateKind.Progress, input.On!.Value, text, actor).Percent = percent;
+        var update = AddUpdate(item, WorkItemUpdateKind.Progress, input.On!.Value, text, actor);
+        update.Percent = percent;
+        foreach (var file in checkedFiles.Value!)
+        {
+            using (file)
+            {
+                var attachment = Attachment.Keep(intake, file, actor.UserName, update.At);
+                db.Attachments.Add(attachment);
+                // The update has no id yet: the navigation lets one save insert both, in one transaction.
+                attachment.WorkItemUpdate = update;
+            }
+        }
         return await SaveAsync(actor, item, cancellationToken);
+    }
+
+    /// <summary>A file of one of the task's progress reports, for whoever may read the task; anyone else is told it does not exist.</summary>
+    public async Task<Result<FileDownload>> OpenAttachmentAsync(Actor actor, int id, int attachmentId, CancellationToken cancellationToken = default)
+    {
+        var item = await db.WorkItems.AsNoTracking().Include(w => w.Committee).FirstOrDefaultAsync(w => w.Id == id, cancellationToken);
+        var attachment = item is null || !actor.CanRead(item.Committee!)
+            ? null
+            : await db.Attachments.AsNoTracking()
+                .FirstOrDefaultAsync(a => a.Id == attachmentId && a.DeletedAt == null && a.WorkItemUpdate!.WorkItemId == id, cancellationToken);
+        if (attachment is null)
+        {
+            return Result<FileDownload>.NotFound();
+        }
+        return new FileDownload(attachment.ToView(), intake.OpenRead(attachment.Sha256, $"attachment {attachment.Id}"));
     }
 
     /// <summary>A later due date, with the reason: the history and the audit log keep both dates.</summary>

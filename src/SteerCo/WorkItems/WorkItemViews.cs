@@ -1,3 +1,6 @@
+using SteerCo.Documents;
+using SteerCo.Documents.Files;
+
 namespace SteerCo.WorkItems;
 
 /// <summary>
@@ -8,8 +11,8 @@ public sealed record WorkItemInput(
     string? Title, string? Description, int LeadAgencyId, IReadOnlyList<int>? CoordinatingAgencyIds, DateOnly? DueDate, bool Regular,
     WorkItemSource SourceKind = WorkItemSource.Direct, int? SourceDocumentId = null);
 
-/// <summary>A progress report: on which day, what was done, how far along (100 closes the task as done).</summary>
-public sealed record ProgressInput(DateOnly? On, string? Text, int? Percent);
+/// <summary>A progress report: on which day, what was done, how far along (100 closes the task as done), and the files that go with it.</summary>
+public sealed record ProgressInput(DateOnly? On, string? Text, int? Percent, IReadOnlyList<Upload>? Files = null);
 
 public sealed record AgencyRef(int Id, string Name);
 
@@ -42,7 +45,11 @@ public sealed record WorkItemSummary(
 
 public sealed record WorkItemUpdateView(
     int Id, WorkItemUpdateKind Kind, DateOnly On, string Text, int? Percent, DateOnly? PreviousDueDate, DateOnly? NewDueDate,
-    string? PreviousAgency, string? NewAgency, DateTimeOffset At, string By);
+    string? PreviousAgency, string? NewAgency, DateTimeOffset At, string By)
+{
+    /// <summary>The files attached to a progress report.</summary>
+    public IReadOnlyList<DocumentFileView> Files { get; init; } = [];
+}
 
 public sealed record WorkItemDetail(
     int Id, string Title, string? Description, int CommitteeId, string CommitteeName, int? ParentId, string? ParentTitle,

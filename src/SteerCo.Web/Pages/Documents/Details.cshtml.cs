@@ -61,16 +61,8 @@ public sealed class DetailsModel(DocumentRegister register, DocumentFiles files,
     /// A file of the document, for the signed-in user (the files API takes only bearer tokens), sent
     /// as the API sends it.
     /// </summary>
-    public async Task<IActionResult> OnGetFileAsync(int id, int fileId, CancellationToken ct)
-    {
-        var result = await files.OpenAsync(Actor, id, fileId, ct);
-        if (!result.IsOk)
-        {
-            return OutOfScope();
-        }
-        await FileDownloads.Send(Response, result.Value!).ExecuteAsync(HttpContext);
-        return new EmptyResult();
-    }
+    public async Task<IActionResult> OnGetFileAsync(int id, int fileId, CancellationToken ct) =>
+        await SendFileAsync(await files.OpenAsync(Actor, id, fileId, ct));
 
     public async Task<IActionResult> OnPostRelateAsync(int id, int relatedId, RelationKind kind, CancellationToken ct)
     {
@@ -98,7 +90,7 @@ public sealed class DetailsModel(DocumentRegister register, DocumentFiles files,
         }
         catch (BadHttpRequestException ex) when (MultipartUpload.IsTooLarge(ex))
         {
-            result = Result<DocumentFileView>.Invalid(DocumentFiles.TooLargeField, DocumentFiles.TooLargeMessage(files.MaxBytes));
+            result = Result<DocumentFileView>.Invalid(FileIntake.TooLargeField, FileIntake.TooLargeMessage(files.MaxBytes));
         }
         switch (result.Outcome)
         {

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 using SteerCo.Access;
 using SteerCo.Committees;
+using SteerCo.Documents.Files;
 using SteerCo.Reporting;
 using SteerCo.Web.Infrastructure;
 
@@ -12,7 +13,7 @@ namespace SteerCo.Web.Pages.Reporting;
 /// type, the message beside it), the workbook to fill offline and upload back, submitting; the
 /// requester's acceptance or return with a comment; every version kept.
 /// </summary>
-public sealed class SubmissionModel(Submissions submissions, CommitteeService committees, IStringLocalizer<SharedResource> text) : SteerCoPageModel
+public sealed class SubmissionModel(Submissions submissions, CommitteeService committees, FileIntake intake, IStringLocalizer<SharedResource> text) : SteerCoPageModel
 {
     /// <summary>The model state key of the workbook's problems, listed under the upload form.</summary>
     public const string UploadKey = "Upload";
@@ -32,6 +33,9 @@ public sealed class SubmissionModel(Submissions submissions, CommitteeService co
     public string? Comment { get; set; }
 
     public SubmissionView View { get; private set; } = null!;
+
+    /// <summary>The file limit (Files:MaxBytes), for the hint beside the file input.</summary>
+    public long MaxFileBytes => intake.MaxBytes;
 
     /// <summary>Whether the reader may open the request's page (the requester's readers may; the committee below may not).</summary>
     public bool CanReadRequest { get; private set; }
@@ -72,6 +76,17 @@ public sealed class SubmissionModel(Submissions submissions, CommitteeService co
         return await AfterAsync(id, result, "WorkbookImported", ct);
     }
 
+    /// <summary>A file of a version the reader may see: the committee's readers any, the requester's the submitted ones.</summary>
+    public async Task<IActionResult> OnGetAttachmentAsync(int id, int attachmentId, CancellationToken ct) =>
+        await SendFileAsync(await submissions.OpenAttachmentAsync(Actor, id, attachmentId, ct));
+
+    /// <summary>Files for the draft; one refused file refuses them all, and nothing is kept.</summary>
+    public async Task<IActionResult> OnPostAttachAsync(int id, List<IFormFile> attachments, CancellationToken ct) =>
+        await AfterAsync(id, await submissions.AttachAsync(Actor, id, MultipartUpload.Uploads(attachments), Version, ct), "AttachmentsAdded", ct);
+
+    public async Task<IActionResult> OnPostRemoveAttachmentAsync(int id, int attachmentId, CancellationToken ct) =>
+        await AfterAsync(id, await submissions.RemoveAttachmentAsync(Actor, id, attachmentId, Version, ct), "AttachmentRemoved", ct);
+
     public async Task<IActionResult> OnPostPrefillAsync(int id, CancellationToken ct) =>
         await AfterAsync(id, await submissions.PrefillAsync(Actor, id, Version, ct), "PrefilledFromBelow", ct);
 
@@ -96,7 +111,7 @@ public sealed class SubmissionModel(Submissions submissions, CommitteeService co
         foreach (var problem in result.Problems)
         {
             var key = View.Fields.FirstOrDefault(f => string.Equals(f.Code, problem.Field, StringComparison.OrdinalIgnoreCase)) is { } field ? $"Values.{field.Code}"
-                : problem.Field is "Narratives" or "Comment" ? problem.Field
+                : problem.Field is "Narratives" or "Comment" or FileIntake.FileField or FileIntake.TooLargeField ? problem.Field
                 : "";
             ModelState.AddModelError(key, problem.Message);
         }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using SteerCo.Access;
+using SteerCo.Documents.Files;
 using SteerCo.Resources;
 using SteerCo.Text;
 using SteerCo.Web.Infrastructure;
@@ -8,7 +9,7 @@ using SteerCo.WorkItems;
 namespace SteerCo.Web.Pages.Work;
 
 /// <summary>A task: where it stands, its history and its share in the committees below; report, extend, reassign, close, pass down.</summary>
-public sealed class DetailsModel(WorkItemService items) : SteerCoPageModel
+public sealed class DetailsModel(WorkItemService items, FileIntake intake) : SteerCoPageModel
 {
     [BindProperty(SupportsGet = true)]
     public int Id { get; set; }
@@ -37,7 +38,14 @@ public sealed class DetailsModel(WorkItemService items) : SteerCoPageModel
     [BindProperty]
     public List<int> CommitteeIds { get; set; } = [];
 
+    /// <summary>The files sent with a progress report; the form is read whole (at most the request limit).</summary>
+    [BindProperty]
+    public List<IFormFile> Attachments { get; set; } = [];
+
     public WorkItemDetail Item { get; private set; } = null!;
+
+    /// <summary>The file limit (Files:MaxBytes), for the hint beside the file input.</summary>
+    public long MaxFileBytes => intake.MaxBytes;
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
@@ -48,8 +56,12 @@ public sealed class DetailsModel(WorkItemService items) : SteerCoPageModel
     public async Task<IActionResult> OnPostReportAsync(CancellationToken ct)
     {
         var on = ParseDate(On, nameof(On));
-        return await ActAsync(() => items.ReportAsync(Actor, Id, new(on, Text, Percent), Version, ct), "ProgressReported", ct);
+        return await ActAsync(() => items.ReportAsync(Actor, Id, new(on, Text, Percent, MultipartUpload.Uploads(Attachments)), Version, ct), "ProgressReported", ct);
     }
+
+    /// <summary>A file of a progress report, for whoever may read the task.</summary>
+    public async Task<IActionResult> OnGetAttachmentAsync(int attachmentId, CancellationToken ct) =>
+        await SendFileAsync(await items.OpenAttachmentAsync(Actor, Id, attachmentId, ct));
 
     public async Task<IActionResult> OnPostExtendAsync(CancellationToken ct)
     {

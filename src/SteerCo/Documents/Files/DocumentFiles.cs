@@ -1,8 +1,5 @@
-using System.Globalization;
-using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using SteerCo.Access;
 using SteerCo.Data;
 using SteerCo.Resources;
@@ -22,17 +19,10 @@ public sealed record OrphansCollected(int Blobs, long Bytes);
 /// belong to whoever manages the document's committee.
 /// </summary>
 public sealed class DocumentFiles(
-    SteerCoDbContext db, DocumentRegister register, IFileStore store, TextExtraction extraction,
-    IOptions<FileStoreOptions> options, TimeProvider clock, ILogger<DocumentFiles> logger)
+    SteerCoDbContext db, DocumentRegister register, IFileStore store, FileIntake intake, TextExtraction extraction,
+    TimeProvider clock, ILogger<DocumentFiles> logger)
 {
-    /// <summary>The field of the problem for a file past <see cref="FileStoreOptions.MaxBytes"/>: the API answers 413 for it.</summary>
-    public const string TooLargeField = "FileSize";
-
-    public const string FileField = "File";
-
-    private const int MaxFileNameLength = 255;
-
-    public long MaxBytes => options.Value.MaxBytes;
+    public long MaxBytes => intake.MaxBytes;
 
     public async Task<Result<IReadOnlyList<DocumentFileView>>> ListAsync(Actor actor, int documentId, CancellationToken cancellationToken = default)
     {
@@ -62,46 +52,18 @@ public sealed class DocumentFiles(
         {
             return Result<DocumentFileView>.Forbidden();
         }
-        if (content is null)
+        var checkedFile = await intake.CheckAsync(fileName, content, cancellationToken);
+        if (!checkedFile.IsOk)
         {
-            return Result<DocumentFileView>.Invalid(FileField, Messages.Get("FileRequired"));
+            return checkedFile.As<DocumentFileView>();
         }
-        var name = CleanName(fileName);
-        using var staged = await store.StageAsync(content, MaxBytes, cancellationToken);
-        if (staged.TooLarge)
-        {
-            return Result<DocumentFileView>.Invalid(TooLargeField, TooLargeMessage(MaxBytes));
-        }
-        if (staged.Size == 0)
-        {
-            return Result<DocumentFileView>.Invalid(FileField, Messages.Get("FileEmpty", name));
-        }
-        var sniffed = FileSniffer.Sniff(staged.Path, options.Value);
-        var claimed = FileKind.ClaimedBy(name);
-        if (sniffed.Outcome == SniffOutcome.SuspiciousArchive)
-        {
-            return Result<DocumentFileView>.Invalid(FileField, Messages.Get("FileArchiveSuspicious", name));
-        }
-        if (sniffed.Kind is not { } kind)
-        {
-            return Result<DocumentFileView>.Invalid(FileField, claimed is null
-                ? Messages.Get("FileTypeNotAllowed", name)
-                : Messages.Get("FileNotWhatNameSays", name, claimed.Name));
-        }
-        if (claimed is not null && claimed != kind)
-        {
-            return Result<DocumentFileView>.Invalid(FileField, Messages.Get("FileNameContentMismatch", name, claimed.Name, kind.Name));
-        }
-        if (claimed is null)
-        {
-            // A name without the kind's extension gets it, so that the download opens in the right program.
-            name = Shorten(name, MaxFileNameLength - kind.Extension.Length) + kind.Extension;
-        }
-
-        var text = await extraction.ExtractAsync(staged.Path, kind, cancellationToken);
-        var sha256 = staged.Sha256;
-        var size = staged.Size;
-        store.Commit(staged);
+        using var incoming = checkedFile.Value!;
+        var name = incoming.FileName;
+        var kind = incoming.Kind;
+        var text = await extraction.ExtractAsync(incoming.Staged.Path, kind, cancellationToken);
+        var sha256 = incoming.Sha256;
+        var size = incoming.Size;
+        intake.Keep(incoming);
 
         // Two uploads to one document at once both change its search text: the later one retries
         // on the fresh row instead of failing the clerk's upload.
@@ -154,9 +116,7 @@ public sealed class DocumentFiles(
         {
             return Result<FileDownload>.NotFound();
         }
-        var content = store.OpenRead(file.Sha256)
-            ?? throw new InvalidOperationException($"The blob {file.Sha256} of document file {file.Id} is missing from the file store.");
-        return new FileDownload(View(file), content);
+        return new FileDownload(View(file), intake.OpenRead(file.Sha256, $"document file {file.Id}"));
     }
 
     /// <summary>
@@ -220,7 +180,9 @@ public sealed class DocumentFiles(
         foreach (var batch in store.List().Where(b => b.WrittenAt < before).Chunk(500))
         {
             var hashes = batch.Select(b => b.Sha256).ToList();
-            var referenced = await db.DocumentFiles.Where(f => hashes.Contains(f.Sha256)).Select(f => f.Sha256).Distinct().ToListAsync(cancellationToken);
+            // Attachments of progress reports and submissions share the store.
+            var referenced = await db.DocumentFiles.Where(f => hashes.Contains(f.Sha256)).Select(f => f.Sha256)
+                .Union(db.Attachments.Where(a => hashes.Contains(a.Sha256)).Select(a => a.Sha256)).ToListAsync(cancellationToken);
             foreach (var blob in batch.ExceptBy(referenced, b => b.Sha256))
             {
                 store.Delete(blob.Sha256);
@@ -235,10 +197,6 @@ public sealed class DocumentFiles(
         return new OrphansCollected(collected, bytes);
     }
 
-    /// <summary>The message for a file past the limit, with the limit in MB as users count it.</summary>
-    public static string TooLargeMessage(long maxBytes) =>
-        Messages.Get("DocumentFileTooLarge", (maxBytes / (1024.0 * 1024.0)).ToString("0.#", CultureInfo.CurrentCulture));
-
     private async Task<Document?> FindReadableAsync(Actor actor, int documentId, CancellationToken cancellationToken)
     {
         var document = await db.Documents.AsNoTracking().Include(d => d.Committee)
@@ -247,35 +205,4 @@ public sealed class DocumentFiles(
     }
 
     private static DocumentFileView View(DocumentFile f) => new(f.Id, f.FileName, f.ContentType, f.Size, f.Sha256, f.UploadedAt, f.UploadedBy);
-
-    /// <summary>
-    /// The name as the clerk's computer had it, in NFC, without a folder part (old browsers send
-    /// C:\...), control characters or characters file systems refuse; at most 255 characters.
-    /// </summary>
-    internal static string CleanName(string? fileName)
-    {
-        var name = (fileName ?? "").Normalize(NormalizationForm.FormC);
-        name = name[(name.LastIndexOfAny(['/', '\\']) + 1)..];
-        var clean = new StringBuilder(name.Length);
-        foreach (var ch in name)
-        {
-            if (!char.IsControl(ch) && !char.IsSurrogate(ch) && ch is not ('"' or '<' or '>' or '|' or ':' or '*' or '?'))
-            {
-                clean.Append(ch);
-            }
-        }
-        var result = clean.ToString().Trim().TrimStart('.');
-        if (result.Length == 0)
-        {
-            result = Messages.Get("FileDefaultName");
-        }
-        if (result.Length <= MaxFileNameLength)
-        {
-            return result;
-        }
-        var extension = Path.GetExtension(result);
-        return extension.Length is > 0 and <= 10 ? Shorten(result[..^extension.Length], MaxFileNameLength - extension.Length) + extension : Shorten(result, MaxFileNameLength);
-    }
-
-    private static string Shorten(string text, int length) => text.Length <= length ? text : text[..length].TrimEnd();
 }

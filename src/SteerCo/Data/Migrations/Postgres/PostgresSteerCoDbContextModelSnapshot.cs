@@ -290,6 +290,63 @@ namespace SteerCo.Data.Migrations.Postgres
                     b.ToTable("Agencies");
                 });
 
+            modelBuilder.Entity("SteerCo.Attachments.Attachment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTimeOffset?>("DeletedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint");
+
+                    b.Property<int?>("SubmissionVersionId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("UploadedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UploadedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<int?>("WorkItemUpdateId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Sha256");
+
+                    b.HasIndex("SubmissionVersionId");
+
+                    b.HasIndex("WorkItemUpdateId");
+
+                    b.ToTable("Attachments", t =>
+                        {
+                            t.HasCheckConstraint("CK_Attachments_OneOwner", "(\"WorkItemUpdateId\" IS NULL) <> (\"SubmissionVersionId\" IS NULL)");
+                        });
+                });
+
             modelBuilder.Entity("SteerCo.Audit.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -2107,6 +2164,21 @@ namespace SteerCo.Data.Migrations.Postgres
                         .IsRequired();
 
                     b.Navigation("Unit");
+                });
+
+            modelBuilder.Entity("SteerCo.Attachments.Attachment", b =>
+                {
+                    b.HasOne("SteerCo.Reporting.SubmissionVersion", null)
+                        .WithMany()
+                        .HasForeignKey("SubmissionVersionId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("SteerCo.WorkItems.WorkItemUpdate", "WorkItemUpdate")
+                        .WithMany()
+                        .HasForeignKey("WorkItemUpdateId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("WorkItemUpdate");
                 });
 
             modelBuilder.Entity("SteerCo.Calendar.CalendarFeed", b =>

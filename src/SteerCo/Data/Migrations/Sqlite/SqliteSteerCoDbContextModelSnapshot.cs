@@ -275,6 +275,61 @@ namespace SteerCo.Data.Migrations.Sqlite
                     b.ToTable("Agencies");
                 });
 
+            modelBuilder.Entity("SteerCo.Attachments.Attachment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset?>("DeletedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("SubmissionVersionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset>("UploadedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UploadedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("WorkItemUpdateId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Sha256");
+
+                    b.HasIndex("SubmissionVersionId");
+
+                    b.HasIndex("WorkItemUpdateId");
+
+                    b.ToTable("Attachments", t =>
+                        {
+                            t.HasCheckConstraint("CK_Attachments_OneOwner", "(\"WorkItemUpdateId\" IS NULL) <> (\"SubmissionVersionId\" IS NULL)");
+                        });
+                });
+
             modelBuilder.Entity("SteerCo.Audit.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -2027,6 +2082,21 @@ namespace SteerCo.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Unit");
+                });
+
+            modelBuilder.Entity("SteerCo.Attachments.Attachment", b =>
+                {
+                    b.HasOne("SteerCo.Reporting.SubmissionVersion", null)
+                        .WithMany()
+                        .HasForeignKey("SubmissionVersionId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("SteerCo.WorkItems.WorkItemUpdate", "WorkItemUpdate")
+                        .WithMany()
+                        .HasForeignKey("WorkItemUpdateId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("WorkItemUpdate");
                 });
 
             modelBuilder.Entity("SteerCo.Calendar.CalendarFeed", b =>
