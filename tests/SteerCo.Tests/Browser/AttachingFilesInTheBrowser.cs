@@ -88,7 +88,7 @@ public sealed class AttachingFilesInTheBrowser(BrowserHost host) : IClassFixture
         await commune.GotoAsync($"/Reporting/Submission/{submissionId}");
 
         await commune.Locator("#attachments input[name=Attachments]").SetInputFilesAsync(new FilePayload { Name = "Danh sách hộ sơ tán.pdf", MimeType = "application/pdf", Buffer = pdf });
-        await commune.GetByRole(AriaRole.Button, new() { Name = "Đính kèm" }).ClickAsync();
+        await commune.GetByRole(AriaRole.Button, new() { Name = "Đính kèm", Exact = true }).ClickAsync();
         await Assertions.Expect(FlashOf(commune)).ToHaveTextAsync("Đã đính kèm tệp.");
         await Assertions.Expect(commune.Locator("#attachments-heading")).ToHaveTextAsync("Tệp đính kèm (1)");
         await commune.Locator("[name='Values[HO]']").FillAsync("120");
@@ -102,7 +102,7 @@ public sealed class AttachingFilesInTheBrowser(BrowserHost host) : IClassFixture
         await province.GotoAsync($"/Reporting/Submission/{submissionId}");
         var link = province.Locator("#attachments").GetByRole(AriaRole.Link, new() { Name = "Danh sách hộ sơ tán.pdf" });
         await Assertions.Expect(link).ToHaveCountAsync(1);
-        await Assertions.Expect(province.GetByRole(AriaRole.Button, new() { Name = "Đính kèm" })).ToHaveCountAsync(0);
+        await Assertions.Expect(province.GetByRole(AriaRole.Button, new() { Name = "Đính kèm", Exact = true })).ToHaveCountAsync(0);
         var download = await province.RunAndWaitForDownloadAsync(() => link.ClickAsync());
         (await File.ReadAllBytesAsync((await download.PathAsync())!)).ShouldBe(pdf);
     }
