@@ -76,6 +76,10 @@ public sealed class AuthorizationMatrixFixture : IAsyncLifetime
     /// <summary>A task of the target's committee, led by the target's agency (the member's, for <see cref="Target.Own"/>).</summary>
     public Dictionary<Target, int> WorkItems { get; } = [];
 
+    public Dictionary<Target, int> WorkItemAttachments { get; } = [];
+
+    public Dictionary<Target, int> SubmissionAttachments { get; } = [];
+
     /// <summary>A meeting of the target's committee, chaired by <see cref="People"/>, whose conclusion notice is issued.</summary>
     public Dictionary<Target, int> Meetings { get; } = [];
 
@@ -109,8 +113,12 @@ public sealed class AuthorizationMatrixFixture : IAsyncLifetime
             Memberships[target] = (await scope.Get<RosterService>().AddMembershipAsync(scope.Actor, committee.Id,
                 new MembershipInput(People[target], StandardPosts.IdOf(StandardPosts.Member), null, new DateOnly(2025, 8, 1), null, null, null))).Value!.MembershipId;
             Drafts[target] = (await scope.Get<Reconstitutions>().StartAsync(scope.Actor, committee.Id, new DateOnly(2026, 1, 1))).Value!.Id;
-            WorkItems[target] = (await scope.Get<WorkItemService>().CreateAsync(scope.Actor, committee.Id,
-                new WorkItemInput($"Nhiệm vụ {target}", null, agency.Id, null, new DateOnly(2026, 3, 31), false))).Value!.Id;
+            var item = (await scope.Get<WorkItemService>().CreateAsync(scope.Actor, committee.Id,
+                new WorkItemInput($"Nhiệm vụ {target}", null, agency.Id, null, new DateOnly(2026, 3, 31), false))).Value!;
+            WorkItems[target] = item.Id;
+            var reported = await scope.Get<WorkItemService>().ReportAsync(scope.Actor, item.Id,
+                new(new DateOnly(2026, 1, 5), "Đã triển khai", 10, [new("Ảnh.png", new MemoryStream(TestFiles.Png()))]), item.Version);
+            WorkItemAttachments[target] = reported.Value!.Updates.Single().Files.Single().Id;
             var meetings = scope.Get<MeetingService>();
             var meeting = (await meetings.ScheduleAsync(scope.Actor, committee.Id,
                 new MeetingInput(MeetingKind.QuarterlyBriefing, "Quý I/2026", new DateOnly(2026, 1, 10), null, "Hội trường", People[target]))).Value!;
@@ -136,6 +144,19 @@ public sealed class AuthorizationMatrixFixture : IAsyncLifetime
             Submissions[Target.Own] = central.Submissions.Single(x => x.CommitteeId == h.Danang.Id).Id;
             Submissions[Target.Child] = province.Submissions.Single(x => x.CommitteeId == h.HaiChau.Id).Id;
             Submissions[Target.Other] = central.Submissions.Single(x => x.CommitteeId == h.Hue.Id).Id;
+            // A file on each submission; the child's is submitted, so that the province's every role reads it.
+            var submissions = scope.Get<Submissions>();
+            foreach (var (target, id) in Submissions)
+            {
+                var draft = (await submissions.GetAsync(scope.Actor, id)).Value!;
+                var attached = (await submissions.AttachAsync(scope.Actor, id, [new("Ảnh.png", new MemoryStream(TestFiles.Png()))], draft.Version)).Value!;
+                SubmissionAttachments[target] = attached.Attachments.Single().Id;
+                if (target == Target.Child)
+                {
+                    var figures = new Dictionary<string, string?> { ["HO"] = "1", ["HO_CAN"] = "1", ["NHATRU"] = "1", ["KEHOACH"] = "Có" };
+                    (await submissions.SaveAndSubmitAsync(scope.Actor, id, new SubmissionInput(figures, null), attached.Version)).IsOk.ShouldBeTrue();
+                }
+            }
         }
     }
 
@@ -270,6 +291,7 @@ public sealed partial class AuthorizationMatrix(AuthorizationMatrixFixture fixtu
             },
             "relationId" => relationId.ToString(System.Globalization.CultureInfo.InvariantCulture),
             "fileId" => fixture.Documents[target].FileId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            "attachmentId" => (resource == "work-items" ? fixture.WorkItemAttachments : fixture.SubmissionAttachments)[target].ToString(System.Globalization.CultureInfo.InvariantCulture),
             "templateId" => fixture.Templates[target].ToString(System.Globalization.CultureInfo.InvariantCulture),
             "draftId" => fixture.Drafts[target].ToString(System.Globalization.CultureInfo.InvariantCulture),
             "membershipId" => fixture.Memberships[target].ToString(System.Globalization.CultureInfo.InvariantCulture),
