@@ -415,7 +415,13 @@ public sealed class Submissions(SteerCoDbContext db, ReportRequests requests, Re
             var files = await db.Attachments.AsNoTracking().Where(a => a.SubmissionVersionId == last.Id && a.DeletedAt == null).OrderBy(a => a.Id).ToListAsync(cancellationToken);
             db.Attachments.AddRange(files.Select(a => new Attachment
             {
-                SubmissionVersionId = next.Id, Sha256 = a.Sha256, FileName = a.FileName, ContentType = a.ContentType, Size = a.Size, UploadedAt = a.UploadedAt, UploadedBy = a.UploadedBy,
+                SubmissionVersionId = next.Id,
+                Sha256 = a.Sha256,
+                FileName = a.FileName,
+                ContentType = a.ContentType,
+                Size = a.Size,
+                UploadedAt = a.UploadedAt,
+                UploadedBy = a.UploadedBy,
             }));
             await db.SaveChangesAsync(cancellationToken);
         }
