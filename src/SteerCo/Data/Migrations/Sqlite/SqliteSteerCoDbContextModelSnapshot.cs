@@ -867,10 +867,16 @@ namespace SteerCo.Data.Migrations.Sqlite
                     b.Property<DateOnly>("Date")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("InvitationDocumentId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("MinutesDocumentId")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int?>("NoticeDocumentId")
                         .HasColumnType("INTEGER");
@@ -885,6 +891,10 @@ namespace SteerCo.Data.Migrations.Sqlite
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("RecorderName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Time")
                         .HasMaxLength(50)
                         .HasColumnType("TEXT");
@@ -896,6 +906,10 @@ namespace SteerCo.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("ChairPersonId");
+
+                    b.HasIndex("InvitationDocumentId");
+
+                    b.HasIndex("MinutesDocumentId");
 
                     b.HasIndex("NoticeDocumentId");
 
@@ -2231,6 +2245,16 @@ namespace SteerCo.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("SteerCo.Documents.Document", "InvitationDocument")
+                        .WithMany()
+                        .HasForeignKey("InvitationDocumentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("SteerCo.Documents.Document", "MinutesDocument")
+                        .WithMany()
+                        .HasForeignKey("MinutesDocumentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("SteerCo.Documents.Document", "NoticeDocument")
                         .WithMany()
                         .HasForeignKey("NoticeDocumentId")
@@ -2239,6 +2263,10 @@ namespace SteerCo.Data.Migrations.Sqlite
                     b.Navigation("ChairPerson");
 
                     b.Navigation("Committee");
+
+                    b.Navigation("InvitationDocument");
+
+                    b.Navigation("MinutesDocument");
 
                     b.Navigation("NoticeDocument");
                 });
