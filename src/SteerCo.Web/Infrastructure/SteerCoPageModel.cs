@@ -18,7 +18,8 @@ public abstract class SteerCoPageModel : PageModel
     {
         foreach (var problem in problems)
         {
-            ModelState.AddModelError(problem.Field.Length == 0 ? "" : $"{prefix}.{problem.Field}", problem.Message);
+            // Without a prefix the field is the key itself: ".Title" would match no field and no summary.
+            ModelState.AddModelError(problem.Field.Length == 0 || prefix.Length == 0 ? problem.Field : $"{prefix}.{problem.Field}", problem.Message);
         }
     }
 
