@@ -25,7 +25,7 @@ public sealed class AssigningWorkInTheBrowser(BrowserHost host) : IClassFixture<
         await Assertions.Expect(secretariat.Locator("[data-field='Title']")).ToHaveTextAsync("Nhập nội dung nhiệm vụ.");
         await Assertions.Expect(secretariat.Locator("[data-field='LeadAgencyId']")).ToContainTextAsync("Cơ quan chủ trì phải là");
 
-        await secretariat.GetByLabel("Nhiệm vụ", new() { Exact = true }).FillAsync("Kiểm tra công tác chuẩn bị ứng phó bão số 5");
+        await secretariat.Locator("textarea[name='Title']").FillAsync("Kiểm tra công tác chuẩn bị ứng phó bão số 5");
         await secretariat.GetByLabel("Cơ quan chủ trì").SelectOptionAsync(new SelectOptionValue { Label = "Sở Nông nghiệp và Môi trường" });
         await secretariat.GetByLabel("Hạn hoàn thành").FillAsync(Today.AddDays(14).ToShort());
         var passDown = secretariat.Locator("fieldset", new() { HasText = "Giao cho cấp dưới" });
