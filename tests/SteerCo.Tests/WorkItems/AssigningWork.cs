@@ -12,16 +12,6 @@ public sealed class AssigningWork(SteerCoApp app) : IClassFixture<SteerCoApp>
 {
     private static DateOnly Today => WorkData.Today;
 
-    private async Task<int> DocumentAsync(int committeeId, string type, string subject, DocumentVisibility visibility = DocumentVisibility.Committee)
-    {
-        await using var scope = app.ServiceScope();
-        var registered = await scope.Get<DocumentRegister>().RegisterAsync(scope.Actor, committeeId, new DocumentInput(
-            DocumentDirection.Outgoing, type, null, true, null, Today, null, IssuerKind.Committee, null, null, null,
-            subject, null, SigningAuthority.None, null, null, null, visibility));
-        registered.IsOk.ShouldBeTrue(string.Join("; ", registered.Problems.Select(p => p.Message)));
-        return registered.Value!.Id;
-    }
-
     [Fact]
     public async Task A_task_passed_down_on_creation_gives_each_chosen_committee_its_child_and_no_other()
     {
@@ -77,8 +67,8 @@ public sealed class AssigningWork(SteerCoApp app) : IClassFixture<SteerCoApp>
     {
         var branch = await WorkData.BranchAsync(app, "Liên Chiểu", communes: 1);
         var commune = branch.Communes[0];
-        var plan = await DocumentAsync(branch.Province.Id, "KH", "Kế hoạch phòng, chống thiên tai năm 2026");
-        var directive = await DocumentAsync(branch.Province.Id, "CT", "Chỉ thị về ứng phó mùa mưa bão", DocumentVisibility.Subtree);
+        var plan = await WorkData.DocumentAsync(app, branch.Province.Id, "KH", "Kế hoạch phòng, chống thiên tai năm 2026");
+        var directive = await WorkData.DocumentAsync(app, branch.Province.Id, "CT", "Chỉ thị về ứng phó mùa mưa bão", DocumentVisibility.Subtree);
         await using var scope = app.ServiceScope();
         var service = scope.Get<WorkItemService>();
 
