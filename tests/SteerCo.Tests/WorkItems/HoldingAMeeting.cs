@@ -1,8 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using SteerCo.Access;
 using SteerCo.Documents;
-using SteerCo.Office;
 using SteerCo.Meetings;
+using SteerCo.Office;
 using SteerCo.Tests.Members;
 using SteerCo.Tests.Office;
 using SteerCo.Tests.Support;
