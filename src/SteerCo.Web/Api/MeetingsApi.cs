@@ -4,14 +4,18 @@ using SteerCo.Web.Infrastructure;
 
 namespace SteerCo.Web.Api;
 
-public sealed record MeetingRequest(MeetingKind? Kind, string? Period, DateOnly? Date, string? Time, string? Place, int? ChairPersonId)
+public sealed record MeetingRequest(MeetingKind? Kind, string? Period, DateOnly? Date, string? Time, string? Place, int? ChairPersonId, string? RecorderName = null)
 {
-    public MeetingInput ToInput() => new(Kind ?? default, Period, Date, Time, Place, ChairPersonId);
+    public MeetingInput ToInput() => new(Kind ?? default, Period, Date, Time, Place, ChairPersonId, RecorderName);
 }
 
 public sealed record AttendanceRequest(IReadOnlyList<AttendanceInput>? Lines, int? Version);
 
 public sealed record AgendaItemRequest(string? Title, string? Presenter);
+
+public sealed record AgendaItemEditRequest(string? Title, string? Presenter, int? Version);
+
+public sealed record MinutesRequest(DateOnly? IssuedOn, string? RecorderName, int? Version);
 
 public sealed record ConclusionsRequest(string? Conclusions, int? Version);
 
@@ -57,6 +61,18 @@ public static class MeetingsApi
             (await meetings.AddAgendaItemAsync(http.RequireActor(), id, request.Title, request.Presenter, ct)).ToOk())
             .Access(AccessKind.MeetingManage);
 
+        group.MapPut("/{id:int}/agenda/{itemId:int}", async (int id, int itemId, AgendaItemEditRequest request, MeetingService meetings, HttpContext http, CancellationToken ct) =>
+            (request.Version is { } v
+                ? await meetings.UpdateAgendaItemAsync(http.RequireActor(), id, itemId, request.Title, request.Presenter, v, ct)
+                : ApiResults.VersionMissing(await meetings.GetAsync(http.RequireActor(), id, ct), m => m.CanManage)).ToOk())
+            .Access(AccessKind.MeetingManage);
+
+        group.MapDelete("/{id:int}/agenda/{itemId:int}", async (int id, int itemId, int? version, MeetingService meetings, HttpContext http, CancellationToken ct) =>
+            (version is { } v
+                ? await meetings.RemoveAgendaItemAsync(http.RequireActor(), id, itemId, v, ct)
+                : ApiResults.VersionMissing(await meetings.GetAsync(http.RequireActor(), id, ct), m => m.CanManage)).ToOk())
+            .Access(AccessKind.MeetingManage);
+
         group.MapPost("/{id:int}/contributions", async (int id, ContributionInput request, MeetingService meetings, HttpContext http, CancellationToken ct) =>
             (await meetings.AddContributionAsync(http.RequireActor(), id, request, ct)).ToOk())
             .Access(AccessKind.MeetingManage);
@@ -75,6 +91,19 @@ public static class MeetingsApi
         group.MapPost("/{id:int}/notice", async (int id, NoticeRequest request, MeetingService meetings, HttpContext http, CancellationToken ct) =>
             (request.Version is { } v
                 ? await meetings.IssueNoticeAsync(http.RequireActor(), id, new(request.IssuedOn, request.SignerName, request.SignerTitle), v, ct)
+                : ApiResults.VersionMissing(await meetings.GetAsync(http.RequireActor(), id, ct), m => m.CanManage)).ToOk())
+            .Access(AccessKind.MeetingManage);
+
+        // The invitation [GM] and the minutes [BB] take their numbers from the committee's register.
+        group.MapPost("/{id:int}/invitation", async (int id, NoticeRequest request, MeetingService meetings, HttpContext http, CancellationToken ct) =>
+            (request.Version is { } v
+                ? await meetings.IssueInvitationAsync(http.RequireActor(), id, new(request.IssuedOn, request.SignerName, request.SignerTitle), v, ct)
+                : ApiResults.VersionMissing(await meetings.GetAsync(http.RequireActor(), id, ct), m => m.CanManage)).ToOk())
+            .Access(AccessKind.MeetingManage);
+
+        group.MapPost("/{id:int}/minutes", async (int id, MinutesRequest request, MeetingService meetings, HttpContext http, CancellationToken ct) =>
+            (request.Version is { } v
+                ? await meetings.IssueMinutesAsync(http.RequireActor(), id, new(request.IssuedOn, request.RecorderName), v, ct)
                 : ApiResults.VersionMissing(await meetings.GetAsync(http.RequireActor(), id, ct), m => m.CanManage)).ToOk())
             .Access(AccessKind.MeetingManage);
 

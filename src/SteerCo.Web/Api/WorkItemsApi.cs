@@ -6,13 +6,17 @@ using SteerCo.WorkItems;
 
 namespace SteerCo.Web.Api;
 
-/// <summary>A new task; a plan's item names its plan (sourceKind PlanItem, sourceDocumentId), a directive's task the directive (Document).</summary>
+/// <summary>
+/// A new task; a plan's item names its plan (sourceKind PlanItem, sourceDocumentId), a directive's
+/// task the directive (Document). Passed down at once to every committee directly below
+/// (fanOutToAll) or to the chosen ones (fanOutCommitteeIds).
+/// </summary>
 public sealed record WorkItemRequest(
     int? CommitteeId, string? Title, string? Description, int? LeadAgencyId, IReadOnlyList<int>? CoordinatingAgencyIds, DateOnly? DueDate, bool Regular = false,
-    WorkItemSource? SourceKind = null, int? SourceDocumentId = null)
+    WorkItemSource? SourceKind = null, int? SourceDocumentId = null, bool FanOutToAll = false, IReadOnlyList<int>? FanOutCommitteeIds = null)
 {
     public WorkItemInput ToInput() => new(Title, Description, LeadAgencyId ?? 0, CoordinatingAgencyIds, DueDate, Regular,
-        SourceKind ?? (SourceDocumentId is null ? WorkItemSource.Direct : WorkItemSource.Document), SourceDocumentId);
+        SourceKind ?? (SourceDocumentId is null ? WorkItemSource.Direct : WorkItemSource.Document), SourceDocumentId, FanOutToAll, FanOutCommitteeIds);
 }
 
 public sealed record ProgressRequest(DateOnly? On, string? Text, int? Percent, int? Version);

@@ -18,6 +18,7 @@ public abstract class SteerCoPageModel : PageModel
     {
         foreach (var problem in problems)
         {
+            // Without a prefix the field is the key itself: ".Title" would match no field and no summary.
             ModelState.AddModelError(problem.Field.Length == 0 || prefix.Length == 0 ? problem.Field : $"{prefix}.{problem.Field}", problem.Message);
         }
     }
@@ -70,17 +71,6 @@ public abstract class SteerCoPageModel : PageModel
         }
         ModelState.AddModelError(field, SteerCo.Resources.Messages.Get("BadDate", text));
         return null;
-    }
-
-    /// <summary>A stored file sent as the files API sends it; out of scope (or gone) answers as missing.</summary>
-    protected async Task<IActionResult> SendFileAsync(Result<SteerCo.Documents.Files.FileDownload> result)
-    {
-        if (!result.IsOk)
-        {
-            return OutOfScope();
-        }
-        await FileDownloads.Send(Response, result.Value!).ExecuteAsync(HttpContext);
-        return new EmptyResult();
     }
 
     /// <summary>Out of scope looks exactly like missing.</summary>

@@ -67,6 +67,9 @@ public sealed class Meeting : IVersioned
 
     public string? ChairTitle { get; set; }
 
+    /// <summary>Who keeps the minutes [Thư ký / Người ghi biên bản]; signs them beside the chair.</summary>
+    public string? RecorderName { get; set; }
+
     /// <summary>The general conclusions, one paragraph per line, before the assignments.</summary>
     public string? Conclusions { get; set; }
 
@@ -74,6 +77,16 @@ public sealed class Meeting : IVersioned
     public int? NoticeDocumentId { get; set; }
 
     public Document? NoticeDocument { get; set; }
+
+    /// <summary>The invitation [GM] the register issued; null until then (the paper prints with a blank number).</summary>
+    public int? InvitationDocumentId { get; set; }
+
+    public Document? InvitationDocument { get; set; }
+
+    /// <summary>The minutes [BB] the register issued; null until then.</summary>
+    public int? MinutesDocumentId { get; set; }
+
+    public Document? MinutesDocument { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public int Version { get; set; }
 
@@ -161,10 +174,13 @@ internal sealed class MeetingConfiguration : IEntityTypeConfiguration<Meeting>
         meeting.Property(m => m.Place).HasMaxLength(300);
         meeting.Property(m => m.ChairName).HasMaxLength(200);
         meeting.Property(m => m.ChairTitle).HasMaxLength(300);
+        meeting.Property(m => m.RecorderName).HasMaxLength(200);
         meeting.Property(m => m.Conclusions).HasMaxLength(20000);
         meeting.HasOne(m => m.Committee).WithMany().OnDelete(DeleteBehavior.Restrict);
         meeting.HasOne(m => m.ChairPerson).WithMany().OnDelete(DeleteBehavior.Restrict);
         meeting.HasOne(m => m.NoticeDocument).WithMany().HasForeignKey(m => m.NoticeDocumentId).OnDelete(DeleteBehavior.Restrict);
+        meeting.HasOne(m => m.InvitationDocument).WithMany().HasForeignKey(m => m.InvitationDocumentId).OnDelete(DeleteBehavior.Restrict);
+        meeting.HasOne(m => m.MinutesDocument).WithMany().HasForeignKey(m => m.MinutesDocumentId).OnDelete(DeleteBehavior.Restrict);
         meeting.HasMany(m => m.Invitees).WithOne().HasForeignKey(i => i.MeetingId).OnDelete(DeleteBehavior.Cascade);
         meeting.HasMany(m => m.Agenda).WithOne().HasForeignKey(a => a.MeetingId).OnDelete(DeleteBehavior.Cascade);
         meeting.HasMany(m => m.Contributions).WithOne().HasForeignKey(c => c.MeetingId).OnDelete(DeleteBehavior.Cascade);

@@ -55,8 +55,9 @@ public sealed record Letterhead(DocumentSystem Layout, string CommitteeName, str
 
 /// <summary>
 /// A meeting's three papers in the official layout, built with the Office blocks: the invitation
-/// [Giấy mời], the minutes [Biên bản] and the conclusion notice [Thông báo kết luận]. The notice
-/// carries the number the register issued; the invitation and the minutes leave it to be written in.
+/// [Giấy mời], the minutes [Biên bản] and the conclusion notice [Thông báo kết luận]. Each carries
+/// the number the register issued; before the invitation or the minutes are issued, the number is
+/// left blank to be written in.
 /// </summary>
 public static class MeetingPapers
 {
@@ -83,10 +84,10 @@ public static class MeetingPapers
             new Signature(["TM. Ban Chỉ đạo"], string.IsNullOrWhiteSpace(signerTitle) ? "Trưởng ban" : signerTitle, signerName)).ToDocx();
     }
 
-    public static byte[] Invitation(MeetingDetail meeting, Letterhead letterhead)
+    public static byte[] Invitation(MeetingDetail meeting, Letterhead letterhead, Documents.Document? issued = null)
     {
         var document = OfficialDocumentBuilder.For(letterhead.Layout)
-            .Heading(new DocumentHeading(letterhead.Issuer, null, letterhead.Symbol("GM"), letterhead.Place, meeting.Date.AddDays(-7)))
+            .Heading(new DocumentHeading(letterhead.Issuer, issued?.Number, letterhead.Symbol("GM"), letterhead.Place, issued?.IssuedOn ?? meeting.Date.AddDays(-7)))
             .TypeAndSubject("Giấy mời", $"Dự {meeting.Title}")
             .Paragraph($"{meeting.CommitteeName} trân trọng kính mời:");
         foreach (var line in OfficialText.Enumerate(meeting.Invitees.Select(i => i.Name), ";", ".", "- "))
@@ -102,13 +103,14 @@ public static class MeetingPapers
             document.Paragraph($"- {item.Title}{(item.Presenter is { Length: > 0 } p ? $" ({p} trình bày)" : "")}.");
         }
         document.Paragraph("Rất mong các đồng chí tham dự đúng thời gian./.");
-        return document.Closing(["Như trên", "Lưu: VT"], new Signature(["TM. Ban Chỉ đạo"], "Trưởng ban", meeting.ChairName)).ToDocx();
+        return document.Closing(["Như trên", "Lưu: VT"],
+            new Signature(["TM. Ban Chỉ đạo"], string.IsNullOrWhiteSpace(issued?.SignerTitle) ? "Trưởng ban" : issued.SignerTitle, issued?.SignerName ?? meeting.ChairName)).ToDocx();
     }
 
-    public static byte[] Minutes(MeetingDetail meeting, Letterhead letterhead)
+    public static byte[] Minutes(MeetingDetail meeting, Letterhead letterhead, Documents.Document? issued = null)
     {
         var document = OfficialDocumentBuilder.For(letterhead.Layout)
-            .Heading(new DocumentHeading(letterhead.Issuer, null, letterhead.Symbol("BB"), letterhead.Place, meeting.Date))
+            .Heading(new DocumentHeading(letterhead.Issuer, issued?.Number, letterhead.Symbol("BB"), letterhead.Place, issued?.IssuedOn ?? meeting.Date))
             .TypeAndSubject("Biên bản", meeting.Title)
             .Paragraph(new TextPart("Thời gian: ", Bold: true), new TextPart($"{(meeting.Time is { Length: > 0 } time ? time + ", " : "")}{OfficialText.LongDate(meeting.Date)}."))
             .Paragraph(new TextPart("Địa điểm: ", Bold: true), new TextPart($"{meeting.Place}."))
@@ -155,7 +157,8 @@ public static class MeetingPapers
             document.Paragraph($"- {line}");
         }
         document.Paragraph("Cuộc họp kết thúc cùng ngày./.");
-        return document.Closing(["Lưu: VT"], new Signature([], "Chủ trì", meeting.ChairName)).ToDocx();
+        // Signed by two, side by side: the recorder on the left, the chair on the right.
+        return document.Signatures(new Signature([], "Thư ký", meeting.RecorderName ?? ""), new Signature([], "Chủ trì", meeting.ChairName)).ToDocx();
     }
 
     public static IEnumerable<string> ConclusionLines(string? conclusions) =>

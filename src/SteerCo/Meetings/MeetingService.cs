@@ -17,6 +17,7 @@ public sealed class MeetingService(SteerCoDbContext db, WorkItemService workItem
 {
     public const int ShortText = 300;
     public const int LongText = 4000;
+    public const int RecorderLength = 200;
 
     public async Task<Result<MeetingDetail>> ScheduleAsync(Actor actor, int committeeId, MeetingInput input, CancellationToken cancellationToken = default)
     {
@@ -37,6 +38,11 @@ public sealed class MeetingService(SteerCoDbContext db, WorkItemService workItem
         var period = Required(input.Period, nameof(MeetingInput.Period), "FieldPeriod", 100, problems);
         var place = Required(input.Place, nameof(MeetingInput.Place), "FieldPlace", ShortText, problems);
         var time = VietnameseText.Clean(input.Time);
+        var recorder = VietnameseText.Clean(input.RecorderName);
+        if (recorder.Length > RecorderLength)
+        {
+            problems.Add(new(nameof(MeetingInput.RecorderName), Messages.Get("TooLong", Messages.Get("FieldRecorder"), RecorderLength)));
+        }
         if (input.Date is null)
         {
             problems.Add(new(nameof(MeetingInput.Date), Messages.Get("MeetingDateRequired")));
@@ -66,6 +72,7 @@ public sealed class MeetingService(SteerCoDbContext db, WorkItemService workItem
             ChairPersonId = chair!.PersonId,
             ChairName = chair.FullName,
             ChairTitle = $"{chair.JobTitle}, {chair.PostName}",
+            RecorderName = NullIfEmpty(recorder),
             CreatedAt = clock.GetUtcNow(),
             Invitees = [.. roster.DistinctBy(m => m.PersonId).Select(m => new MeetingInvitee { PersonId = m.PersonId, AgencyId = m.AgencyId, Name = $"{m.FullName}, {m.JobTitle}" })],
         };
@@ -82,6 +89,7 @@ public sealed class MeetingService(SteerCoDbContext db, WorkItemService workItem
     public async Task<Result<MeetingDetail>> GetAsync(Actor actor, int id, CancellationToken cancellationToken = default)
     {
         var meeting = await db.Meetings.AsNoTracking().Include(m => m.Committee).Include(m => m.NoticeDocument)
+            .Include(m => m.InvitationDocument).Include(m => m.MinutesDocument)
             .FirstOrDefaultAsync(m => m.Id == id, cancellationToken);
         if (meeting is null || !actor.CanRead(meeting.Committee!))
         {
@@ -126,7 +134,8 @@ public sealed class MeetingService(SteerCoDbContext db, WorkItemService workItem
         return new MeetingDetail(
             m.Id, m.CommitteeId, m.Committee!.Name, m.Kind, m.Period, m.Date, m.Time, m.Place, m.ChairPersonId, m.ChairName, m.ChairTitle, m.Conclusions,
             m.NoticeDocumentId, m.NoticeDocument?.Symbol, m.Version, canManage, invitees, agenda, contributions, views, agencyChoices,
-            RollUp.Of(views.Where(v => v.State is not null).Select(v => v.State!.Value)));
+            RollUp.Of(views.Where(v => v.State is not null).Select(v => v.State!.Value)),
+            m.RecorderName, m.InvitationDocumentId, m.InvitationDocument?.Symbol, m.MinutesDocumentId, m.MinutesDocument?.Symbol);
     }
 
     public async Task<Result<Paged<MeetingSummary>>> ListAsync(Actor actor, int committeeId, PageRequest page, CancellationToken cancellationToken = default)
@@ -209,12 +218,61 @@ public sealed class MeetingService(SteerCoDbContext db, WorkItemService workItem
         }
         var problems = new List<Problem>();
         var text = Required(title, "Title", "FieldAgendaTitle", 1000, problems);
+        if (meeting!.MinutesDocumentId is not null)
+        {
+            problems.Add(new("", Messages.Get("MinutesAlreadyIssued")));
+        }
         if (problems.Count > 0)
         {
             return Result<MeetingDetail>.Invalid(problems);
         }
-        meeting!.Agenda.Add(new AgendaItem { Title = text, Presenter = NullIfEmpty(Cut(VietnameseText.Clean(presenter), ShortText)), Order = meeting.Agenda.Select(a => a.Order).DefaultIfEmpty().Max() + 1 });
+        meeting.Agenda.Add(new AgendaItem { Title = text, Presenter = NullIfEmpty(Cut(VietnameseText.Clean(presenter), ShortText)), Order = meeting.Agenda.Select(a => a.Order).DefaultIfEmpty().Max() + 1 });
         return await SaveAsync(actor, meeting, null, cancellationToken);
+    }
+
+    /// <summary>A new wording or presenter for an agenda item, under the meeting's version; fixed once the minutes are issued.</summary>
+    public async Task<Result<MeetingDetail>> UpdateAgendaItemAsync(Actor actor, int id, int itemId, string? title, string? presenter, int version, CancellationToken cancellationToken = default)
+    {
+        var (meeting, item, refused) = await AgendaItemAsync(actor, id, itemId, cancellationToken);
+        if (refused is not null)
+        {
+            return refused;
+        }
+        var problems = new List<Problem>();
+        var text = Required(title, "Title", "FieldAgendaTitle", 1000, problems);
+        if (problems.Count > 0)
+        {
+            return Result<MeetingDetail>.Invalid(problems);
+        }
+        item!.Title = text;
+        item.Presenter = NullIfEmpty(Cut(VietnameseText.Clean(presenter), ShortText));
+        return await SaveAsync(actor, meeting!, version, cancellationToken);
+    }
+
+    /// <summary>Takes an item off the agenda (a task carried over stays open), under the meeting's version.</summary>
+    public async Task<Result<MeetingDetail>> RemoveAgendaItemAsync(Actor actor, int id, int itemId, int version, CancellationToken cancellationToken = default)
+    {
+        var (meeting, item, refused) = await AgendaItemAsync(actor, id, itemId, cancellationToken);
+        if (refused is not null)
+        {
+            return refused;
+        }
+        meeting!.Agenda.Remove(item!);
+        return await SaveAsync(actor, meeting, version, cancellationToken);
+    }
+
+    /// <summary>The meeting and one of its agenda items, if the actor may change it and the minutes have not fixed it.</summary>
+    private async Task<(Meeting? Meeting, AgendaItem? Item, Result<MeetingDetail>? Refused)> AgendaItemAsync(Actor actor, int id, int itemId, CancellationToken cancellationToken)
+    {
+        var (meeting, refused) = await ManagedAsync(actor, id, cancellationToken, nameof(Meeting.Agenda));
+        if (refused is not null)
+        {
+            return (null, null, refused);
+        }
+        var item = meeting!.Agenda.FirstOrDefault(a => a.Id == itemId);
+        return item is null ? (null, null, Result<MeetingDetail>.NotFound())
+            : meeting.MinutesDocumentId is not null ? (null, null, Result<MeetingDetail>.Invalid("", Messages.Get("MinutesAlreadyIssued")))
+            : (meeting, item, null);
     }
 
     public async Task<Result<MeetingDetail>> AddContributionAsync(Actor actor, int id, ContributionInput input, CancellationToken cancellationToken = default)
@@ -355,30 +413,7 @@ public sealed class MeetingService(SteerCoDbContext db, WorkItemService workItem
 
         // On SQLite the number must be the transaction's first statement (see DocumentNumbering.NextAsync).
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var reservation = await numbering.NextAsync(committee, "TB", issuedOn, actor.UserName, cancellationToken);
-        reservation.Status = ReservationStatus.Issued;
-        var notice = new Document
-        {
-            CommitteeId = committee.Id,
-            Direction = DocumentDirection.Outgoing,
-            Type = "TB",
-            Number = reservation.Number,
-            Symbol = reservation.Symbol,
-            ReservationId = reservation.Id,
-            IssuedOn = issuedOn,
-            IssuedYear = DocumentNumbering.UniquenessYear(committee, DocumentDirection.Outgoing, issuedOn),
-            IssuerKind = IssuerKind.Committee,
-            IssuerCommitteeId = committee.Id,
-            IssuerName = committee.Name,
-            Subject = subject,
-            SignerName = signer,
-            SignerTitle = NullIfEmpty(Cut(VietnameseText.Clean(input.SignerTitle), 200)),
-            SigningAuthority = SigningAuthority.OnBehalf,
-            Body = body,
-            CreatedAt = clock.GetUtcNow(),
-        };
-        notice.SearchText = DocumentRegister.SearchTextOf(notice, []);
-        db.Documents.Add(notice);
+        var notice = await IssueDocumentAsync(committee, new("TB", issuedOn, subject, signer, NullIfEmpty(Cut(VietnameseText.Clean(input.SignerTitle), 200)), SigningAuthority.OnBehalf, body), actor, cancellationToken);
         meeting.NoticeDocument = notice;
         foreach (var assignment in meeting.Assignments.OrderBy(a => a.Order))
         {
@@ -406,6 +441,120 @@ public sealed class MeetingService(SteerCoDbContext db, WorkItemService workItem
             db.ChangeTracker.Clear();
             return Result<MeetingDetail>.Invalid(problems);
         }
+        return await CommitIssuedAsync(actor, meeting, version, transaction, cancellationToken);
+    }
+
+    /// <summary>
+    /// Issues the invitation [Giấy mời, GM]: the register gives it the committee's next number in
+    /// one transaction with the meeting's link to it. Signed by the chair unless said otherwise,
+    /// on a day no later than the meeting's.
+    /// </summary>
+    public async Task<Result<MeetingDetail>> IssueInvitationAsync(Actor actor, int id, NoticeInput input, int version, CancellationToken cancellationToken = default)
+    {
+        var (meeting, refused) = await ManagedAsync(actor, id, cancellationToken);
+        if (refused is not null)
+        {
+            return refused;
+        }
+        var problems = new List<Problem>();
+        if (meeting!.InvitationDocumentId is not null)
+        {
+            problems.Add(new("", Messages.Get("InvitationAlreadyIssued")));
+        }
+        var issuedOn = input.IssuedOn ?? workItems.Today;
+        if (issuedOn > meeting.Date)
+        {
+            problems.Add(new(nameof(NoticeInput.IssuedOn), Messages.Get("InvitationAfterMeeting")));
+        }
+        var signer = Required(input.SignerName, nameof(NoticeInput.SignerName), "FieldSigner", 200, problems);
+        if (problems.Count > 0)
+        {
+            return Result<MeetingDetail>.Invalid(problems);
+        }
+        var title = NoticeText.Title(meeting.Kind, meeting.Period);
+        var signerTitle = NullIfEmpty(Cut(VietnameseText.Clean(input.SignerTitle), 200));
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        meeting.InvitationDocument = await IssueDocumentAsync(meeting.Committee!,
+            new("GM", issuedOn, $"Mời dự {title}", signer, signerTitle, SigningAuthority.OnBehalf, null), actor, cancellationToken);
+        return await CommitIssuedAsync(actor, meeting, version, transaction, cancellationToken);
+    }
+
+    /// <summary>
+    /// Issues the minutes [Biên bản, BB], signed by the chair and the recorder: the register gives
+    /// them the committee's next number in one transaction; from then on the agenda is fixed.
+    /// </summary>
+    public async Task<Result<MeetingDetail>> IssueMinutesAsync(Actor actor, int id, MinutesInput input, int version, CancellationToken cancellationToken = default)
+    {
+        var (meeting, refused) = await ManagedAsync(actor, id, cancellationToken);
+        if (refused is not null)
+        {
+            return refused;
+        }
+        var problems = new List<Problem>();
+        if (meeting!.MinutesDocumentId is not null)
+        {
+            problems.Add(new("", Messages.Get("MinutesAlreadyIssued")));
+        }
+        var issuedOn = input.IssuedOn ?? workItems.Today;
+        if (issuedOn < meeting.Date)
+        {
+            problems.Add(new(nameof(MinutesInput.IssuedOn), Messages.Get("MinutesBeforeMeeting")));
+        }
+        var recorder = Required(string.IsNullOrWhiteSpace(input.RecorderName) ? meeting.RecorderName : input.RecorderName,
+            nameof(MinutesInput.RecorderName), "FieldRecorder", RecorderLength, problems);
+        if (problems.Count > 0)
+        {
+            return Result<MeetingDetail>.Invalid(problems);
+        }
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        meeting.MinutesDocument = await IssueDocumentAsync(meeting.Committee!,
+            new("BB", issuedOn, NoticeText.Title(meeting.Kind, meeting.Period), meeting.ChairName, "Chủ trì", SigningAuthority.None, null), actor, cancellationToken);
+        // After the number: taking it saves the context, and the meeting must change only under the caller's version.
+        meeting.RecorderName = recorder;
+        return await CommitIssuedAsync(actor, meeting, version, transaction, cancellationToken);
+    }
+
+    /// <summary>An outgoing paper of the meeting, as the register issues it.</summary>
+    private sealed record IssuedPaper(string Type, DateOnly IssuedOn, string Subject, string Signer, string? SignerTitle, SigningAuthority Authority, string? Body);
+
+    /// <summary>
+    /// The committee's next number of the paper's type, taken from the register and marked issued,
+    /// and the outgoing document that carries it, added unsaved. On SQLite the number must be the
+    /// transaction's first statement (see DocumentNumbering.NextAsync): call it first.
+    /// </summary>
+    private async Task<Document> IssueDocumentAsync(Committees.Committee committee, IssuedPaper paper, Actor actor, CancellationToken cancellationToken)
+    {
+        var reservation = await numbering.NextAsync(committee, paper.Type, paper.IssuedOn, actor.UserName, cancellationToken);
+        reservation.Status = ReservationStatus.Issued;
+        var document = new Document
+        {
+            CommitteeId = committee.Id,
+            Direction = DocumentDirection.Outgoing,
+            Type = paper.Type,
+            Number = reservation.Number,
+            Symbol = reservation.Symbol,
+            ReservationId = reservation.Id,
+            IssuedOn = paper.IssuedOn,
+            IssuedYear = DocumentNumbering.UniquenessYear(committee, DocumentDirection.Outgoing, paper.IssuedOn),
+            IssuerKind = IssuerKind.Committee,
+            IssuerCommitteeId = committee.Id,
+            IssuerName = committee.Name,
+            Subject = paper.Subject,
+            SignerName = paper.Signer,
+            SignerTitle = paper.SignerTitle,
+            SigningAuthority = paper.Authority,
+            Body = paper.Body,
+            CreatedAt = clock.GetUtcNow(),
+        };
+        document.SearchText = DocumentRegister.SearchTextOf(document, []);
+        db.Documents.Add(document);
+        return document;
+    }
+
+    /// <summary>Saves an issued paper under the meeting's version and commits; a stale page rolls the number back (409).</summary>
+    private async Task<Result<MeetingDetail>> CommitIssuedAsync(Actor actor, Meeting meeting, int version,
+        Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction transaction, CancellationToken cancellationToken)
+    {
         db.Entry(meeting).Property(m => m.Version).OriginalValue = version;
         db.Entry(meeting).Property(m => m.Version).IsModified = true;
         try
@@ -420,7 +569,7 @@ public sealed class MeetingService(SteerCoDbContext db, WorkItemService workItem
         }
         await transaction.CommitAsync(cancellationToken);
         db.ChangeTracker.Clear();
-        return await GetAsync(actor, id, cancellationToken);
+        return await GetAsync(actor, meeting.Id, cancellationToken);
     }
 
     /// <summary>
@@ -439,15 +588,21 @@ public sealed class MeetingService(SteerCoDbContext db, WorkItemService workItem
             .Select(c => new { c.Name, c.Abbreviation, c.DocumentSystem, Unit = c.Unit!.Name, Central = c.ParentId == null }).SingleAsync(cancellationToken);
         var letterhead = new Letterhead(committee.DocumentSystem, committee.Name, committee.Abbreviation, Letterhead.PlaceOf(committee.Unit, committee.Central));
         var stem = $"{paper.ToString().ToLowerInvariant()}-{meeting.Date:yyyy-MM-dd}";
+        var issuedId = paper switch
+        {
+            MeetingPaper.Invitation => meeting.InvitationDocumentId,
+            MeetingPaper.Minutes => meeting.MinutesDocumentId,
+            _ => meeting.NoticeDocumentId,
+        };
+        var issued = issuedId is { } documentId ? await db.Documents.AsNoTracking().FirstAsync(d => d.Id == documentId, cancellationToken) : null;
         switch (paper)
         {
             case MeetingPaper.Invitation:
-                return new MeetingPaperFile($"giay-moi-{stem}.docx", MeetingPapers.Invitation(meeting, letterhead));
+                return new MeetingPaperFile($"giay-moi-{stem}.docx", MeetingPapers.Invitation(meeting, letterhead, issued));
             case MeetingPaper.Minutes:
-                return new MeetingPaperFile($"bien-ban-{stem}.docx", MeetingPapers.Minutes(meeting, letterhead));
+                return new MeetingPaperFile($"bien-ban-{stem}.docx", MeetingPapers.Minutes(meeting, letterhead, issued));
             default:
-                var notice = meeting.NoticeDocumentId is { } noticeId ? await db.Documents.AsNoTracking().FirstAsync(d => d.Id == noticeId, cancellationToken) : null;
-                if (notice is null)
+                if (issued is not { } notice)
                 {
                     return Result<MeetingPaperFile>.NotFound();
                 }

@@ -2,7 +2,8 @@ using SteerCo.WorkItems;
 
 namespace SteerCo.Meetings;
 
-public sealed record MeetingInput(MeetingKind Kind, string? Period, DateOnly? Date, string? Time, string? Place, int? ChairPersonId);
+/// <summary>A meeting to schedule; <see cref="RecorderName"/> keeps the minutes [Thư ký / Người ghi biên bản] and signs them beside the chair.</summary>
+public sealed record MeetingInput(MeetingKind Kind, string? Period, DateOnly? Date, string? Time, string? Place, int? ChairPersonId, string? RecorderName = null);
 
 public sealed record AttendanceInput(int InviteeId, Attendance Attendance, string? AbsenceReason, string? RepresentedBy);
 
@@ -10,8 +11,11 @@ public sealed record ContributionInput(string? Speaker, int? AgencyId, string? S
 
 public sealed record AssignmentInput(string? Text, int LeadAgencyId, IReadOnlyList<int>? CoordinatingAgencyIds, DateOnly? DueDate, bool Regular, bool ToSubordinates);
 
-/// <summary>Who signs the notice and on which day the register issues it (today by default).</summary>
+/// <summary>Who signs a paper the register issues (the notice, the invitation) and on which day (today by default).</summary>
 public sealed record NoticeInput(DateOnly? IssuedOn, string? SignerName, string? SignerTitle);
+
+/// <summary>The minutes as the register issues them: on which day (today by default), and who recorded them (the meeting's recorder by default).</summary>
+public sealed record MinutesInput(DateOnly? IssuedOn, string? RecorderName);
 
 public sealed record InviteeView(int Id, int? PersonId, int? AgencyId, string Name, Attendance Attendance, string? AbsenceReason, string? RepresentedBy);
 
@@ -37,11 +41,17 @@ public sealed record MeetingDetail(
     int Id, int CommitteeId, string CommitteeName, MeetingKind Kind, string Period, DateOnly Date, string? Time, string Place,
     int? ChairPersonId, string ChairName, string? ChairTitle, string? Conclusions, int? NoticeDocumentId, string? NoticeSymbol, int Version,
     bool CanManage, IReadOnlyList<InviteeView> Invitees, IReadOnlyList<AgendaItemView> Agenda, IReadOnlyList<ContributionView> Contributions,
-    IReadOnlyList<AssignmentView> Assignments, IReadOnlyList<AgencyRef> AgencyChoices, RollUp FollowUp)
+    IReadOnlyList<AssignmentView> Assignments, IReadOnlyList<AgencyRef> AgencyChoices, RollUp FollowUp,
+    string? RecorderName = null, int? InvitationDocumentId = null, string? InvitationSymbol = null, int? MinutesDocumentId = null, string? MinutesSymbol = null)
 {
     public string Title => NoticeText.Title(Kind, Period);
 
     public bool NoticeIssued => NoticeDocumentId is not null;
+
+    public bool InvitationIssued => InvitationDocumentId is not null;
+
+    /// <summary>Once the minutes are issued, the agenda they record is fixed.</summary>
+    public bool MinutesIssued => MinutesDocumentId is not null;
 }
 
 public enum MeetingPaper

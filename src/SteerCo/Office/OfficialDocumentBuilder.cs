@@ -154,19 +154,39 @@ public sealed class OfficialDocumentBuilder(OfficialStyle style)
         };
         list.AddRange(OfficialText.Recipients(Style, recipients).Select(line => Line(line, Style.RecipientsSize, new ParagraphFormat())));
 
+        return SigningTable([left, right], [list, SigningBlock(signature)]);
+    }
+
+    /// <summary>
+    /// Two signing blocks side by side in equal columns, with no recipients: the minutes, signed
+    /// by the recorder (left) and the chair (right).
+    /// </summary>
+    public OfficialDocumentBuilder Signatures(Signature left, Signature right)
+    {
+        var half = TextWidthTwips / 2;
+        return SigningTable([half, TextWidthTwips - half], [SigningBlock(left), SigningBlock(right)]);
+    }
+
+    /// <summary>Authority and position in bold capitals, room for the signature and seal, the signer's name in bold.</summary>
+    private List<OpenXmlElement> SigningBlock(Signature signature)
+    {
         var signing = new List<OpenXmlElement>();
         signing.AddRange(signature.Authority.Append(signature.Position)
             .Select(line => Line(line.ToUpper(VietnameseCulture), Style.SignatureSize, ParagraphFormat.Centred, bold: true)));
         signing.Add(Line(signature.FullName, Style.SignatureSize,
             ParagraphFormat.Centred with { Before = Style.SignatureSpaceMm / 25.4 * 72 }, bold: true));
+        return signing;
+    }
 
+    private OfficialDocumentBuilder SigningTable(IReadOnlyList<int> widths, IReadOnlyList<List<OpenXmlElement>> cells)
+    {
         // The signature never stands on a page of its own: the last paragraph goes with it.
         if (Current.LastOrDefault() is DocumentFormat.OpenXml.Wordprocessing.Paragraph { ParagraphProperties: { } last })
         {
             last.KeepNext = new KeepNext();
         }
-        var table = WordElements.Table([left, right], borders: false, cellMarginTwips: 0);
-        table.Append(Row([Cell(left, list), Cell(right, signing)], cantSplit: true));
+        var table = WordElements.Table([.. widths], borders: false, cellMarginTwips: 0);
+        table.Append(Row([.. cells.Select((content, i) => Cell(widths[i], content))], cantSplit: true));
         Current.Add(WordElements.Paragraph(new ParagraphFormat { After = 6, KeepNext = true }, Style.BodySize));
         Current.Add(table);
         return this;

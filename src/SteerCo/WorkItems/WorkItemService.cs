@@ -33,13 +33,50 @@ public sealed class WorkItemService(SteerCoDbContext db, FileIntake intake, Time
             return Result<WorkItemDetail>.Forbidden();
         }
         var (problems, item) = await PrepareAsync(committee, input, actor.UserName, "", cancellationToken);
+        if (item is not null && input.FansOut)
+        {
+            problems.AddRange(await FanOutAsync(item, input.FanOutToAll ? null : input.FanOutCommitteeIds, actor.UserName, cancellationToken));
+        }
         if (problems.Count > 0)
         {
+            db.ChangeTracker.Clear();
             return Result<WorkItemDetail>.Invalid(problems);
         }
+        // The task and its children are one SaveChanges: one transaction.
         db.WorkItems.Add(item!);
         await db.SaveChangesAsync(cancellationToken);
         return await GetAsync(actor, item!.Id, cancellationToken);
+    }
+
+    /// <summary>The new-task form of a committee the actor keeps: agencies, possible sources (the most recent 200 documents of the committee and those above it that the actor reads, and of the committee's plans), the committees below.</summary>
+    public async Task<Result<NewWorkItemChoices>> NewItemChoicesAsync(Actor actor, int committeeId, CancellationToken cancellationToken = default)
+    {
+        var committee = await db.Committees.AsNoTracking().FirstOrDefaultAsync(c => c.Id == committeeId, cancellationToken);
+        if (committee is null || !actor.CanRead(committee))
+        {
+            return Result<NewWorkItemChoices>.NotFound();
+        }
+        if (!actor.CanManage(committee))
+        {
+            return Result<NewWorkItemChoices>.Forbidden();
+        }
+        var agencies = await db.Agencies.AsNoTracking().Where(a => a.UnitId == committee.UnitId && a.DissolvedOn == null).OrderBy(a => a.Name)
+            .Select(a => new AgencyRef(a.Id, a.Name)).ToListAsync(cancellationToken);
+        var line = committee.Path.Split('/', StringSplitOptions.RemoveEmptyEntries).Select(int.Parse).ToList();
+        var documents = await db.Documents.AsNoTracking().VisibleTo(actor, db.Committees).Where(d => line.Contains(d.CommitteeId) && d.DeletedAt == null)
+            .OrderByDescending(d => d.IssuedOn).ThenByDescending(d => d.Id).Take(200)
+            .Select(d => new { d.Id, d.CommitteeId, d.Type, d.Symbol, d.IssuedOn, d.Subject }).ToListAsync(cancellationToken);
+        var plans = await db.Documents.AsNoTracking().Where(d => d.CommitteeId == committee.Id && d.Type == "KH" && d.DeletedAt == null)
+            .OrderByDescending(d => d.IssuedOn).ThenByDescending(d => d.Id).Take(200)
+            .Select(d => new { d.Id, d.CommitteeId, d.Type, d.Symbol, d.IssuedOn, d.Subject }).ToListAsync(cancellationToken);
+        DocumentChoice Choice(int id, string? symbol, DateOnly issuedOn, string subject) =>
+            new(id, $"{symbol ?? "—"} {issuedOn.ToShort()} — {(subject.Length > 120 ? subject[..120] + "…" : subject)}");
+        var below = await db.Committees.AsNoTracking().Where(c => c.ParentId == committee.Id && c.DissolvedOn == null).OrderBy(c => c.Name)
+            .Select(c => new CommitteeChoice(c.Id, c.Name, false)).ToListAsync(cancellationToken);
+        return new NewWorkItemChoices(committee.Id, committee.Name, agencies,
+            [.. documents.Select(d => Choice(d.Id, d.Symbol, d.IssuedOn, d.Subject))],
+            [.. plans.Select(d => Choice(d.Id, d.Symbol, d.IssuedOn, d.Subject))],
+            below);
     }
 
     /// <summary>
@@ -82,6 +119,10 @@ public sealed class WorkItemService(SteerCoDbContext db, FileIntake intake, Time
         if (!Enum.IsDefined(input.SourceKind))
         {
             problems.Add(new(prefix, Messages.Get("WorkItemSourceUnknown")));
+        }
+        else if (input.SourceKind is WorkItemSource.PlanItem or WorkItemSource.Document && input.SourceDocumentId is null)
+        {
+            problems.Add(new(prefix + nameof(WorkItemInput.SourceDocumentId), Messages.Get(input.SourceKind == WorkItemSource.PlanItem ? "SourcePlanRequired" : "SourceDocumentRequired")));
         }
         else if (input.SourceDocumentId is { } documentId && input.SourceKind is WorkItemSource.PlanItem or WorkItemSource.Document
             && await SourceProblemAsync(committee, input.SourceKind, documentId, cancellationToken) is { } sourceProblem)

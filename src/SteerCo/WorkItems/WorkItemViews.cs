@@ -5,11 +5,25 @@ namespace SteerCo.WorkItems;
 
 /// <summary>
 /// A new task. <see cref="DueDate"/> null with <see cref="Regular"/> makes a regular task
-/// [thường xuyên]; the source says where it came from (a plan, a notice, a directive).
+/// [thường xuyên]; the source says where it came from (a plan, a notice, a directive). On
+/// creation it is passed down to every committee directly below (<see cref="FanOutToAll"/>) or
+/// to the chosen ones (<see cref="FanOutCommitteeIds"/>), in the same save.
 /// </summary>
 public sealed record WorkItemInput(
     string? Title, string? Description, int LeadAgencyId, IReadOnlyList<int>? CoordinatingAgencyIds, DateOnly? DueDate, bool Regular,
-    WorkItemSource SourceKind = WorkItemSource.Direct, int? SourceDocumentId = null);
+    WorkItemSource SourceKind = WorkItemSource.Direct, int? SourceDocumentId = null,
+    bool FanOutToAll = false, IReadOnlyList<int>? FanOutCommitteeIds = null)
+{
+    public bool FansOut => FanOutToAll || FanOutCommitteeIds is { Count: > 0 };
+}
+
+/// <summary>A document as a task's source is chosen from a list: "12/KH-BCĐ 05/03/2026 — Kế hoạch ...".</summary>
+public sealed record DocumentChoice(int Id, string Label);
+
+/// <summary>What the new-task form offers for a committee: its unit's agencies, the documents and plans a task may come from, the committees below.</summary>
+public sealed record NewWorkItemChoices(
+    int CommitteeId, string CommitteeName, IReadOnlyList<AgencyRef> Agencies, IReadOnlyList<DocumentChoice> Documents,
+    IReadOnlyList<DocumentChoice> Plans, IReadOnlyList<CommitteeChoice> Below);
 
 /// <summary>A progress report: on which day, what was done, how far along (100 closes the task as done), and the files that go with it.</summary>
 public sealed record ProgressInput(DateOnly? On, string? Text, int? Percent, IReadOnlyList<Upload>? Files = null);

@@ -295,6 +295,8 @@ public sealed partial class AuthorizationMatrix(AuthorizationMatrixFixture fixtu
             "templateId" => fixture.Templates[target].ToString(System.Globalization.CultureInfo.InvariantCulture),
             "draftId" => fixture.Drafts[target].ToString(System.Globalization.CultureInfo.InvariantCulture),
             "membershipId" => fixture.Memberships[target].ToString(System.Globalization.CultureInfo.InvariantCulture),
+            // An agenda change without its version is answered from the meeting alone (the scope, the right), before the item is looked up.
+            "itemId" => "1",
             // A generated document's format: DOCX needs no converter.
             "format" => "docx",
             var name => throw new InvalidOperationException($"The matrix does not know how to fill {{{name}}} in {endpoint.Route}: teach Path()."),

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using SteerCo.Access;
 using SteerCo.Documents;
 using SteerCo.Meetings;
+using SteerCo.Office;
 using SteerCo.Tests.Members;
 using SteerCo.Tests.Office;
 using SteerCo.Tests.Support;
@@ -165,7 +166,123 @@ public sealed class HoldingAMeeting(SteerCoApp app) : IClassFixture<SteerCoApp>
         minutes.Line("- Nguyễn Văn Chủ Non Nước, Phó Chủ tịch UBND thành phố.");
         minutes.Line("- Trần Thị Thành Non Nước, Giám đốc Sở Xây dựng (lý do: Đi công tác).");
         minutes.Line("- Trần Thị Thành (Sở Xây dựng Non Nước): Đề nghị bổ sung kinh phí.");
-        minutes.Line("CHỦ TRÌ");
+        CheckSignatures(minutes, "Nguyễn Văn Chủ Non Nước");
+    }
+
+    [Fact]
+    public async Task Agenda_items_are_edited_and_removed_under_the_meetings_version_and_the_audit_log_keeps_both_wordings()
+    {
+        var (_, meeting, _) = await ScheduledAsync("Hòa Minh");
+        await using var scope = app.ServiceScope();
+        var service = scope.Get<MeetingService>();
+        meeting = (await service.AddAgendaItemAsync(scope.Actor, meeting.Id, "Báo cáo tình hình quý I", "Văn phòng")).Value!;
+        var (carried, added) = (meeting.Agenda[0], meeting.Agenda[1]);
+
+        var blank = await service.UpdateAgendaItemAsync(scope.Actor, meeting.Id, added.Id, " ", null, meeting.Version);
+        blank.Problems.Single().Message.ShouldContain("Nội dung chương trình");
+        scope.Db.ChangeTracker.Clear();
+        var edited = await service.UpdateAgendaItemAsync(scope.Actor, meeting.Id, added.Id, "Báo cáo kết quả quý I, phương hướng quý II", "Chánh Văn phòng", meeting.Version);
+        edited.IsOk.ShouldBeTrue(string.Join("; ", edited.Problems.Select(p => p.Message)));
+        edited.Value!.Agenda[1].ShouldBe(added with { Title = "Báo cáo kết quả quý I, phương hướng quý II", Presenter = "Chánh Văn phòng" });
+
+        scope.Db.ChangeTracker.Clear();
+        (await service.RemoveAgendaItemAsync(scope.Actor, meeting.Id, carried.Id, meeting.Version)).Outcome.ShouldBe(Outcome.Conflict, "the page was opened before the edit");
+        scope.Db.ChangeTracker.Clear();
+        var removed = await service.RemoveAgendaItemAsync(scope.Actor, meeting.Id, carried.Id, edited.Value.Version);
+        removed.Value!.Agenda.Select(a => a.Title).ShouldBe(["Báo cáo kết quả quý I, phương hướng quý II"]);
+        (await scope.Db.WorkItems.AnyAsync(w => w.Id == carried.WorkItemId && w.Status == WorkItemStatus.NotStarted)).ShouldBeTrue("the carried-over task stays open");
+
+        var key = added.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var update = await scope.Db.AuditEntries.SingleAsync(e => e.Entity == nameof(AgendaItem) && e.EntityKey == key && e.Action == "Updated");
+        System.Text.Json.JsonSerializer.Deserialize<Dictionary<string, string?[]>>(update.Changes)!["Title"]
+            .ShouldBe(["Báo cáo tình hình quý I", "Báo cáo kết quả quý I, phương hướng quý II"]);
+        var carriedKey = carried.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        (await scope.Db.AuditEntries.CountAsync(e => e.Entity == nameof(AgendaItem) && e.EntityKey == carriedKey && e.Action == "Deleted")).ShouldBe(1);
+
+        var secretariatElsewhere = WorkData.Secretariat(app.Hierarchy.Hue);
+        scope.Db.ChangeTracker.Clear();
+        (await service.RemoveAgendaItemAsync(secretariatElsewhere, meeting.Id, added.Id, removed.Value.Version)).Outcome.ShouldBe(Outcome.NotFound);
+    }
+
+    [Fact]
+    public async Task The_invitation_and_the_minutes_take_their_numbers_from_the_register_and_the_minutes_fix_the_agenda()
+    {
+        var (branch, meeting, _) = await ScheduledAsync("Thuận Phước");
+        await using var scope = app.ServiceScope();
+        var service = scope.Get<MeetingService>();
+
+        var late = await service.IssueInvitationAsync(scope.Actor, meeting.Id, new(meeting.Date.AddDays(1), "Nguyễn Văn Chủ", null), meeting.Version);
+        late.Problems.Single().Message.ShouldBe("Ngày ban hành giấy mời không được sau ngày họp.");
+        var invitation = await service.IssueInvitationAsync(scope.Actor, meeting.Id, new(meeting.Date.AddDays(-5), "Nguyễn Văn Chủ Thuận Phước", "Phó Trưởng ban"), meeting.Version);
+        invitation.IsOk.ShouldBeTrue(string.Join("; ", invitation.Problems.Select(p => p.Message)));
+        invitation.Value!.InvitationSymbol.ShouldBe("01/GM-BCĐ");
+        (await service.IssueInvitationAsync(scope.Actor, meeting.Id, new(meeting.Date, "Nguyễn Văn Chủ", null), invitation.Value.Version))
+            .Problems.Single().Message.ShouldBe("Giấy mời đã được cấp số.");
+
+        var noRecorder = await service.IssueMinutesAsync(scope.Actor, meeting.Id, new(Today, " "), invitation.Value.Version);
+        noRecorder.Problems.Single().Field.ShouldBe("RecorderName");
+        scope.Db.ChangeTracker.Clear();
+        (await service.IssueMinutesAsync(scope.Actor, meeting.Id, new(Today, "Lê Thị Ghi"), meeting.Version)).Outcome.ShouldBe(Outcome.Conflict, "a stale page takes no number");
+        scope.Db.ChangeTracker.Clear();
+        var minutes = await service.IssueMinutesAsync(scope.Actor, meeting.Id, new(Today, "Lê Thị Ghi"), invitation.Value.Version);
+        minutes.IsOk.ShouldBeTrue(string.Join("; ", minutes.Problems.Select(p => p.Message)));
+        minutes.Value!.MinutesSymbol.ShouldBe("02/BB-BCĐ", "one series for the committee's titled documents");
+        minutes.Value.RecorderName.ShouldBe("Lê Thị Ghi");
+
+        var documents = await scope.Db.Documents.AsNoTracking().Where(d => d.CommitteeId == branch.Province.Id).OrderBy(d => d.Number).ToListAsync();
+        documents.Select(d => (d.Type, d.Number, d.SignerName)).ShouldBe([("GM", 1, "Nguyễn Văn Chủ Thuận Phước"), ("BB", 2, "Nguyễn Văn Chủ Thuận Phước")]);
+        (await scope.Db.NumberReservations.Where(r => r.Series!.CommitteeId == branch.Province.Id).Select(r => r.Status).ToListAsync())
+            .ShouldBe([ReservationStatus.Issued, ReservationStatus.Issued], "the stale attempt's number went back with its transaction");
+
+        scope.Db.ChangeTracker.Clear();
+        (await service.AddAgendaItemAsync(scope.Actor, meeting.Id, "Thêm mục", null)).Problems.Single().Message.ShouldBe("Biên bản đã được cấp số: chương trình họp không thay đổi được nữa.");
+        scope.Db.ChangeTracker.Clear();
+        (await service.RemoveAgendaItemAsync(scope.Actor, meeting.Id, meeting.Agenda[0].Id, minutes.Value.Version)).Outcome.ShouldBe(Outcome.Invalid);
+    }
+
+    [Fact]
+    public async Task The_invitation_and_minutes_print_the_numbers_the_register_issued_and_the_minutes_both_signatures()
+    {
+        var (_, meeting, _) = await ScheduledAsync("Phước Mỹ");
+        await using var scope = app.ServiceScope();
+        var service = scope.Get<MeetingService>();
+        var issuedOn = meeting.Date.AddDays(-3);
+        var version = (await service.IssueInvitationAsync(scope.Actor, meeting.Id, new(issuedOn, "Trần Văn Ký", "Phó Trưởng ban"), meeting.Version)).Value!.Version;
+        (await service.IssueMinutesAsync(scope.Actor, meeting.Id, new(meeting.Date, "Lê Thị Ghi"), version)).IsOk.ShouldBeTrue();
+
+        using (var invitation = Docx.Open((await service.PaperAsync(scope.Actor, meeting.Id, MeetingPaper.Invitation)).Value!.Content))
+        {
+            CheckHeader(invitation, "Số: 01/GM-BCĐ");
+            invitation.Line($"Đà Nẵng, {OfficialText.LongDate(issuedOn)}");
+            invitation.Line("PHÓ TRƯỞNG BAN");
+            Docx.Bold(invitation.Line("Trần Văn Ký")).ShouldBeTrue();
+        }
+        using var minutes = Docx.Open((await service.PaperAsync(scope.Actor, meeting.Id, MeetingPaper.Minutes)).Value!.Content);
+        CheckHeader(minutes, "Số: 02/BB-BCĐ");
+        CheckSignatures(minutes, "Nguyễn Văn Chủ Phước Mỹ", "Lê Thị Ghi");
+    }
+
+    /// <summary>The minutes are signed by two side by side: the recorder on the left, the chair on the right, each with room to sign above the name.</summary>
+    private static void CheckSignatures(Docx minutes, string chair, string? recorder = null)
+    {
+        var recorderTitle = minutes.Line("THƯ KÝ");
+        var chairTitle = minutes.Line("CHỦ TRÌ");
+        Docx.Bold(recorderTitle).ShouldBeTrue();
+        Docx.Bold(chairTitle).ShouldBeTrue();
+        (Docx.Column(recorderTitle), Docx.Column(chairTitle)).ShouldBe((0, 1));
+        recorderTitle.Ancestors<DocumentFormat.OpenXml.Wordprocessing.TableRow>().First()
+            .ShouldBeSameAs(chairTitle.Ancestors<DocumentFormat.OpenXml.Wordprocessing.TableRow>().First(), "side by side, in one row");
+        var chairName = minutes.Line(chair);
+        Docx.Column(chairName).ShouldBe(1);
+        Docx.Bold(chairName).ShouldBeTrue();
+        (chairName.ParagraphProperties?.SpacingBetweenLines?.Before?.Value is { } before ? int.Parse(before, System.Globalization.CultureInfo.InvariantCulture) : 0)
+            .ShouldBeGreaterThan(800, "room for the signature");
+        if (recorder is not null)
+        {
+            var recorderName = minutes.Line(recorder);
+            Docx.Column(recorderName).ShouldBe(0);
+            Docx.Bold(recorderName).ShouldBeTrue();
+        }
     }
 
     /// <summary>A4 with the rule margins, the motto top right, the committee top left, the number line (DOMAIN.md §4).</summary>

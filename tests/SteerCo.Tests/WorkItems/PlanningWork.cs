@@ -11,22 +11,12 @@ public sealed class PlanningWork(SteerCoApp app) : IClassFixture<SteerCoApp>
 {
     private static DateOnly Today => WorkData.Today;
 
-    private async Task<int> DocumentAsync(int committeeId, string type, string subject, DocumentVisibility visibility = DocumentVisibility.Committee)
-    {
-        await using var scope = app.ServiceScope();
-        var registered = await scope.Get<DocumentRegister>().RegisterAsync(scope.Actor, committeeId, new DocumentInput(
-            DocumentDirection.Outgoing, type, null, true, null, Today, null, IssuerKind.Committee, null, null, null,
-            subject, null, SigningAuthority.None, null, null, null, visibility));
-        registered.IsOk.ShouldBeTrue(string.Join("; ", registered.Problems.Select(p => p.Message)));
-        return registered.Value!.Id;
-    }
-
     [Fact]
     public async Task A_plans_items_become_its_tasks_and_its_progress_page_rolls_them_up()
     {
         var branch = await WorkData.BranchAsync(app, "Tam Kỳ", communes: 0);
-        var plan = await DocumentAsync(branch.Province.Id, "KH", "Kế hoạch phòng, chống thiên tai năm 2026");
-        var decision = await DocumentAsync(branch.Province.Id, "QĐ", "Quyết định giao chỉ tiêu");
+        var plan = await WorkData.DocumentAsync(app, branch.Province.Id, "KH", "Kế hoạch phòng, chống thiên tai năm 2026");
+        var decision = await WorkData.DocumentAsync(app, branch.Province.Id, "QĐ", "Quyết định giao chỉ tiêu");
         var secretariat = await app.SignInAsync(Role.Secretariat, branch.Province.Id);
 
         var item = await secretariat.PostJsonAsync("/api/v1/work-items", new
@@ -72,8 +62,8 @@ public sealed class PlanningWork(SteerCoApp app) : IClassFixture<SteerCoApp>
     public async Task The_cascade_counts_the_tasks_under_each_document_that_implements_a_directive()
     {
         var branch = await WorkData.BranchAsync(app, "Hội An cổ", communes: 1);
-        var directive = await DocumentAsync(branch.Province.Id, "CT", "Chỉ thị về công tác phòng, chống lũ", DocumentVisibility.Subtree);
-        var communePlan = await DocumentAsync(branch.Communes[0].Id, "KH", "Kế hoạch thực hiện Chỉ thị");
+        var directive = await WorkData.DocumentAsync(app, branch.Province.Id, "CT", "Chỉ thị về công tác phòng, chống lũ", DocumentVisibility.Subtree);
+        var communePlan = await WorkData.DocumentAsync(app, branch.Communes[0].Id, "KH", "Kế hoạch thực hiện Chỉ thị");
         await using var scope = app.ServiceScope();
         (await scope.Get<DocumentRegister>().RelateAsync(scope.Actor, communePlan, directive, RelationKind.Implements)).IsOk.ShouldBeTrue();
         var service = scope.Get<WorkItemService>();

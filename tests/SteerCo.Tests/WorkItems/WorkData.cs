@@ -1,6 +1,7 @@
 using SteerCo.Access;
 using SteerCo.Agencies;
 using SteerCo.Committees;
+using SteerCo.Documents;
 using SteerCo.Tests.Support;
 using SteerCo.WorkItems;
 
@@ -38,6 +39,17 @@ public static class WorkData
         var created = await scope.Get<WorkItemService>().CreateAsync(scope.Actor, committee.Id, new WorkItemInput(title, null, lead.Id, null, due, due is null));
         created.IsOk.ShouldBeTrue(string.Join("; ", created.Problems.Select(p => p.Message)));
         return created.Value!;
+    }
+
+    /// <summary>A document registered for the committee, issued today: a plan, a directive a task may come from.</summary>
+    public static async Task<int> DocumentAsync(SteerCoApp app, int committeeId, string type, string subject, DocumentVisibility visibility = DocumentVisibility.Committee)
+    {
+        await using var scope = app.ServiceScope();
+        var registered = await scope.Get<DocumentRegister>().RegisterAsync(scope.Actor, committeeId, new DocumentInput(
+            DocumentDirection.Outgoing, type, null, true, null, Today, null, IssuerKind.Committee, null, null, null,
+            subject, null, SigningAuthority.None, null, null, null, visibility));
+        registered.IsOk.ShouldBeTrue(string.Join("; ", registered.Problems.Select(p => p.Message)));
+        return registered.Value!.Id;
     }
 
     public static async Task<WorkItemDetail> GetAsync(SteerCoApp app, int id)

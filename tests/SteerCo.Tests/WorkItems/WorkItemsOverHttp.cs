@@ -118,4 +118,53 @@ public sealed class WorkItemsOverHttp(SteerCoApp app) : IClassFixture<SteerCoApp
         (await viewer.GetJsonAsync<MeetingDetail>($"/api/v1/meetings/{meeting.Id}")).CanManage.ShouldBeFalse();
         (await viewer.PostJsonAsync($"/api/v1/meetings/{meeting.Id}/agenda", new { title = "Thêm" })).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
     }
+
+    [Fact]
+    public async Task The_agenda_is_edited_and_trimmed_with_its_version_and_the_invitation_and_minutes_are_numbered()
+    {
+        var branch = await WorkData.BranchAsync(app, "Duy Xuyên", communes: 0);
+        var chair = await MemberData.PersonAsync(app, "Võ Văn Chủ", branch.Lead, "Chủ tịch UBND");
+        await MemberData.AddOkAsync(app, branch.Province.Id, chair, MemberData.Chair, Today.AddMonths(-1));
+        var secretariat = await app.SignInAsync(Role.Secretariat, branch.Province.Id);
+        var scheduled = await secretariat.PostJsonAsync($"/api/v1/committees/{branch.Province.Id}/meetings",
+            new { kind = "Thematic", period = "năm 2026", date = Today, place = "Phòng họp số 2", chairPersonId = chair, recorderName = "Đặng Thị Thư" });
+        await scheduled.ShouldHaveStatusAsync(HttpStatusCode.Created);
+        var meeting = await scheduled.ReadJsonAsync<MeetingDetail>();
+        meeting.RecorderName.ShouldBe("Đặng Thị Thư");
+        await (await secretariat.PostJsonAsync($"/api/v1/meetings/{meeting.Id}/agenda", new { title = "Báo cáo chuyên đề", presenter = "Sở Y tế" })).ShouldHaveStatusAsync(HttpStatusCode.OK);
+        meeting = await (await secretariat.PostJsonAsync($"/api/v1/meetings/{meeting.Id}/agenda", new { title = "Thảo luận" })).ReadJsonAsync<MeetingDetail>();
+        var (first, second) = (meeting.Agenda[0], meeting.Agenda[1]);
+
+        var blank = await secretariat.PutJsonAsync($"/api/v1/meetings/{meeting.Id}/agenda/{first.Id}", new { title = "", version = meeting.Version });
+        await blank.ShouldHaveStatusAsync(HttpStatusCode.BadRequest);
+        (await blank.ReadProblemAsync()).ErrorsFor("title").Single().ShouldContain("Nội dung chương trình");
+        var noVersion = await secretariat.PutJsonAsync($"/api/v1/meetings/{meeting.Id}/agenda/{first.Id}", new { title = "Báo cáo" });
+        await noVersion.ShouldHaveStatusAsync(HttpStatusCode.BadRequest);
+        var edited = await secretariat.PutJsonAsync($"/api/v1/meetings/{meeting.Id}/agenda/{first.Id}", new { title = "Báo cáo chuyên đề y tế", presenter = "Giám đốc Sở Y tế", version = meeting.Version });
+        await edited.ShouldHaveStatusAsync(HttpStatusCode.OK);
+        var after = await edited.ReadJsonAsync<MeetingDetail>();
+        after.Agenda[0].Title.ShouldBe("Báo cáo chuyên đề y tế");
+
+        (await secretariat.DeleteAsync($"/api/v1/meetings/{meeting.Id}/agenda/{second.Id}?version={meeting.Version}")).StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        var removed = await secretariat.DeleteAsync($"/api/v1/meetings/{meeting.Id}/agenda/{second.Id}?version={after.Version}");
+        await removed.ShouldHaveStatusAsync(HttpStatusCode.OK);
+        after = await removed.ReadJsonAsync<MeetingDetail>();
+        after.Agenda.Select(a => a.Title).ShouldBe(["Báo cáo chuyên đề y tế"]);
+        (await secretariat.DeleteAsync($"/api/v1/meetings/{meeting.Id}/agenda/{second.Id}?version={after.Version}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+
+        var viewer = await app.SignInAsync(Role.Viewer, branch.Province.Id);
+        (await viewer.PutJsonAsync($"/api/v1/meetings/{meeting.Id}/agenda/{first.Id}", new { title = "Khác", version = after.Version })).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        (await viewer.DeleteAsync($"/api/v1/meetings/{meeting.Id}/agenda/{first.Id}?version={after.Version}")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        (await viewer.PostJsonAsync($"/api/v1/meetings/{meeting.Id}/invitation", new { signerName = "Võ Văn Chủ", version = after.Version })).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+
+        var invitation = await secretariat.PostJsonAsync($"/api/v1/meetings/{meeting.Id}/invitation", new { issuedOn = Today.AddDays(-2), signerName = "Võ Văn Chủ", version = after.Version });
+        await invitation.ShouldHaveStatusAsync(HttpStatusCode.OK);
+        after = await invitation.ReadJsonAsync<MeetingDetail>();
+        after.InvitationSymbol.ShouldBe("01/GM-BCĐ");
+        var minutes = await secretariat.PostJsonAsync($"/api/v1/meetings/{meeting.Id}/minutes", new { version = after.Version });
+        await minutes.ShouldHaveStatusAsync(HttpStatusCode.OK);
+        (await minutes.ReadJsonAsync<MeetingDetail>()).MinutesSymbol.ShouldBe("02/BB-BCĐ", "signed by the recorder named when the meeting was scheduled");
+        var again = await secretariat.PostJsonAsync($"/api/v1/meetings/{meeting.Id}/minutes", new { version = after.Version });
+        again.StatusCode.ShouldBe(HttpStatusCode.BadRequest, "numbered once");
+    }
 }

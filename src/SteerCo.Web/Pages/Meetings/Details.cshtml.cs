@@ -52,6 +52,9 @@ public sealed class DetailsModel(MeetingService meetings, TimeProvider clock) : 
     [BindProperty]
     public string? SignerTitle { get; set; }
 
+    [BindProperty]
+    public string? RecorderName { get; set; }
+
     public MeetingDetail Meeting { get; private set; } = null!;
 
     public sealed class AttendanceLine
@@ -77,6 +80,7 @@ public sealed class DetailsModel(MeetingService meetings, TimeProvider clock) : 
         IssuedOn = DateOnly.FromDateTime(clock.GetLocalNow().DateTime).ToShort();
         var loaded = await LoadAsync(ct);
         SignerName = Meeting?.ChairName;
+        RecorderName = Meeting?.RecorderName;
         Conclusions = Meeting?.Conclusions;
         return loaded ?? Page();
     }
@@ -95,6 +99,24 @@ public sealed class DetailsModel(MeetingService meetings, TimeProvider clock) : 
 
     public Task<IActionResult> OnPostAgendaAsync(CancellationToken ct) =>
         ActAsync(() => meetings.AddAgendaItemAsync(Actor, Id, Title, Presenter, ct), "AgendaItemAdded", ct);
+
+    public Task<IActionResult> OnPostEditAgendaAsync(int itemId, CancellationToken ct) =>
+        ActAsync(() => meetings.UpdateAgendaItemAsync(Actor, Id, itemId, Title, Presenter, Version, ct), "AgendaItemSaved", ct);
+
+    public Task<IActionResult> OnPostRemoveAgendaAsync(int itemId, CancellationToken ct) =>
+        ActAsync(() => meetings.RemoveAgendaItemAsync(Actor, Id, itemId, Version, ct), "AgendaItemRemoved", ct);
+
+    public async Task<IActionResult> OnPostInvitationAsync(CancellationToken ct)
+    {
+        var issuedOn = ParseDate(IssuedOn, nameof(IssuedOn));
+        return await ActAsync(() => meetings.IssueInvitationAsync(Actor, Id, new(issuedOn, SignerName, SignerTitle), Version, ct), "InvitationIssued", ct, m => m.InvitationSymbol);
+    }
+
+    public async Task<IActionResult> OnPostMinutesAsync(CancellationToken ct)
+    {
+        var issuedOn = ParseDate(IssuedOn, nameof(IssuedOn));
+        return await ActAsync(() => meetings.IssueMinutesAsync(Actor, Id, new(issuedOn, RecorderName), Version, ct), "MinutesIssued", ct, m => m.MinutesSymbol);
+    }
 
     public Task<IActionResult> OnPostContributionAsync(CancellationToken ct) =>
         ActAsync(() => meetings.AddContributionAsync(Actor, Id, new(Speaker, AgencyId, Summary), ct), "ContributionAdded", ct);
@@ -118,8 +140,8 @@ public sealed class DetailsModel(MeetingService meetings, TimeProvider clock) : 
         return await ActAsync(() => meetings.IssueNoticeAsync(Actor, Id, new(issuedOn, SignerName, SignerTitle), Version, ct), "NoticeIssued", ct);
     }
 
-    private Task<IActionResult> ActAsync(Func<Task<Result<MeetingDetail>>> action, string flash, CancellationToken ct) =>
-        ChangeAsync(action, meeting => Messages.Get(flash, meeting.NoticeSymbol), () => RedirectToPage("Details", new { id = Id }), () => LoadAsync(ct));
+    private Task<IActionResult> ActAsync(Func<Task<Result<MeetingDetail>>> action, string flash, CancellationToken ct, Func<MeetingDetail, string?>? symbol = null) =>
+        ChangeAsync(action, meeting => Messages.Get(flash, (symbol ?? (m => m.NoticeSymbol))(meeting)), () => RedirectToPage("Details", new { id = Id }), () => LoadAsync(ct));
 
     private async Task<IActionResult?> LoadAsync(CancellationToken ct)
     {

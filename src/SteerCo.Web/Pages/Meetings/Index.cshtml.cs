@@ -35,6 +35,7 @@ public sealed class IndexModel(MeetingService meetings, CommitteeService committ
         public string? Time { get; set; }
         public string? Place { get; set; }
         public int? ChairPersonId { get; set; }
+        public string? RecorderName { get; set; }
     }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
@@ -50,7 +51,7 @@ public sealed class IndexModel(MeetingService meetings, CommitteeService committ
         var date = ParseDate(Input.Date, "Input.Date");
         if (ModelState.IsValid)
         {
-            var result = await meetings.ScheduleAsync(Actor, CommitteeId ?? 0, new(Input.Kind, Input.Period, date, Input.Time, Input.Place, Input.ChairPersonId), ct);
+            var result = await meetings.ScheduleAsync(Actor, CommitteeId ?? 0, new(Input.Kind, Input.Period, date, Input.Time, Input.Place, Input.ChairPersonId, Input.RecorderName), ct);
             switch (result.Outcome)
             {
                 case Outcome.Ok:

@@ -24,6 +24,9 @@ public sealed class IndexModel(WorkItemService items) : SteerCoPageModel
 
     public bool AgencyView => Actor.Role == Access.Role.Member && Actor.AgencyId is not null;
 
+    /// <summary>A secretariat (or an administrator) gives tasks; the new-task page checks the committee itself.</summary>
+    public bool CanCreate => Actor.Role is Access.Role.Secretariat or Access.Role.Administrator;
+
     public async Task OnGetAsync(CancellationToken ct) =>
         List = await items.ListAsync(Actor, new(CommitteeId, State, Sort), new(PageNumber, 25), ct);
 }

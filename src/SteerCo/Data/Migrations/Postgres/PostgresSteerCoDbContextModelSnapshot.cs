@@ -964,10 +964,16 @@ namespace SteerCo.Data.Migrations.Postgres
                     b.Property<DateOnly>("Date")
                         .HasColumnType("date");
 
+                    b.Property<int?>("InvitationDocumentId")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
+
+                    b.Property<int?>("MinutesDocumentId")
+                        .HasColumnType("integer");
 
                     b.Property<int?>("NoticeDocumentId")
                         .HasColumnType("integer");
@@ -982,6 +988,10 @@ namespace SteerCo.Data.Migrations.Postgres
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");
 
+                    b.Property<string>("RecorderName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<string>("Time")
                         .HasMaxLength(50)
                         .HasColumnType("character varying(50)");
@@ -993,6 +1003,10 @@ namespace SteerCo.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("ChairPersonId");
+
+                    b.HasIndex("InvitationDocumentId");
+
+                    b.HasIndex("MinutesDocumentId");
 
                     b.HasIndex("NoticeDocumentId");
 
@@ -2383,6 +2397,16 @@ namespace SteerCo.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("SteerCo.Documents.Document", "InvitationDocument")
+                        .WithMany()
+                        .HasForeignKey("InvitationDocumentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("SteerCo.Documents.Document", "MinutesDocument")
+                        .WithMany()
+                        .HasForeignKey("MinutesDocumentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("SteerCo.Documents.Document", "NoticeDocument")
                         .WithMany()
                         .HasForeignKey("NoticeDocumentId")
@@ -2391,6 +2415,10 @@ namespace SteerCo.Data.Migrations.Postgres
                     b.Navigation("ChairPerson");
 
                     b.Navigation("Committee");
+
+                    b.Navigation("InvitationDocument");
+
+                    b.Navigation("MinutesDocument");
 
                     b.Navigation("NoticeDocument");
                 });

@@ -922,10 +922,16 @@ namespace SteerCo.Data.Migrations.Sqlite
                     b.Property<DateOnly>("Date")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("InvitationDocumentId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("MinutesDocumentId")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int?>("NoticeDocumentId")
                         .HasColumnType("INTEGER");
@@ -940,6 +946,10 @@ namespace SteerCo.Data.Migrations.Sqlite
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("RecorderName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Time")
                         .HasMaxLength(50)
                         .HasColumnType("TEXT");
@@ -951,6 +961,10 @@ namespace SteerCo.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("ChairPersonId");
+
+                    b.HasIndex("InvitationDocumentId");
+
+                    b.HasIndex("MinutesDocumentId");
 
                     b.HasIndex("NoticeDocumentId");
 
@@ -2301,6 +2315,16 @@ namespace SteerCo.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("SteerCo.Documents.Document", "InvitationDocument")
+                        .WithMany()
+                        .HasForeignKey("InvitationDocumentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("SteerCo.Documents.Document", "MinutesDocument")
+                        .WithMany()
+                        .HasForeignKey("MinutesDocumentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("SteerCo.Documents.Document", "NoticeDocument")
                         .WithMany()
                         .HasForeignKey("NoticeDocumentId")
@@ -2309,6 +2333,10 @@ namespace SteerCo.Data.Migrations.Sqlite
                     b.Navigation("ChairPerson");
 
                     b.Navigation("Committee");
+
+                    b.Navigation("InvitationDocument");
+
+                    b.Navigation("MinutesDocument");
 
                     b.Navigation("NoticeDocument");
                 });

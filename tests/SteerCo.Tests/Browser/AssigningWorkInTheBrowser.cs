@@ -1,0 +1,99 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using SteerCo.Text;
+
+namespace SteerCo.Tests.Browser;
+
+/// <summary>The province's secretariat gives a task and passes it down, keeps a meeting's agenda and has its papers numbered.</summary>
+[Trait("Category", "Browser")]
+[Collection(BrowserHost.Collection)]
+public sealed class AssigningWorkInTheBrowser(BrowserHost host) : IClassFixture<BrowserHost>
+{
+    private static DateOnly Today => DateOnly.FromDateTime(DateTime.Now);
+
+    [Fact]
+    public async Task A_province_secretariat_gives_a_task_to_two_communes_and_each_commune_finds_its_share()
+    {
+        var danang = await host.CommitteeOfUnitAsync("48");
+        var secretariat = await host.SignInAsync("thuky.danang");
+        await secretariat.GotoAsync($"/Committees/Details/{danang}");
+        await secretariat.GetByRole(AriaRole.Link, new() { Name = "Giao nhiệm vụ" }).ClickAsync();
+        await Assertions.Expect(secretariat.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Giao nhiệm vụ");
+
+        // Nothing filled in: the errors in Vietnamese beside their fields, and nothing saved.
+        await secretariat.GetByRole(AriaRole.Button, new() { Name = "Giao nhiệm vụ" }).ClickAsync();
+        await Assertions.Expect(secretariat.Locator("[data-field='Title']")).ToHaveTextAsync("Nhập nội dung nhiệm vụ.");
+        await Assertions.Expect(secretariat.Locator("[data-field='LeadAgencyId']")).ToContainTextAsync("Cơ quan chủ trì phải là");
+
+        await secretariat.Locator("textarea[name='Title']").FillAsync("Kiểm tra công tác chuẩn bị ứng phó bão số 5");
+        await secretariat.GetByLabel("Cơ quan chủ trì").SelectOptionAsync(new SelectOptionValue { Label = "Sở Nông nghiệp và Môi trường" });
+        await secretariat.GetByLabel("Hạn hoàn thành").FillAsync(Today.AddDays(14).ToShort());
+        var passDown = secretariat.Locator("fieldset", new() { HasText = "Giao cho cấp dưới" });
+        await passDown.GetByLabel("Giao cho các Ban Chỉ đạo được chọn:").CheckAsync();
+        await passDown.GetByRole(AriaRole.Checkbox, new() { Name = "Hải Châu" }).CheckAsync();
+        await passDown.GetByRole(AriaRole.Checkbox, new() { Name = "Hòa Cường" }).CheckAsync();
+        await secretariat.GetByRole(AriaRole.Button, new() { Name = "Giao nhiệm vụ" }).ClickAsync();
+
+        await Assertions.Expect(secretariat.GetByRole(AriaRole.Status)).ToHaveTextAsync("Đã giao nhiệm vụ; giao cho 2 Ban Chỉ đạo cấp dưới.");
+        await Assertions.Expect(secretariat.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Kiểm tra công tác chuẩn bị ứng phó bão số 5");
+        await Assertions.Expect(secretariat.Locator("main")).ToContainTextAsync("Hải Châu");
+        await Assertions.Expect(secretariat.Locator("main")).ToContainTextAsync("Hòa Cường");
+
+        foreach (var commune in new[] { "thuky.haichau", "thuky.hoacuong" })
+        {
+            var page = await host.SignInAsync(commune);
+            await page.GotoAsync("/Work");
+            await page.GetByRole(AriaRole.Link, new() { Name = "Kiểm tra công tác chuẩn bị ứng phó bão số 5" }).ClickAsync();
+            await Assertions.Expect(page.Locator("dl.facts")).ToContainTextAsync(Today.AddDays(14).ToShort());
+        }
+    }
+
+    [Fact]
+    public async Task The_new_task_page_fits_a_phone()
+    {
+        var page = await host.SignInAsync("thuky.danang", phone: true);
+        await page.GotoAsync("/Work/Create");
+        (await page.EvaluateAsync<int>("document.documentElement.scrollWidth - window.innerWidth")).ShouldBeLessThanOrEqualTo(0);
+    }
+
+    [Fact]
+    public async Task The_secretariat_edits_and_removes_agenda_items_then_numbers_the_invitation_and_the_minutes()
+    {
+        var secretariat = await host.SignInAsync("thuky.danang");
+        secretariat.Dialog += (_, dialog) => dialog.AcceptAsync();
+        await secretariat.GotoAsync($"/Meetings?CommitteeId={await host.CommitteeOfUnitAsync("48")}");
+        await secretariat.GetByLabel("Kỳ", new() { Exact = true }).FillAsync("năm 2026");
+        await secretariat.GetByLabel("Ngày họp").FillAsync(Today.ToShort());
+        await secretariat.GetByLabel("Địa điểm").FillAsync("Phòng họp số 3");
+        await secretariat.GetByLabel("Thư ký (người ghi biên bản)").FillAsync("Phan Thị Ghi");
+        await secretariat.GetByRole(AriaRole.Button, new() { Name = "Lên lịch cuộc họp" }).ClickAsync();
+        await Assertions.Expect(secretariat.Locator("dd.recorder")).ToHaveTextAsync("Phan Thị Ghi");
+
+        var add = secretariat.Locator("form[action*='handler=Agenda']");
+        await add.GetByLabel("Nội dung").FillAsync("Báo cáo tình hình");
+        await add.GetByLabel("Người trình bày").FillAsync("Văn phòng");
+        await add.GetByRole(AriaRole.Button, new() { Name = "Thêm" }).ClickAsync();
+        var item = secretariat.Locator("ol.agenda > li", new() { HasText = "Báo cáo tình hình" });
+        await item.Locator("summary").ClickAsync();
+        await item.GetByLabel("Sửa: Báo cáo tình hình").FillAsync("Báo cáo tình hình thiệt hại do bão");
+        await item.GetByRole(AriaRole.Button, new() { Name = "Lưu" }).ClickAsync();
+        await Assertions.Expect(secretariat.GetByRole(AriaRole.Status)).ToHaveTextAsync("Đã sửa nội dung chương trình.");
+        await Assertions.Expect(secretariat.Locator("ol.agenda")).ToContainTextAsync("Báo cáo tình hình thiệt hại do bão — Văn phòng");
+
+        await secretariat.GetByRole(AriaRole.Button, new() { Name = "Bỏ: Báo cáo tình hình thiệt hại do bão" }).ClickAsync();
+        await Assertions.Expect(secretariat.GetByRole(AriaRole.Status)).ToHaveTextAsync("Đã bỏ khỏi chương trình.");
+        await Assertions.Expect(secretariat.Locator("ol.agenda")).Not.ToContainTextAsync("thiệt hại do bão");
+
+        await secretariat.Locator("details", new() { HasText = "Cấp số giấy mời" }).Locator("summary").ClickAsync();
+        await secretariat.Locator("form[action*='handler=Invitation'] button").ClickAsync();
+        await Assertions.Expect(secretariat.Locator("dd.invitation")).ToHaveTextAsync(Symbol("GM"));
+        await secretariat.Locator("details", new() { HasText = "Cấp số biên bản" }).Locator("summary").ClickAsync();
+        await secretariat.Locator("form[action*='handler=Minutes'] button").ClickAsync();
+        await Assertions.Expect(secretariat.Locator("dd.minutes")).ToHaveTextAsync(Symbol("BB"));
+        await Assertions.Expect(secretariat.Locator("details.agenda-edit")).ToHaveCountAsync(0);
+        var download = await secretariat.RunAndWaitForDownloadAsync(() => secretariat.GetByRole(AriaRole.Link, new() { Name = "Biên bản (DOCX)" }).ClickAsync());
+        download.SuggestedFilename.ShouldStartWith("bien-ban-");
+    }
+
+    private static Regex Symbol(string type) => new($@"^\s*\d+/{type}-BCĐ\s*$");
+}
