@@ -23,9 +23,12 @@ public sealed record TemplateView(int Id, int CommitteeId, string Name, int Vers
 
 public sealed record TemplateSummary(int Id, string Name, int VersionNumber, int IndicatorCount, int Version);
 
-public sealed record RegimeInput(string? Name, int? TemplateId, ReportKind Kind, PeriodKind PeriodKind, int? CutoffDay, int? DeadlineDay, int? DeadlineMonthOffset);
+/// <summary>A regime: who reports is the committees directly below unless <see cref="Reporters"/> says the member agencies.</summary>
+public sealed record RegimeInput(string? Name, int? TemplateId, ReportKind Kind, PeriodKind PeriodKind, int? CutoffDay, int? DeadlineDay, int? DeadlineMonthOffset,
+    ReporterKind? Reporters = null);
 
-public sealed record RegimeView(int Id, int CommitteeId, string Name, int TemplateId, string TemplateName, ReportKind Kind, PeriodKind PeriodKind, int CutoffDay, int DeadlineDay, int DeadlineMonthOffset, int Version);
+public sealed record RegimeView(int Id, int CommitteeId, string Name, int TemplateId, string TemplateName, ReportKind Kind, PeriodKind PeriodKind, int CutoffDay, int DeadlineDay, int DeadlineMonthOffset, int Version,
+    ReporterKind Reporters = ReporterKind.Committees);
 
 /// <summary>
 /// Report templates and reporting regimes of a committee. Read by whoever reads the committee,
@@ -135,7 +138,7 @@ public sealed partial class ReportTemplates(SteerCoDbContext db, TimeProvider cl
             return Result<IReadOnlyList<RegimeView>>.NotFound();
         }
         return await db.ReportingRegimes.AsNoTracking().Where(r => r.CommitteeId == committeeId).OrderBy(r => r.Name)
-            .Select(r => new RegimeView(r.Id, r.CommitteeId, r.Name, r.TemplateId, r.Template!.Name, r.Kind, r.PeriodKind, r.CutoffDay, r.DeadlineDay, r.DeadlineMonthOffset, r.Version))
+            .Select(r => new RegimeView(r.Id, r.CommitteeId, r.Name, r.TemplateId, r.Template!.Name, r.Kind, r.PeriodKind, r.CutoffDay, r.DeadlineDay, r.DeadlineMonthOffset, r.Version, r.Reporters))
             .ToListAsync(cancellationToken);
     }
 
@@ -162,7 +165,7 @@ public sealed partial class ReportTemplates(SteerCoDbContext db, TimeProvider cl
         {
             problems.Add(new(nameof(RegimeInput.DeadlineDay), Messages.Get("ReportRuleInvalid")));
         }
-        if (!Enum.IsDefined(input.PeriodKind) || !Enum.IsDefined(input.Kind))
+        if (!Enum.IsDefined(input.PeriodKind) || !Enum.IsDefined(input.Kind) || input.Reporters is { } reporters && !Enum.IsDefined(reporters))
         {
             problems.Add(new(nameof(RegimeInput.PeriodKind), Messages.Get("ReportPeriodInvalid")));
         }
@@ -184,6 +187,7 @@ public sealed partial class ReportTemplates(SteerCoDbContext db, TimeProvider cl
             CutoffDay = rule.CutoffDay,
             DeadlineDay = rule.DeadlineDay,
             DeadlineMonthOffset = rule.DeadlineMonthOffset,
+            Reporters = input.Reporters ?? ReporterKind.Committees,
         };
         db.ReportingRegimes.Add(regime);
         await db.SaveChangesAsync(cancellationToken);

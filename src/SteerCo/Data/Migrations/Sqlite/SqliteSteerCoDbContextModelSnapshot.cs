@@ -1419,6 +1419,13 @@ namespace SteerCo.Data.Migrations.Sqlite
                     b.Property<DateTimeOffset?>("RemindedOnAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Reporters")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("Committees");
+
                     b.Property<int>("TemplateVersionId")
                         .HasColumnType("INTEGER");
 
@@ -1558,6 +1565,13 @@ namespace SteerCo.Data.Migrations.Sqlite
                         .HasMaxLength(12)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Reporters")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("Committees");
+
                     b.Property<int>("TemplateId")
                         .HasColumnType("INTEGER");
 
@@ -1586,6 +1600,9 @@ namespace SteerCo.Data.Migrations.Sqlite
                     b.Property<int?>("AcceptedVersionId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("AgencyId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("CommitteeId")
                         .HasColumnType("INTEGER");
 
@@ -1611,10 +1628,17 @@ namespace SteerCo.Data.Migrations.Sqlite
 
                     b.HasIndex("AcceptedVersionId");
 
+                    b.HasIndex("AgencyId");
+
                     b.HasIndex("CommitteeId", "Status");
 
+                    b.HasIndex("RequestId", "AgencyId")
+                        .IsUnique()
+                        .HasFilter("\"AgencyId\" IS NOT NULL");
+
                     b.HasIndex("RequestId", "CommitteeId")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasFilter("\"AgencyId\" IS NULL");
 
                     b.ToTable("Submissions");
                 });
@@ -2523,6 +2547,11 @@ namespace SteerCo.Data.Migrations.Sqlite
                         .HasForeignKey("AcceptedVersionId")
                         .OnDelete(DeleteBehavior.Restrict);
 
+                    b.HasOne("SteerCo.Agencies.Agency", "Agency")
+                        .WithMany()
+                        .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("SteerCo.Committees.Committee", "Committee")
                         .WithMany()
                         .HasForeignKey("CommitteeId")
@@ -2534,6 +2563,8 @@ namespace SteerCo.Data.Migrations.Sqlite
                         .HasForeignKey("RequestId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.Navigation("Agency");
 
                     b.Navigation("Committee");
 
