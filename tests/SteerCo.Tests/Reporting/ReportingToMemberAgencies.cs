@@ -2,7 +2,6 @@ using Microsoft.EntityFrameworkCore;
 using SteerCo.Access;
 using SteerCo.Agencies;
 using SteerCo.Committees;
-using SteerCo.Members;
 using SteerCo.Reporting;
 using SteerCo.Tests.Support;
 
