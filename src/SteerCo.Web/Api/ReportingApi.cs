@@ -10,9 +10,11 @@ public sealed record TemplateRequest(string? Name, IReadOnlyList<IndicatorInput>
     public TemplateInput ToInput() => new(Name, Indicators, Sections);
 }
 
-public sealed record ReportRequestBody(int? RegimeId, int? TemplateId, string? Title, ReportKind? Kind, PeriodKind? PeriodKind, int? Year, int? Number, DateOnly? Deadline, IReadOnlyList<int>? CommitteeIds)
+/// <summary>A report request; <see cref="Reporters"/> "MemberAgencies" asks the committee's member agencies instead of the committees below.</summary>
+public sealed record ReportRequestBody(int? RegimeId, int? TemplateId, string? Title, ReportKind? Kind, PeriodKind? PeriodKind, int? Year, int? Number, DateOnly? Deadline, IReadOnlyList<int>? CommitteeIds,
+    ReporterKind? Reporters = null)
 {
-    public RequestInput ToInput() => new(RegimeId, TemplateId, Title, Kind ?? ReportKind.Periodic, PeriodKind ?? Reporting.PeriodKind.Quarter, Year ?? 0, Number ?? 0, Deadline, CommitteeIds);
+    public RequestInput ToInput() => new(RegimeId, TemplateId, Title, Kind ?? ReportKind.Periodic, PeriodKind ?? Reporting.PeriodKind.Quarter, Year ?? 0, Number ?? 0, Deadline, CommitteeIds, Reporters);
 }
 
 public sealed record SubmissionRequest(IReadOnlyDictionary<string, string?>? Values, IReadOnlyDictionary<int, string?>? Narratives, int? Version);

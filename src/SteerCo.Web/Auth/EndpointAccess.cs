@@ -57,7 +57,7 @@ public enum AccessKind
     /// <summary>Read the submission named by {id}: the readers of the committee that submits it and of the committee that asked for it.</summary>
     SubmissionRead,
 
-    /// <summary>Fill and submit the submission named by {id}: the secretariat of the committee that submits it, or an administrator.</summary>
+    /// <summary>Fill and submit the submission named by {id}: the secretariat of the committee that submits it (for a member agency's, a user of that agency), or an administrator.</summary>
     SubmissionManage,
 
     /// <summary>Accept or return the submission named by {id}: the secretariat of the committee that asked for it, or an administrator.</summary>

@@ -73,6 +73,17 @@ public abstract class SteerCoPageModel : PageModel
         return null;
     }
 
+    /// <summary>A stored file sent as the files API sends it; out of scope (or gone) answers as missing.</summary>
+    protected async Task<IActionResult> SendFileAsync(Result<SteerCo.Documents.Files.FileDownload> result)
+    {
+        if (!result.IsOk)
+        {
+            return OutOfScope();
+        }
+        await FileDownloads.Send(Response, result.Value!).ExecuteAsync(HttpContext);
+        return new EmptyResult();
+    }
+
     /// <summary>Out of scope looks exactly like missing.</summary>
     protected IActionResult OutOfScope() => NotFound();
 

@@ -119,6 +119,20 @@ public static class Scope
     public static bool CanReport(this Actor actor, Committee committee, int leadAgencyId) =>
         actor.CanManage(committee) || (actor.Role == Role.Member && actor.CommitteeId == committee.Id && actor.AgencyId == leadAgencyId);
 
+    /// <summary>
+    /// Fill and submit a member agency's report to its committee: an administrator, or a user of
+    /// that agency in that committee (a member, or a secretariat user the agency employs); never another agency.
+    /// </summary>
+    public static bool CanReportFor(this Actor actor, Committee committee, int agencyId) =>
+        actor.IsAdministrator || (actor.Role is Role.Member or Role.Secretariat && actor.CommitteeId == committee.Id && actor.AgencyId == agencyId);
+
+    /// <summary>
+    /// Read a member agency's report to its committee: the committee's readers, except that a
+    /// member or viewer reads only their own agency's.
+    /// </summary>
+    public static bool CanReadReportOf(this Actor actor, Committee committee, int agencyId) =>
+        actor.CanRead(committee) && (actor.Role is not (Role.Member or Role.Viewer) || actor.AgencyId == agencyId);
+
     /// <summary>Edit the committee itself, and create committees directly under it.</summary>
     public static bool CanManage(this Actor actor, Committee committee) =>
         actor.IsAdministrator || (actor.Role == Role.Secretariat && actor.CommitteeId == committee.Id);

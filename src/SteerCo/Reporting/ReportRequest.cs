@@ -13,10 +13,17 @@ public enum ReportKind
     AdHoc = 3,
 }
 
+/// <summary>Who reports to a committee (issue 7): the committees directly below it, or the member agencies on its own roster.</summary>
+public enum ReporterKind
+{
+    Committees = 1,
+    MemberAgencies = 2,
+}
+
 /// <summary>
 /// A reporting regime [chế độ báo cáo] of a committee: which template, for which periods, and its
 /// cut-off and deadline rule (Decree 09 defaults, see <see cref="DeadlineRule.Decree09"/>). Those who
-/// report are the committees directly below the one that sets it.
+/// report are the committees directly below the one that sets it, or its member agencies (<see cref="Reporters"/>).
 /// </summary>
 public sealed class ReportingRegime : IVersioned
 {
@@ -31,14 +38,15 @@ public sealed class ReportingRegime : IVersioned
     public int CutoffDay { get; set; } = DeadlineRule.Decree09.CutoffDay;
     public int DeadlineDay { get; set; } = DeadlineRule.Decree09.DeadlineDay;
     public int DeadlineMonthOffset { get; set; } = DeadlineRule.Decree09.DeadlineMonthOffset;
+    public ReporterKind Reporters { get; set; } = ReporterKind.Committees;
     public int Version { get; set; }
 
     public DeadlineRule Rule => new(CutoffDay, DeadlineDay, DeadlineMonthOffset);
 }
 
 /// <summary>
-/// A committee asks the committees below it for a report of one period, on one template version;
-/// each recipient gets a <see cref="Submission"/>.
+/// A committee asks the committees below it (or the member agencies on its roster) for a report of
+/// one period, on one template version; each recipient gets a <see cref="Submission"/>.
 /// </summary>
 public sealed class ReportRequest
 {
@@ -50,6 +58,7 @@ public sealed class ReportRequest
     public ReportTemplateVersion? TemplateVersion { get; set; }
     public required string Title { get; set; }
     public ReportKind Kind { get; set; } = ReportKind.Periodic;
+    public ReporterKind Reporters { get; set; } = ReporterKind.Committees;
     public PeriodKind PeriodKind { get; set; }
     public int PeriodYear { get; set; }
     public int PeriodNumber { get; set; }
@@ -74,6 +83,7 @@ internal sealed class ReportingRegimeConfiguration : IEntityTypeConfiguration<Re
         regime.Property(r => r.Name).HasMaxLength(300);
         regime.Property(r => r.Kind).HasConversion<string>().HasMaxLength(10);
         regime.Property(r => r.PeriodKind).HasConversion<string>().HasMaxLength(12);
+        regime.Property(r => r.Reporters).HasConversion<string>().HasMaxLength(16).HasDefaultValue(ReporterKind.Committees).HasSentinel(default(ReporterKind));
         regime.HasOne(r => r.Committee).WithMany().OnDelete(DeleteBehavior.Restrict);
         regime.HasOne(r => r.Template).WithMany().OnDelete(DeleteBehavior.Restrict);
         regime.HasIndex(r => r.CommitteeId);
@@ -90,6 +100,7 @@ internal sealed class ReportRequestConfiguration : IEntityTypeConfiguration<Repo
         request.Property(r => r.CreatedBy).HasMaxLength(256);
         request.Property(r => r.Kind).HasConversion<string>().HasMaxLength(10);
         request.Property(r => r.PeriodKind).HasConversion<string>().HasMaxLength(12);
+        request.Property(r => r.Reporters).HasConversion<string>().HasMaxLength(16).HasDefaultValue(ReporterKind.Committees).HasSentinel(default(ReporterKind));
         request.HasOne(r => r.Committee).WithMany().OnDelete(DeleteBehavior.Restrict);
         request.HasOne(r => r.TemplateVersion).WithMany().OnDelete(DeleteBehavior.Restrict);
         request.HasOne<ReportingRegime>().WithMany().HasForeignKey(r => r.RegimeId).OnDelete(DeleteBehavior.Restrict);

@@ -20,18 +20,22 @@ public enum Compliance
 
 /// <summary>
 /// Whom to ask: a regime (its template, period kind and rule), or a template with a period kind and
-/// Decree 09's rule; the committees directly below when <see cref="CommitteeIds"/> is empty.
+/// Decree 09's rule; the committees directly below when <see cref="CommitteeIds"/> is empty; the
+/// member agencies on the committee's roster of the day when <see cref="Reporters"/> (or the regime) says so.
 /// </summary>
-public sealed record RequestInput(int? RegimeId, int? TemplateId, string? Title, ReportKind Kind, PeriodKind PeriodKind, int Year, int Number, DateOnly? Deadline, IReadOnlyList<int>? CommitteeIds);
+public sealed record RequestInput(int? RegimeId, int? TemplateId, string? Title, ReportKind Kind, PeriodKind PeriodKind, int Year, int Number, DateOnly? Deadline, IReadOnlyList<int>? CommitteeIds,
+    ReporterKind? Reporters = null);
 
-public sealed record SubmissionSummary(int Id, int CommitteeId, string CommitteeName, SubmissionStatus Status, Compliance Compliance, DateTimeOffset? FirstSubmittedAt, DateTimeOffset? AcceptedAt);
+/// <summary>One reporter's submission: <see cref="CommitteeName"/> is the reporter's name, the member agency's when <see cref="AgencyId"/> is set.</summary>
+public sealed record SubmissionSummary(int Id, int CommitteeId, string CommitteeName, SubmissionStatus Status, Compliance Compliance, DateTimeOffset? FirstSubmittedAt, DateTimeOffset? AcceptedAt,
+    int? AgencyId = null);
 
 public sealed record RequestSummary(int Id, string Title, string Period, ReportKind Kind, DateOnly Deadline, int Expected, int Accepted, int Submitted, int Missing);
 
 public sealed record RequestView(
     int Id, int CommitteeId, string CommitteeName, string Title, ReportKind Kind, ReportingPeriod Period, string PeriodText,
     DateOnly CutoffFrom, DateOnly CutoffTo, DateOnly Deadline, int TemplateVersionId, int TemplateVersionNumber, bool CanReview,
-    IReadOnlyList<SubmissionSummary> Submissions);
+    IReadOnlyList<SubmissionSummary> Submissions, ReporterKind Reporters = ReporterKind.Committees);
 
 /// <summary>One consolidated figure: the accepted values of the submissions below, rolled up by the indicator's rule.</summary>
 public sealed record ConsolidatedRow(int IndicatorId, string Code, string Name, string? Unit, IndicatorType Type, Aggregation Aggregation, string? Formula, decimal? Value, string Display, int Contributors);
@@ -40,19 +44,22 @@ public sealed record ConsolidatedRow(int IndicatorId, string Code, string Name, 
 public sealed record ConsolidatedView(RequestView Request, IReadOnlyList<ConsolidatedRow> Rows, IReadOnlyList<SubmissionSummary> Counted, IReadOnlyList<SubmissionSummary> NotCounted);
 
 /// <summary>One submission behind a consolidated figure; <see cref="PrefilledFromRequestId"/> leads one level further down.</summary>
-public sealed record ProvenanceLine(int SubmissionId, int CommitteeId, string CommitteeName, int VersionNumber, DateTimeOffset? SubmittedAt, decimal? Number, string? Text, string Display, int? PrefilledFromRequestId);
+public sealed record ProvenanceLine(int SubmissionId, int CommitteeId, string CommitteeName, int VersionNumber, DateTimeOffset? SubmittedAt, decimal? Number, string? Text, string Display, int? PrefilledFromRequestId,
+    int? AgencyId = null);
 
 public sealed record ProvenanceView(int RequestId, ConsolidatedRow Row, IReadOnlyList<ProvenanceLine> Lines);
 
 public sealed record ComplianceCell(string Period, int? SubmissionId, Compliance? Compliance);
 
-public sealed record ComplianceRow(int CommitteeId, string CommitteeName, IReadOnlyList<ComplianceCell> Cells);
+/// <summary>One reporter's row: a committee below, or a member agency (<see cref="AgencyId"/>, its name in <see cref="CommitteeName"/>).</summary>
+public sealed record ComplianceRow(int CommitteeId, string CommitteeName, IReadOnlyList<ComplianceCell> Cells, int? AgencyId = null);
 
 public sealed record ComplianceGrid(int CommitteeId, IReadOnlyList<string> Periods, IReadOnlyList<ComplianceRow> Rows);
 
 /// <summary>
 /// Report requests down the hierarchy, the consolidated table of the accepted figures with their
-/// provenance, and compliance. A request is read by whoever reads the committee that made it.
+/// provenance, and compliance. A request is read by whoever reads the committee that made it; of a
+/// request to member agencies, a member or viewer sees only their own agency's submission.
 /// </summary>
 public sealed class ReportRequests(SteerCoDbContext db, ReportTemplates templates, TimeProvider clock)
 {
@@ -86,7 +93,7 @@ public sealed class ReportRequests(SteerCoDbContext db, ReportTemplates template
             r.Expected, r.Accepted, r.Submitted, r.Deadline < today ? r.NotIn : 0)).ToList();
     }
 
-    /// <summary>Asks the committees below for the report of a period; each gets a submission with an empty draft.</summary>
+    /// <summary>Asks the committees below (or the member agencies) for the report of a period; each gets a submission with an empty draft.</summary>
     public async Task<Result<RequestView>> CreateAsync(Actor actor, int committeeId, RequestInput input, CancellationToken cancellationToken = default)
     {
         var committee = await ReadableAsync(actor, committeeId, cancellationToken);
@@ -119,7 +126,10 @@ public sealed class ReportRequests(SteerCoDbContext db, ReportTemplates template
         {
             problems.Add(new(nameof(RequestInput.Number), Messages.Get("ReportPeriodInvalid")));
         }
-        var recipients = await RecipientsAsync(committee, input.CommitteeIds, problems, cancellationToken);
+        var reporters = regime?.Reporters ?? (input.Reporters is { } asked && Enum.IsDefined(asked) ? asked : ReporterKind.Committees);
+        var recipients = reporters == ReporterKind.MemberAgencies
+            ? await MemberAgenciesAsync(committee, input.CommitteeIds, problems, cancellationToken)
+            : [.. (await RecipientsAsync(committee, input.CommitteeIds, problems, cancellationToken)).Select(c => (c.Id, (int?)null, c.Name))];
         if (problems.Count > 0)
         {
             return Result<RequestView>.Invalid(problems);
@@ -142,6 +152,7 @@ public sealed class ReportRequests(SteerCoDbContext db, ReportTemplates template
             TemplateVersionId = template!.CurrentVersionId!.Value,
             Title = title,
             Kind = kind,
+            Reporters = reporters,
             PeriodKind = period.Kind,
             PeriodYear = period.Year,
             PeriodNumber = period.Number,
@@ -153,16 +164,19 @@ public sealed class ReportRequests(SteerCoDbContext db, ReportTemplates template
         };
         db.ReportRequests.Add(request);
         await db.SaveChangesAsync(cancellationToken);
-        var submissions = recipients.Select(c => new Submission { RequestId = request.Id, CommitteeId = c.Id }).ToList();
-        db.Submissions.AddRange(submissions);
+        var submissions = recipients.Select(r => (Submission: new Submission { RequestId = request.Id, CommitteeId = r.CommitteeId, AgencyId = r.AgencyId }, r.Name)).ToList();
+        db.Submissions.AddRange(submissions.Select(s => s.Submission));
         await db.SaveChangesAsync(cancellationToken);
-        db.SubmissionVersions.AddRange(submissions.Select(s => new SubmissionVersion { SubmissionId = s.Id, Number = 1 }));
+        db.SubmissionVersions.AddRange(submissions.Select(s => new SubmissionVersion { SubmissionId = s.Submission.Id, Number = 1 }));
+        // A member agency's users are users of the committee: the notice names the agency.
         db.Notifications.AddRange(submissions.Select(s => new Notification
         {
-            CommitteeId = s.CommitteeId,
-            Key = $"request:{s.Id}",
-            Text = Messages.Get("NotifyRequested", committee.Name, title, deadline.ToShort()),
-            Link = $"/Reporting/Submission/{s.Id}",
+            CommitteeId = s.Submission.CommitteeId,
+            Key = $"request:{s.Submission.Id}",
+            Text = s.Submission.AgencyId is null
+                ? Messages.Get("NotifyRequested", committee.Name, title, deadline.ToShort())
+                : Messages.Get("NotifyRequestedAgency", committee.Name, s.Name, title, deadline.ToShort()),
+            Link = $"/Reporting/Submission/{s.Submission.Id}",
             CreatedAt = clock.GetUtcNow(),
         }));
         await db.SaveChangesAsync(cancellationToken);
@@ -178,13 +192,14 @@ public sealed class ReportRequests(SteerCoDbContext db, ReportTemplates template
             return Result<RequestView>.NotFound();
         }
         var today = Today;
-        var submissions = await db.Submissions.AsNoTracking().Where(s => s.RequestId == id)
-            .Select(s => new { s.Id, s.CommitteeId, s.Committee!.Name, s.Committee.Path, s.Status, s.FirstSubmittedAt, s.AcceptedAt })
+        var onlyAgency = OnlyAgency(actor);
+        var submissions = await db.Submissions.AsNoTracking().Where(s => s.RequestId == id && (s.AgencyId == null || onlyAgency == null || s.AgencyId == onlyAgency))
+            .Select(s => new { s.Id, s.CommitteeId, s.AgencyId, Name = s.AgencyId == null ? s.Committee!.Name : s.Agency!.Name, s.Status, s.FirstSubmittedAt, s.AcceptedAt })
             .ToListAsync(cancellationToken);
         return new RequestView(request.Id, request.CommitteeId, request.Committee!.Name, request.Title, request.Kind, request.Period, request.Period.ToString(),
             request.CutoffFrom, request.CutoffTo, request.Deadline, request.TemplateVersionId, request.TemplateVersion!.Number, actor.CanManage(request.Committee),
             [.. submissions.OrderBy(s => s.Name, StringComparer.Ordinal).Select(s => new SubmissionSummary(s.Id, s.CommitteeId, s.Name, s.Status,
-                ComplianceOf(s.Status, s.FirstSubmittedAt, request.Deadline, today), s.FirstSubmittedAt, s.AcceptedAt))]);
+                ComplianceOf(s.Status, s.FirstSubmittedAt, request.Deadline, today), s.FirstSubmittedAt, s.AcceptedAt, s.AgencyId))], request.Reporters);
     }
 
     /// <summary>The consolidated table: each indicator rolled up over the accepted submissions; formulas computed over the rolled-up figures.</summary>
@@ -213,21 +228,22 @@ public sealed class ReportRequests(SteerCoDbContext db, ReportTemplates template
         {
             return Result<ProvenanceView>.Invalid("Indicator", Messages.Get("IndicatorNotFound", indicatorCode ?? ""));
         }
+        var onlyAgency = OnlyAgency(actor);
         var lines = await (
             from s in db.Submissions.AsNoTracking()
-            where s.RequestId == id && s.AcceptedVersionId != null
+            where s.RequestId == id && s.AcceptedVersionId != null && (s.AgencyId == null || onlyAgency == null || s.AgencyId == onlyAgency)
             join v in db.SubmissionVersions on s.AcceptedVersionId equals v.Id
             join value in db.SubmissionValues.Where(x => x.IndicatorId == row.IndicatorId) on v.Id equals value.SubmissionVersionId into values
             from value in values.DefaultIfEmpty()
-            select new { s.Id, s.CommitteeId, s.Committee!.Name, v.Number, v.SubmittedAt, Value = (decimal?)value.Number, value.Text, v.PrefilledFromRequestId })
+            select new { s.Id, s.CommitteeId, s.AgencyId, Name = s.AgencyId == null ? s.Committee!.Name : s.Agency!.Name, v.Number, v.SubmittedAt, Value = (decimal?)value.Number, value.Text, v.PrefilledFromRequestId })
             .ToListAsync(cancellationToken);
         return new ProvenanceView(id, row, [.. lines.OrderBy(l => l.Name, StringComparer.Ordinal).Select(l => new ProvenanceLine(
-            l.Id, l.CommitteeId, l.Name, l.Number, l.SubmittedAt, l.Value, l.Text, IndicatorValues.Display(row.Type, l.Value, l.Text), l.PrefilledFromRequestId))]);
+            l.Id, l.CommitteeId, l.Name, l.Number, l.SubmittedAt, l.Value, l.Text, IndicatorValues.Display(row.Type, l.Value, l.Text), l.PrefilledFromRequestId, l.AgencyId))]);
     }
 
     /// <summary>
-    /// Compliance of the committees that report to this one, one column per period of a kind in the
-    /// years asked: on time, late, missing, returned, or not yet due.
+    /// Compliance of the committees (or member agencies) that report to this one, one column per period
+    /// of a kind in the years asked: on time, late, missing, returned, or not yet due.
     /// </summary>
     public async Task<Result<ComplianceGrid>> ComplianceAsync(Actor actor, int committeeId, PeriodKind kind, int fromYear, int toYear, CancellationToken cancellationToken = default)
     {
@@ -240,16 +256,18 @@ public sealed class ReportRequests(SteerCoDbContext db, ReportTemplates template
             return Result<ComplianceGrid>.Invalid("Year", Messages.Get("ReportPeriodInvalid"));
         }
         var today = Today;
+        var onlyAgency = OnlyAgency(actor);
         var cells = await db.Submissions.AsNoTracking()
-            .Where(s => s.Request!.CommitteeId == committeeId && s.Request.PeriodKind == kind && s.Request.PeriodYear >= fromYear && s.Request.PeriodYear <= toYear)
-            .Select(s => new { s.Id, s.CommitteeId, s.Committee!.Name, s.Status, s.FirstSubmittedAt, s.Request!.Deadline, s.Request.PeriodYear, s.Request.PeriodNumber })
+            .Where(s => s.Request!.CommitteeId == committeeId && s.Request.PeriodKind == kind && s.Request.PeriodYear >= fromYear && s.Request.PeriodYear <= toYear
+                && (s.AgencyId == null || onlyAgency == null || s.AgencyId == onlyAgency))
+            .Select(s => new { s.Id, s.CommitteeId, s.AgencyId, Name = s.AgencyId == null ? s.Committee!.Name : s.Agency!.Name, s.Status, s.FirstSubmittedAt, s.Request!.Deadline, s.Request.PeriodYear, s.Request.PeriodNumber })
             .ToListAsync(cancellationToken);
         var periods = ReportingPeriod.Between(kind, fromYear, toYear).ToList();
-        var rows = cells.GroupBy(c => (c.CommitteeId, c.Name)).OrderBy(g => g.Key.Name, StringComparer.Ordinal)
+        var rows = cells.GroupBy(c => (c.CommitteeId, c.AgencyId, c.Name)).OrderBy(g => g.Key.AgencyId is null ? 0 : 1).ThenBy(g => g.Key.Name, StringComparer.Ordinal)
             .Select(g => new ComplianceRow(g.Key.CommitteeId, g.Key.Name, [.. periods.Select(p =>
                 g.Where(c => c.PeriodYear == p.Year && c.PeriodNumber == p.Number).OrderByDescending(c => c.Id).FirstOrDefault() is { } c
                     ? new ComplianceCell(p.ToString(), c.Id, ComplianceOf(c.Status, c.FirstSubmittedAt, c.Deadline, today))
-                    : new ComplianceCell(p.ToString(), null, null))]))
+                    : new ComplianceCell(p.ToString(), null, null))], g.Key.AgencyId))
             .ToList();
         return new ComplianceGrid(committeeId, [.. periods.Select(p => p.ToString())], rows);
     }
@@ -300,6 +318,30 @@ public sealed class ReportRequests(SteerCoDbContext db, ReportTemplates template
         }
         return children;
     }
+
+    /// <summary>
+    /// The member agencies on the committee's roster of today, each once: those the request goes to.
+    /// Choosing committees makes no sense for them, so a choice is refused.
+    /// </summary>
+    private async Task<List<(int CommitteeId, int? AgencyId, string Name)>> MemberAgenciesAsync(Committee committee, IReadOnlyList<int>? chosen, List<Problem> problems, CancellationToken cancellationToken)
+    {
+        if (chosen is { Count: > 0 })
+        {
+            problems.Add(new(nameof(RequestInput.CommitteeIds), Messages.Get("ReportAgenciesNotChosen")));
+        }
+        var today = Today;
+        var agencies = await db.Memberships.AsNoTracking()
+            .Where(m => m.CommitteeId == committee.Id && m.StartDate <= today && (m.EndDate == null || m.EndDate >= today))
+            .Select(m => new { m.AgencyId, m.Agency!.Name }).Distinct().ToListAsync(cancellationToken);
+        if (agencies.Count == 0)
+        {
+            problems.Add(new(nameof(RequestInput.Reporters), Messages.Get("ReportNoMemberAgencies")));
+        }
+        return [.. agencies.OrderBy(a => a.Name, StringComparer.Ordinal).Select(a => (committee.Id, (int?)a.AgencyId, a.Name))];
+    }
+
+    /// <summary>Null when the actor sees every member agency's submission; otherwise the one agency they see (-1: none).</summary>
+    internal static int? OnlyAgency(Actor actor) => actor.Role is Role.Member or Role.Viewer ? actor.AgencyId ?? -1 : null;
 
     private Task<Committee?> ReadableAsync(Actor actor, int committeeId, CancellationToken cancellationToken) =>
         templates.ReadableAsync(actor, committeeId, cancellationToken);

@@ -23,9 +23,15 @@ public sealed record TemplateView(int Id, int CommitteeId, string Name, int Vers
 
 public sealed record TemplateSummary(int Id, string Name, int VersionNumber, int IndicatorCount, int Version);
 
-public sealed record RegimeInput(string? Name, int? TemplateId, ReportKind Kind, PeriodKind PeriodKind, int? CutoffDay, int? DeadlineDay, int? DeadlineMonthOffset);
+/// <summary>One version in a template's history, with how many requests were made on it (and keep it).</summary>
+public sealed record TemplateVersionSummary(int Id, int Number, DateTimeOffset CreatedAt, string CreatedBy, int IndicatorCount, int SectionCount, int RequestCount, bool IsCurrent);
 
-public sealed record RegimeView(int Id, int CommitteeId, string Name, int TemplateId, string TemplateName, ReportKind Kind, PeriodKind PeriodKind, int CutoffDay, int DeadlineDay, int DeadlineMonthOffset, int Version);
+/// <summary>A regime: who reports is the committees directly below unless <see cref="Reporters"/> says the member agencies.</summary>
+public sealed record RegimeInput(string? Name, int? TemplateId, ReportKind Kind, PeriodKind PeriodKind, int? CutoffDay, int? DeadlineDay, int? DeadlineMonthOffset,
+    ReporterKind? Reporters = null);
+
+public sealed record RegimeView(int Id, int CommitteeId, string Name, int TemplateId, string TemplateName, ReportKind Kind, PeriodKind PeriodKind, int CutoffDay, int DeadlineDay, int DeadlineMonthOffset, int Version,
+    ReporterKind Reporters = ReporterKind.Committees);
 
 /// <summary>
 /// Report templates and reporting regimes of a committee. Read by whoever reads the committee,
@@ -57,6 +63,30 @@ public sealed partial class ReportTemplates(SteerCoDbContext db, TimeProvider cl
             return Result<TemplateView>.NotFound();
         }
         return new TemplateView(template.Id, template.CommitteeId, template.Name, template.Version, await VersionAsync(versionId, cancellationToken));
+    }
+
+    /// <summary>Every version of a template, newest first: a revision adds one and requests keep the one they were made on.</summary>
+    public async Task<Result<IReadOnlyList<TemplateVersionSummary>>> VersionsAsync(Actor actor, int committeeId, int id, CancellationToken cancellationToken = default)
+    {
+        var template = await ReadableAsync(actor, committeeId, cancellationToken) is null ? null
+            : await db.ReportTemplates.AsNoTracking().FirstOrDefaultAsync(t => t.Id == id && t.CommitteeId == committeeId, cancellationToken);
+        if (template is null)
+        {
+            return Result<IReadOnlyList<TemplateVersionSummary>>.NotFound();
+        }
+        return await db.ReportTemplateVersions.AsNoTracking().Where(v => v.TemplateId == id).OrderByDescending(v => v.Number)
+            .Select(v => new TemplateVersionSummary(v.Id, v.Number, v.CreatedAt, v.CreatedBy, v.Indicators.Count, v.Sections.Count,
+                db.ReportRequests.Count(r => r.TemplateVersionId == v.Id), v.Id == template.CurrentVersionId))
+            .ToListAsync(cancellationToken);
+    }
+
+    /// <summary>One version of a template's content, past or current, by its number.</summary>
+    public async Task<Result<TemplateVersionView>> VersionAsync(Actor actor, int committeeId, int id, int number, CancellationToken cancellationToken = default)
+    {
+        var versionId = await ReadableAsync(actor, committeeId, cancellationToken) is null ? null
+            : await db.ReportTemplateVersions.AsNoTracking().Where(v => v.TemplateId == id && v.Number == number && v.Template!.CommitteeId == committeeId)
+                .Select(v => (int?)v.Id).FirstOrDefaultAsync(cancellationToken);
+        return versionId is { } found ? await VersionAsync(found, cancellationToken) : Result<TemplateVersionView>.NotFound();
     }
 
     public async Task<Result<TemplateView>> CreateAsync(Actor actor, int committeeId, TemplateInput input, CancellationToken cancellationToken = default)
@@ -135,7 +165,7 @@ public sealed partial class ReportTemplates(SteerCoDbContext db, TimeProvider cl
             return Result<IReadOnlyList<RegimeView>>.NotFound();
         }
         return await db.ReportingRegimes.AsNoTracking().Where(r => r.CommitteeId == committeeId).OrderBy(r => r.Name)
-            .Select(r => new RegimeView(r.Id, r.CommitteeId, r.Name, r.TemplateId, r.Template!.Name, r.Kind, r.PeriodKind, r.CutoffDay, r.DeadlineDay, r.DeadlineMonthOffset, r.Version))
+            .Select(r => new RegimeView(r.Id, r.CommitteeId, r.Name, r.TemplateId, r.Template!.Name, r.Kind, r.PeriodKind, r.CutoffDay, r.DeadlineDay, r.DeadlineMonthOffset, r.Version, r.Reporters))
             .ToListAsync(cancellationToken);
     }
 
@@ -162,7 +192,7 @@ public sealed partial class ReportTemplates(SteerCoDbContext db, TimeProvider cl
         {
             problems.Add(new(nameof(RegimeInput.DeadlineDay), Messages.Get("ReportRuleInvalid")));
         }
-        if (!Enum.IsDefined(input.PeriodKind) || !Enum.IsDefined(input.Kind))
+        if (!Enum.IsDefined(input.PeriodKind) || !Enum.IsDefined(input.Kind) || input.Reporters is { } reporters && !Enum.IsDefined(reporters))
         {
             problems.Add(new(nameof(RegimeInput.PeriodKind), Messages.Get("ReportPeriodInvalid")));
         }
@@ -184,6 +214,7 @@ public sealed partial class ReportTemplates(SteerCoDbContext db, TimeProvider cl
             CutoffDay = rule.CutoffDay,
             DeadlineDay = rule.DeadlineDay,
             DeadlineMonthOffset = rule.DeadlineMonthOffset,
+            Reporters = input.Reporters ?? ReporterKind.Committees,
         };
         db.ReportingRegimes.Add(regime);
         await db.SaveChangesAsync(cancellationToken);
@@ -245,53 +276,82 @@ public sealed partial class ReportTemplates(SteerCoDbContext db, TimeProvider cl
             return problems;
         }
         var codes = indicators.Select(i => i.Code?.Trim() ?? "").ToList();
-        foreach (var (indicator, position) in indicators.Select((i, n) => (i, n + 1)))
+        foreach (var (indicator, index) in indicators.Select((i, n) => (i, n)))
         {
+            // Each problem names the row's field ("Indicators[2].Formula"), so that the editor shows it beside the row.
+            string Field(string name) => $"{nameof(TemplateInput.Indicators)}[{index}].{name}";
             var code = indicator.Code?.Trim() ?? "";
             if (!CodeShape().IsMatch(code))
             {
-                problems.Add(new(nameof(TemplateInput.Indicators), Messages.Get("IndicatorCodeShape", position, code)));
+                problems.Add(new(Field(nameof(IndicatorInput.Code)), Messages.Get("IndicatorCodeShape", index + 1, code)));
             }
             else if (codes.Count(c => string.Equals(c, code, StringComparison.OrdinalIgnoreCase)) > 1)
             {
-                problems.Add(new(nameof(TemplateInput.Indicators), Messages.Get("IndicatorCodeTwice", code)));
+                problems.Add(new(Field(nameof(IndicatorInput.Code)), Messages.Get("IndicatorCodeTwice", code)));
             }
             if (VietnameseText.Clean(indicator.Name).Length == 0)
             {
-                problems.Add(new(nameof(TemplateInput.Indicators), Messages.Get("IndicatorNameRequired", position)));
+                problems.Add(new(Field(nameof(IndicatorInput.Name)), Messages.Get("IndicatorNameRequired", index + 1)));
             }
             if (!Enum.IsDefined(indicator.Type) || !Enum.IsDefined(indicator.Aggregation) || !Aggregations.Allows(indicator.Type, indicator.Aggregation))
             {
-                problems.Add(new(nameof(TemplateInput.Indicators), Messages.Get("IndicatorAggregationNotAllowed", code, indicator.Aggregation, indicator.Type)));
+                problems.Add(new(Field(nameof(IndicatorInput.Aggregation)), Messages.Get("IndicatorAggregationNotAllowed", code, indicator.Aggregation, indicator.Type)));
             }
             if (!string.IsNullOrWhiteSpace(indicator.Formula))
             {
-                problems.AddRange(CheckFormula(code, indicator, indicators));
+                problems.AddRange(CheckFormula(code, indicator, indicators).Select(message => new Problem(Field(nameof(IndicatorInput.Formula)), message)));
             }
         }
         return [.. problems.Distinct()];
     }
 
-    private static IEnumerable<Problem> CheckFormula(string code, IndicatorInput indicator, IReadOnlyList<IndicatorInput> indicators)
+    private static IEnumerable<string> CheckFormula(string code, IndicatorInput indicator, IReadOnlyList<IndicatorInput> indicators)
     {
         if (indicator.Type is not (IndicatorType.Number or IndicatorType.Percentage))
         {
-            yield return new(nameof(TemplateInput.Indicators), Messages.Get("FormulaNeedsNumber", code));
+            yield return Messages.Get("FormulaNeedsNumber", code);
             yield break;
         }
         if (Formula.Codes(indicator.Formula!) is not { } names)
         {
-            yield return new(nameof(TemplateInput.Indicators), Messages.Get("FormulaUnreadable", code, indicator.Formula));
+            yield return Messages.Get("FormulaUnreadable", code, indicator.Formula);
             yield break;
         }
         foreach (var name in names)
         {
             var target = indicators.FirstOrDefault(i => string.Equals(i.Code?.Trim(), name, StringComparison.Ordinal));
-            if (target is null || !string.IsNullOrWhiteSpace(target.Formula) || target.Type is IndicatorType.Text)
+            if (target is not null && !string.IsNullOrWhiteSpace(target.Formula) && CycleFrom(code, indicators) is { } cycle)
             {
-                yield return new(nameof(TemplateInput.Indicators), Messages.Get("FormulaUnknownCode", code, name));
+                yield return Messages.Get("FormulaCycle", code, string.Join(" → ", cycle));
+            }
+            else if (target is null || !string.IsNullOrWhiteSpace(target.Formula) || target.Type is IndicatorType.Text)
+            {
+                yield return Messages.Get("FormulaUnknownCode", code, name);
             }
         }
+    }
+
+    /// <summary>The codes of a formula that leads back to <paramref name="code"/> ("A → B → A"), or null.</summary>
+    private static List<string>? CycleFrom(string code, IReadOnlyList<IndicatorInput> indicators)
+    {
+        var formulas = indicators.Where(i => !string.IsNullOrWhiteSpace(i.Formula) && i.Code is not null)
+            .GroupBy(i => i.Code!.Trim(), StringComparer.Ordinal).ToDictionary(g => g.Key, g => Formula.Codes(g.First().Formula!) ?? [], StringComparer.Ordinal);
+        var path = new List<string> { code };
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        bool Walk(string from)
+        {
+            foreach (var next in formulas.GetValueOrDefault(from) ?? [])
+            {
+                path.Add(next);
+                if (next == code || (seen.Add(next) && Walk(next)))
+                {
+                    return true;
+                }
+                path.RemoveAt(path.Count - 1);
+            }
+            return false;
+        }
+        return Walk(code) ? path : null;
     }
 
     /// <summary>The committee if the actor reads it: out of scope looks like missing. Shared by the reporting services.</summary>

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using SteerCo.Agencies;
 using SteerCo.Committees;
 using SteerCo.Data;
 
@@ -15,7 +16,8 @@ public enum SubmissionStatus
 }
 
 /// <summary>
-/// What one committee owes one request. Its figures live in versions: the open draft is the last
+/// What one committee owes one request, or, when <see cref="AgencyId"/> is set, what one member
+/// agency of the requesting committee owes it (then <see cref="CommitteeId"/> is the requesting committee). Its figures live in versions: the open draft is the last
 /// version not yet submitted; a submitted version is frozen, and a return opens a copy as the next draft.
 /// </summary>
 public sealed class Submission : IVersioned
@@ -25,6 +27,11 @@ public sealed class Submission : IVersioned
     public ReportRequest? Request { get; set; }
     public int CommitteeId { get; set; }
     public Committee? Committee { get; set; }
+
+    /// <summary>The member agency that reports, for a request to the member agencies; null for a committee below.</summary>
+    public int? AgencyId { get; set; }
+
+    public Agency? Agency { get; set; }
     public SubmissionStatus Status { get; set; } = SubmissionStatus.Draft;
 
     /// <summary>The first time it was submitted: what "on time" is judged by.</summary>
@@ -82,7 +89,10 @@ internal sealed class SubmissionConfiguration : IEntityTypeConfiguration<Submiss
         submission.HasOne(s => s.Request).WithMany().HasForeignKey(s => s.RequestId).OnDelete(DeleteBehavior.Restrict);
         submission.HasOne(s => s.Committee).WithMany().OnDelete(DeleteBehavior.Restrict);
         submission.HasOne<SubmissionVersion>().WithMany().HasForeignKey(s => s.AcceptedVersionId).OnDelete(DeleteBehavior.Restrict);
-        submission.HasIndex(s => new { s.RequestId, s.CommitteeId }).IsUnique();
+        submission.HasOne(s => s.Agency).WithMany().OnDelete(DeleteBehavior.Restrict);
+        // One submission per committee below, or per member agency: two partial unique indexes, as NULLs never collide.
+        submission.HasIndex(s => new { s.RequestId, s.CommitteeId }).IsUnique().HasFilter("\"AgencyId\" IS NULL");
+        submission.HasIndex(s => new { s.RequestId, s.AgencyId }).IsUnique().HasFilter("\"AgencyId\" IS NOT NULL");
         submission.HasIndex(s => new { s.CommitteeId, s.Status });
         submission.Property(s => s.Version).IsConcurrencyToken();
     }

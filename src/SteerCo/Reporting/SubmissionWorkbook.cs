@@ -46,7 +46,7 @@ public static class SubmissionWorkbook
         var rows = new List<IReadOnlyList<SheetCell>>
         {
             new SheetCell[] { SheetCell.Heading(submission.RequestTitle) },
-            new SheetCell[] { "Đơn vị báo cáo:", submission.CommitteeName },
+            new SheetCell[] { "Đơn vị báo cáo:", submission.ReporterName },
             new SheetCell[] { "Kỳ báo cáo:", submission.PeriodText },
             new SheetCell[] { "Mã báo cáo:", SheetCell.Of(submission.Id) },
             new SheetCell[] { "Nhập số liệu vào cột E; chỉ tiêu tự tính và các cột khác không cần sửa. Không dùng công thức." },

@@ -31,8 +31,12 @@ public sealed record SubmissionView(
     int Id, int RequestId, string RequestTitle, ReportingPeriod Period, string PeriodText, DateOnly Deadline,
     int RequesterCommitteeId, string RequesterName, int CommitteeId, string CommitteeName,
     SubmissionStatus Status, Compliance Compliance, int Version, int ShownVersionNumber, bool IsDraft,
-    bool CanEdit, bool CanReview, IReadOnlyList<FieldView> Fields, IReadOnlyList<NarrativeView> Narratives, IReadOnlyList<VersionView> History)
+    bool CanEdit, bool CanReview, IReadOnlyList<FieldView> Fields, IReadOnlyList<NarrativeView> Narratives, IReadOnlyList<VersionView> History,
+    int? AgencyId = null, string? AgencyName = null)
 {
+    /// <summary>Who reports: the member agency, or the committee below.</summary>
+    public string ReporterName => AgencyName ?? CommitteeName;
+
     /// <summary>The files of the version shown.</summary>
     public IReadOnlyList<DocumentFileView> Attachments { get; init; } = [];
 }
@@ -41,20 +45,22 @@ public sealed record SubmissionView(
 /// Filling, submitting and reviewing submissions. Read by the readers of the committee that
 /// submits it and of the committee that asked for it; filled and submitted by the submitting
 /// committee's secretariat; accepted or returned by the requesting committee's secretariat.
+/// A member agency's submission is read by the committee's readers (a member or viewer: only their
+/// own agency's) and filled by the agency's users (<see cref="Scope.CanReportFor"/>).
 /// </summary>
 public sealed class Submissions(SteerCoDbContext db, ReportRequests requests, ReportTemplates templates, FileIntake intake, TimeProvider clock)
 {
     public async Task<Result<SubmissionView>> GetAsync(Actor actor, int id, CancellationToken cancellationToken = default)
     {
         var (submission, request, committee, requester) = await LoadAsync(id, cancellationToken);
-        if (submission is null || !(actor.CanRead(committee!) || actor.CanRead(requester!)))
+        if (submission is null || !CanRead(actor, submission, committee!, requester!))
         {
             return Result<SubmissionView>.NotFound();
         }
         var versions = await db.SubmissionVersions.AsNoTracking().Where(v => v.SubmissionId == id).OrderBy(v => v.Number).ToListAsync(cancellationToken);
         var shown = versions.LastOrDefault(v => v.SubmittedAt is null) ?? versions.Last();
         // The requester reads what was submitted, not a draft being typed below.
-        if (shown.SubmittedAt is null && !actor.CanRead(committee!) && versions.LastOrDefault(v => v.SubmittedAt is not null) is { } submitted)
+        if (shown.SubmittedAt is null && !IsReporter(actor, submission, committee!) && versions.LastOrDefault(v => v.SubmittedAt is not null) is { } submitted)
         {
             shown = submitted;
         }
@@ -67,12 +73,13 @@ public sealed class Submissions(SteerCoDbContext db, ReportRequests requests, Re
             submission.Id, request.Id, request.Title, request.Period, request.Period.ToString(), request.Deadline,
             requester!.Id, requester.Name, committee!.Id, committee.Name, submission.Status,
             ReportRequests.ComplianceOf(submission.Status, submission.FirstSubmittedAt, request.Deadline, requests.Today),
-            submission.Version, shown.Number, isDraft, isDraft && actor.CanManage(committee), submission.Status == SubmissionStatus.Submitted && actor.CanManage(requester),
+            submission.Version, shown.Number, isDraft, isDraft && CanFill(actor, submission, committee), submission.Status == SubmissionStatus.Submitted && actor.CanManage(requester),
             [.. template.Indicators.Select(i => values.GetValueOrDefault(i.Id) is { } v
                 ? new FieldView(i.Id, i.Code, i.Name, i.Unit, i.Type, i.Aggregation, i.Formula, v.Number, v.Text, IndicatorValues.Display(i.Type, v.Number, v.Text), IndicatorValues.Raw(i.Type, v.Number, v.Text))
                 : new FieldView(i.Id, i.Code, i.Name, i.Unit, i.Type, i.Aggregation, i.Formula, null, null, "", ""))],
             [.. template.Sections.Select(s => new NarrativeView(s.Id, s.Title, texts.GetValueOrDefault(s.Id) ?? ""))],
-            [.. versions.Select(v => new VersionView(v.Id, v.Number, v.SubmittedAt, v.SubmittedBy, v.Accepted, v.ReviewComment, v.ReviewedAt, v.ReviewedBy, v.PrefilledFromRequestId))])
+            [.. versions.Select(v => new VersionView(v.Id, v.Number, v.SubmittedAt, v.SubmittedBy, v.Accepted, v.ReviewComment, v.ReviewedAt, v.ReviewedBy, v.PrefilledFromRequestId))],
+            submission.AgencyId, submission.AgencyId is { } agencyId ? await db.Agencies.Where(a => a.Id == agencyId).Select(a => a.Name).SingleAsync(cancellationToken) : null)
         {
             Attachments = [.. attachments.Select(a => a.ToView())],
         };
@@ -132,11 +139,11 @@ public sealed class Submissions(SteerCoDbContext db, ReportRequests requests, Re
     public async Task<Result<FileDownload>> OpenAttachmentAsync(Actor actor, int id, int attachmentId, CancellationToken cancellationToken = default)
     {
         var (submission, _, committee, requester) = await LoadAsync(id, cancellationToken);
-        if (submission is null || !(actor.CanRead(committee!) || actor.CanRead(requester!)))
+        if (submission is null || !CanRead(actor, submission, committee!, requester!))
         {
             return Result<FileDownload>.NotFound();
         }
-        var submittedOnly = !actor.CanRead(committee!);
+        var submittedOnly = !IsReporter(actor, submission, committee!);
         var attachment = await db.Attachments.AsNoTracking()
             .Where(a => a.Id == attachmentId && a.DeletedAt == null)
             .Where(a => db.SubmissionVersions.Any(v => v.Id == a.SubmissionVersionId && v.SubmissionId == id && (!submittedOnly || v.SubmittedAt != null)))
@@ -148,7 +155,10 @@ public sealed class Submissions(SteerCoDbContext db, ReportRequests requests, Re
         return new FileDownload(attachment.ToView(), intake.OpenRead(attachment.Sha256, $"attachment {attachment.Id}"));
     }
 
-    /// <summary>The submissions a committee owes, latest deadline first, with who asked and by when.</summary>
+    /// <summary>
+    /// The submissions a committee owes, latest deadline first, with who asked and by when; for a
+    /// user of a member agency, also what their agency owes the committee.
+    /// </summary>
     public async Task<Result<IReadOnlyList<OwedSubmission>>> OwedAsync(Actor actor, int committeeId, CancellationToken cancellationToken = default)
     {
         var committee = await db.Committees.AsNoTracking().FirstOrDefaultAsync(c => c.Id == committeeId, cancellationToken);
@@ -157,7 +167,8 @@ public sealed class Submissions(SteerCoDbContext db, ReportRequests requests, Re
             return Result<IReadOnlyList<OwedSubmission>>.NotFound();
         }
         var today = requests.Today;
-        var owed = await db.Submissions.AsNoTracking().Where(s => s.CommitteeId == committeeId)
+        var agencyId = actor.AgencyId ?? -1;
+        var owed = await db.Submissions.AsNoTracking().Where(s => s.CommitteeId == committeeId && (s.AgencyId == null || s.AgencyId == agencyId))
             .OrderByDescending(s => s.Request!.Deadline).ThenByDescending(s => s.Id).Take(200)
             .Select(s => new
             {
@@ -253,6 +264,11 @@ public sealed class Submissions(SteerCoDbContext db, ReportRequests requests, Re
         {
             return refusal!;
         }
+        // A member agency reports its own figures: there is nothing below it to consolidate.
+        if (draft.Submission.AgencyId is not null)
+        {
+            return Result<SubmissionView>.Invalid("", Messages.Get("PrefillAgency"));
+        }
         var templateId = await db.ReportTemplateVersions.Where(v => v.Id == draft.Request.TemplateVersionId).Select(v => v.TemplateId).SingleAsync(cancellationToken);
         var own = await db.ReportRequests.AsNoTracking()
             .Where(r => r.CommitteeId == draft.Submission.CommitteeId && r.PeriodKind == draft.Request.PeriodKind && r.PeriodYear == draft.Request.PeriodYear
@@ -298,7 +314,9 @@ public sealed class Submissions(SteerCoDbContext db, ReportRequests requests, Re
         draft.Submission.Status = SubmissionStatus.Submitted;
         draft.Submission.FirstSubmittedAt ??= now;
         draft.Submission.LastSubmittedAt = now;
-        var committeeName = await db.Committees.Where(c => c.Id == draft.Submission.CommitteeId).Select(c => c.Name).SingleAsync(cancellationToken);
+        var committeeName = draft.Submission.AgencyId is { } agencyId
+            ? await db.Agencies.Where(a => a.Id == agencyId).Select(a => a.Name).SingleAsync(cancellationToken)
+            : await db.Committees.Where(c => c.Id == draft.Submission.CommitteeId).Select(c => c.Name).SingleAsync(cancellationToken);
         db.Notifications.Add(new Notification
         {
             CommitteeId = draft.Request.CommitteeId,
@@ -346,7 +364,7 @@ public sealed class Submissions(SteerCoDbContext db, ReportRequests requests, Re
     private async Task<Result<SubmissionView>> ReviewAsync(Actor actor, int id, bool accept, string? comment, int? version, CancellationToken cancellationToken)
     {
         var (submission, request, committee, requester) = await LoadAsync(id, cancellationToken, track: true);
-        if (submission is null || !(actor.CanRead(committee!) || actor.CanRead(requester!)))
+        if (submission is null || !CanRead(actor, submission, committee!, requester!))
         {
             return Result<SubmissionView>.NotFound();
         }
@@ -439,11 +457,11 @@ public sealed class Submissions(SteerCoDbContext db, ReportRequests requests, Re
     internal async Task<(Draft? Draft, IReadOnlyList<Field> Fields, Result<SubmissionView>? Refusal)> OpenDraftAsync(Actor actor, int id, int? version, CancellationToken cancellationToken)
     {
         var (submission, request, committee, requester) = await LoadAsync(id, cancellationToken, track: true);
-        if (submission is null || !(actor.CanRead(committee!) || actor.CanRead(requester!)))
+        if (submission is null || !CanRead(actor, submission, committee!, requester!))
         {
             return (null, [], Result<SubmissionView>.NotFound());
         }
-        if (!actor.CanManage(committee!))
+        if (!CanFill(actor, submission, committee!))
         {
             return (null, [], Result<SubmissionView>.Forbidden());
         }
@@ -592,6 +610,16 @@ public sealed class Submissions(SteerCoDbContext db, ReportRequests requests, Re
         db.ChangeTracker.Clear();
         return await GetAsync(actor, id, cancellationToken);
     }
+
+    private static bool CanRead(Actor actor, Submission submission, Committee committee, Committee requester) =>
+        submission.AgencyId is { } agencyId ? actor.CanReadReportOf(committee, agencyId) : actor.CanRead(committee) || actor.CanRead(requester);
+
+    /// <summary>On the reporting side: reads the committee below, or reports for the member agency.</summary>
+    private static bool IsReporter(Actor actor, Submission submission, Committee committee) =>
+        submission.AgencyId is { } agencyId ? actor.CanReportFor(committee, agencyId) : actor.CanRead(committee);
+
+    private static bool CanFill(Actor actor, Submission submission, Committee committee) =>
+        submission.AgencyId is { } agencyId ? actor.CanReportFor(committee, agencyId) : actor.CanManage(committee);
 
     private async Task<(Submission? Submission, ReportRequest? Request, Committee? Committee, Committee? Requester)> LoadAsync(int id, CancellationToken cancellationToken, bool track = false)
     {

@@ -1,5 +1,8 @@
+using Microsoft.EntityFrameworkCore;
 using SteerCo.Access;
+using SteerCo.Agencies;
 using SteerCo.Committees;
+using SteerCo.Members;
 using SteerCo.Reporting;
 using SteerCo.Tests.Support;
 using SteerCo.Units;
@@ -15,6 +18,9 @@ public sealed record ReportingTree(Committee Province, Committee CommuneA, Commi
 
     public Actor SecretariatB => ReportingData.Secretariat(CommuneB);
 }
+
+/// <summary>A committee's member agencies: two on today's roster (health with two people), one that left it in 2025.</summary>
+public sealed record MemberAgencies(Agency Health, Agency Finance, Agency Former);
 
 public static class ReportingData
 {
@@ -53,6 +59,27 @@ public static class ReportingData
         var communeA = await TestData.AddCommitteeAsync(db, a, provinceCommittee);
         var communeB = await TestData.AddCommitteeAsync(db, b, provinceCommittee);
         return new(provinceCommittee, communeA, communeB);
+    }
+
+    /// <summary>Puts three agencies of the committee's unit on its roster: health (two people) and finance from 2025, and one whose member left on 30/06/2025.</summary>
+    public static async Task<MemberAgencies> MemberAgenciesAsync(SteerCoApp app, Committee committee)
+    {
+        await using var scope = app.ServiceScope();
+        var unit = await scope.Db.Units.SingleAsync(u => u.Id == committee.UnitId);
+        var health = TestData.Agency(unit, $"Sở Y tế {unit.Name}", "SYT");
+        var finance = TestData.Agency(unit, $"Sở Tài chính {unit.Name}", "STC");
+        var former = TestData.Agency(unit, $"Sở Du lịch {unit.Name}", "SDL");
+        scope.Db.Agencies.AddRange(health, finance, former);
+        await scope.Db.SaveChangesAsync();
+        var people = scope.Get<PeopleService>();
+        var roster = scope.Get<RosterService>();
+        foreach (var (agency, name, end) in new[] { (health, "Nguyễn Văn An", (DateOnly?)null), (health, "Trần Thị Bình", null), (finance, "Lê Văn Cường", null), (former, "Phạm Thị Dung", new DateOnly(2025, 6, 30)) })
+        {
+            var person = (await people.CreateAsync(scope.Actor, new PersonInput(name, "Phó Giám đốc", agency.Id, null, null, null))).Ok();
+            (await roster.AddMembershipAsync(scope.Actor, committee.Id,
+                new MembershipInput(person.Person.Id, StandardPosts.IdOf(StandardPosts.Member), null, new DateOnly(2025, 1, 1), end, null, null))).Ok();
+        }
+        return new(health, finance, former);
     }
 
     public static T Ok<T>(this Result<T> result)

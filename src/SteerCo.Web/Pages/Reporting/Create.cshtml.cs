@@ -9,7 +9,8 @@ namespace SteerCo.Web.Pages.Reporting;
 
 /// <summary>
 /// A committee asks for a report of a period: a template (or a regime that names one), the period
-/// as users write it ("Quý I/2026"), and the committees below, all of those directly below or chosen ones.
+/// as users write it ("Quý I/2026"), its kind (periodic, thematic, ad hoc), and who reports: all the
+/// committees directly below, chosen ones, or the member agencies on the committee's roster.
 /// </summary>
 public sealed class CreateModel(CommitteeService committees, ReportRequests requests, ReportTemplates templates) : SteerCoPageModel
 {
@@ -57,8 +58,9 @@ public sealed class CreateModel(CommitteeService committees, ReportRequests requ
         {
             return Page();
         }
+        var reporters = Input.Recipients == "agencies" ? ReporterKind.MemberAgencies : ReporterKind.Committees;
         var result = await requests.CreateAsync(Actor, id,
-            new RequestInput(Input.RegimeId, Input.TemplateId, Input.Title, ReportKind.Periodic, period.Kind, period.Year, period.Number, deadline, chosen), ct);
+            new RequestInput(Input.RegimeId, Input.TemplateId, Input.Title, Input.Kind, period.Kind, period.Year, period.Number, deadline, chosen, reporters), ct);
         if (result.IsOk)
         {
             TempData["Flash"] = Messages.Get("ReportRequested", result.Value!.Title, result.Value.Submissions.Count);
@@ -68,7 +70,15 @@ public sealed class CreateModel(CommitteeService committees, ReportRequests requ
         {
             return refused;
         }
-        AddProblems(result.Problems.Select(p => p with { Field = p.Field is nameof(RequestInput.Number) or nameof(RequestInput.PeriodKind) ? nameof(RequestForm.Period) : p.Field }));
+        AddProblems(result.Problems.Select(p => p with
+        {
+            Field = p.Field switch
+            {
+                nameof(RequestInput.Number) or nameof(RequestInput.PeriodKind) => nameof(RequestForm.Period),
+                nameof(RequestInput.Reporters) => nameof(RequestForm.CommitteeIds),
+                _ => p.Field,
+            },
+        }));
         return Page();
     }
 
@@ -96,10 +106,11 @@ public sealed class RequestForm
     public int? RegimeId { get; set; }
     public int? TemplateId { get; set; }
     public string? Period { get; set; }
+    public ReportKind Kind { get; set; } = ReportKind.Periodic;
     public string? Title { get; set; }
     public string? Deadline { get; set; }
 
-    /// <summary>"children": every committee directly below; "chosen": those in <see cref="CommitteeIds"/>.</summary>
+    /// <summary>"children": every committee directly below; "chosen": those in <see cref="CommitteeIds"/>; "agencies": the member agencies on the roster.</summary>
     public string Recipients { get; set; } = "children";
 
     public List<int> CommitteeIds { get; set; } = [];

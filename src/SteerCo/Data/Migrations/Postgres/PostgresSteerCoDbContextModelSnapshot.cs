@@ -1549,6 +1549,13 @@ namespace SteerCo.Data.Migrations.Postgres
                     b.Property<DateTimeOffset?>("RemindedOnAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("Reporters")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasDefaultValue("Committees");
+
                     b.Property<int>("TemplateVersionId")
                         .HasColumnType("integer");
 
@@ -1696,6 +1703,13 @@ namespace SteerCo.Data.Migrations.Postgres
                         .HasMaxLength(12)
                         .HasColumnType("character varying(12)");
 
+                    b.Property<string>("Reporters")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasDefaultValue("Committees");
+
                     b.Property<int>("TemplateId")
                         .HasColumnType("integer");
 
@@ -1726,6 +1740,9 @@ namespace SteerCo.Data.Migrations.Postgres
                     b.Property<int?>("AcceptedVersionId")
                         .HasColumnType("integer");
 
+                    b.Property<int?>("AgencyId")
+                        .HasColumnType("integer");
+
                     b.Property<int>("CommitteeId")
                         .HasColumnType("integer");
 
@@ -1751,10 +1768,17 @@ namespace SteerCo.Data.Migrations.Postgres
 
                     b.HasIndex("AcceptedVersionId");
 
+                    b.HasIndex("AgencyId");
+
                     b.HasIndex("CommitteeId", "Status");
 
+                    b.HasIndex("RequestId", "AgencyId")
+                        .IsUnique()
+                        .HasFilter("\"AgencyId\" IS NOT NULL");
+
                     b.HasIndex("RequestId", "CommitteeId")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasFilter("\"AgencyId\" IS NULL");
 
                     b.ToTable("Submissions");
                 });
@@ -2703,6 +2727,11 @@ namespace SteerCo.Data.Migrations.Postgres
                         .HasForeignKey("AcceptedVersionId")
                         .OnDelete(DeleteBehavior.Restrict);
 
+                    b.HasOne("SteerCo.Agencies.Agency", "Agency")
+                        .WithMany()
+                        .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("SteerCo.Committees.Committee", "Committee")
                         .WithMany()
                         .HasForeignKey("CommitteeId")
@@ -2714,6 +2743,8 @@ namespace SteerCo.Data.Migrations.Postgres
                         .HasForeignKey("RequestId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.Navigation("Agency");
 
                     b.Navigation("Committee");
 

@@ -1488,6 +1488,13 @@ namespace SteerCo.Data.Migrations.Sqlite
                     b.Property<DateTimeOffset?>("RemindedOnAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Reporters")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("Committees");
+
                     b.Property<int>("TemplateVersionId")
                         .HasColumnType("INTEGER");
 
@@ -1627,6 +1634,13 @@ namespace SteerCo.Data.Migrations.Sqlite
                         .HasMaxLength(12)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Reporters")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("Committees");
+
                     b.Property<int>("TemplateId")
                         .HasColumnType("INTEGER");
 
@@ -1655,6 +1669,9 @@ namespace SteerCo.Data.Migrations.Sqlite
                     b.Property<int?>("AcceptedVersionId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("AgencyId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("CommitteeId")
                         .HasColumnType("INTEGER");
 
@@ -1680,10 +1697,17 @@ namespace SteerCo.Data.Migrations.Sqlite
 
                     b.HasIndex("AcceptedVersionId");
 
+                    b.HasIndex("AgencyId");
+
                     b.HasIndex("CommitteeId", "Status");
 
+                    b.HasIndex("RequestId", "AgencyId")
+                        .IsUnique()
+                        .HasFilter("\"AgencyId\" IS NOT NULL");
+
                     b.HasIndex("RequestId", "CommitteeId")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasFilter("\"AgencyId\" IS NULL");
 
                     b.ToTable("Submissions");
                 });
@@ -2621,6 +2645,11 @@ namespace SteerCo.Data.Migrations.Sqlite
                         .HasForeignKey("AcceptedVersionId")
                         .OnDelete(DeleteBehavior.Restrict);
 
+                    b.HasOne("SteerCo.Agencies.Agency", "Agency")
+                        .WithMany()
+                        .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("SteerCo.Committees.Committee", "Committee")
                         .WithMany()
                         .HasForeignKey("CommitteeId")
@@ -2632,6 +2661,8 @@ namespace SteerCo.Data.Migrations.Sqlite
                         .HasForeignKey("RequestId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.Navigation("Agency");
 
                     b.Navigation("Committee");
 
