@@ -228,8 +228,8 @@ internal sealed class GeneratedWork(int seed, DateOnly until, GeneratedMembers m
         var shares = new List<WorkItem>(children.Count);
         foreach (var committee in children)
         {
-            var received = created.AddDays(random.Next(3, 15));
-            if (received > until || committee.StandingAgencyId is not { } standing)
+            var received = Min(until, created.AddDays(random.Next(3, 15)));
+            if (committee.StandingAgencyId is not { } standing)
             {
                 continue;
             }
@@ -289,6 +289,8 @@ internal sealed class GeneratedWork(int seed, DateOnly until, GeneratedMembers m
             var on = Min(due, created.AddDays(Math.Max(1, (due.DayNumber - created.DayNumber) * 3 / 4)));
             AddUpdate(item, WorkItemUpdateKind.DeadlineExtended, on, "Gia hạn do khối lượng công việc lớn, cần thêm thời gian phối hợp với các cơ quan liên quan.", null, due, extended);
             item.DueDate = extended;
+            // Whatever happens next happens after the extension.
+            created = on;
         }
         double done, cancelled, started;
         if (item.DueDate is not { } dueDate)
