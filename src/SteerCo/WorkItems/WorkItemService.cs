@@ -493,10 +493,19 @@ public sealed class WorkItemService(SteerCoDbContext db, TimeProvider clock)
     /// </summary>
     public async Task<Result<Paged<WorkItemSummary>>> OverdueListAsync(Actor actor, int? committeeId, PageRequest page, CancellationToken cancellationToken = default)
     {
-        var (committee, subtree) = await OverdueScopeAsync(actor, committeeId, cancellationToken);
-        if (committee is null)
+        IQueryable<WorkItem> subtree;
+        if ((committeeId is null || committeeId == actor.CommitteeId) && actor is { CommitteeId: { } own, CommitteePath: { } path })
         {
-            return Result<Paged<WorkItemSummary>>.NotFound();
+            // The reader's own committee needs no lookup: the actor carries its path, and a committee never moves.
+            subtree = actor.Role is Role.Member or Role.Viewer ? db.WorkItems.Where(w => w.CommitteeId == own) : db.WorkItems.InSubtree(path);
+        }
+        else
+        {
+            (var committee, subtree) = await OverdueScopeAsync(actor, committeeId, cancellationToken);
+            if (committee is null)
+            {
+                return Result<Paged<WorkItemSummary>>.NotFound();
+            }
         }
         return await OverdueIn(subtree, Today).ToPagedAsync(page, cancellationToken);
     }
