@@ -45,10 +45,16 @@ internal static class BenchRun
         {
             Progress("No members on the reader's committee: the roster cases are left out.");
         }
+        var work = await WorkSubjects.DiscoverAsync(http, adminToken, subjects, token, documents, options.UserPassword, cancellationToken);
+        if (work is null)
+        {
+            Progress("No work items in the province committee: the work item cases are left out.");
+        }
         // Writes change the database (new documents, numbers, files): they run after every read.
         var allCases = Cases.Create(subjects, cookie, token, options.UserPassword)
             .Concat(documents is null ? [] : DocumentCases.Create(subjects, documents, token))
             .Concat(members is null ? [] : MemberCases.Create(members))
+            .Concat(work is null ? [] : WorkCases.Create(work))
             .OrderBy(c => c.Writes).ToList();
         if (options.Cases.FirstOrDefault(name => !allCases.Any(c => c.Name.Equals(name, StringComparison.OrdinalIgnoreCase))) is { } unknown)
         {
@@ -63,6 +69,11 @@ internal static class BenchRun
         if (members is not null)
         {
             Progress($"Members: {members.Committees.Length} committees as the {members.Who}, days from {members.From:dd/MM/yyyy} to {members.To:dd/MM/yyyy}");
+        }
+        if (work is not null)
+        {
+            Progress($"Work: central {work.Central?.Committee.Id}, commune {work.Commune?.Committee.Id}, {work.ProvinceItems.Length} tasks to read, {work.OpenItems.Length} open, "
+                + $"fan-out from {work.FanOutProvince.Committee.Id} ({work.FanOutProvince.Committee.UnitName}, {work.FanOutProvince.Committee.ChildCount} below)");
         }
         Progress($"Subjects: province committee {subjects.Province.Id} ({subjects.Province.UnitName}, {subjects.Province.ChildCount} below), "
             + $"commune committee {subjects.Commune.Id} ({subjects.Commune.UnitName}), user {subjects.SecretariatUserName}");
@@ -114,7 +125,7 @@ internal static class BenchRun
         if (cases.Any(c => c.Writes))
         {
             text.AppendLine();
-            text.AppendLine("The cases marked *(writes)* change the database (new outgoing documents, each with the next number of the province's series, and new files): "
+            text.AppendLine("The cases marked *(writes)* change the database (new outgoing documents, each with the next number of the province's series, new files, progress reports and new tasks): "
                 + "they ran after all the others, and a run after them measures a slightly larger database.");
         }
         text.AppendLine();

@@ -90,3 +90,11 @@ internal static class Cases
 
     private static string? Expect(bool condition, string problem) => condition ? null : problem;
 }
+
+/// <summary>The next index of a fixed sequence, shared by a case's connections.</summary>
+internal sealed class Sequence
+{
+    private int _next = -1;
+
+    public int Next(int length) => (int)((uint)Interlocked.Increment(ref _next) % (uint)length);
+}

@@ -87,12 +87,4 @@ internal static class MemberCases
     }
 
     private static string? Expect(bool condition, string problem) => condition ? null : problem;
-
-    /// <summary>The next index of a fixed sequence, shared by a case's connections.</summary>
-    private sealed class Sequence
-    {
-        private int _next = -1;
-
-        public int Next(int length) => (int)((uint)Interlocked.Increment(ref _next) % (uint)length);
-    }
 }

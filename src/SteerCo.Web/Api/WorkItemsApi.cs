@@ -44,6 +44,11 @@ public static class WorkItemsApi
             (await items.OverdueAsync(http.RequireActor(), committeeId, new(page ?? 1, pageSize ?? 25), ct)).ToOk())
             .Access(AccessKind.SignedIn);
 
+        // The same page of overdue tasks and its total, without the counts per committee below.
+        group.MapGet("/overdue/list", async (WorkItemService items, HttpContext http, int? committeeId, int? page, int? pageSize, CancellationToken ct) =>
+            (await items.OverdueListAsync(http.RequireActor(), committeeId, new(page ?? 1, pageSize ?? 25), ct)).ToOk())
+            .Access(AccessKind.SignedIn);
+
         group.MapGet("/{id:int}", async (int id, WorkItemService items, HttpContext http, CancellationToken ct) =>
             (await items.GetAsync(http.RequireActor(), id, ct)).ToOk())
             .Access(AccessKind.WorkItemRead);

@@ -97,6 +97,20 @@ public sealed class DemoGenerator(SteerCoDbContext db, DemoSeeder seeder, UserMa
             await db.Memberships.MaxAsync(m => (int?)m.Id, cancellationToken) ?? 0);
         tables.Add(await WriteAsync(members.People, "People", progress, cancellationToken));
         tables.Add(await WriteAsync(members.Memberships, "Memberships", progress, cancellationToken));
+        var work = new GeneratedWork(seed, Until, members, documents);
+        work.Generate(plan.Planned, new GeneratedWork.Ids(
+            await db.Meetings.MaxAsync(m => (int?)m.Id, cancellationToken) ?? 0,
+            await db.MeetingInvitees.MaxAsync(i => (int?)i.Id, cancellationToken) ?? 0,
+            await db.MeetingAssignments.MaxAsync(a => (int?)a.Id, cancellationToken) ?? 0,
+            await db.WorkItems.MaxAsync(w => (int?)w.Id, cancellationToken) ?? 0,
+            await db.WorkItemUpdates.MaxAsync(u => (int?)u.Id, cancellationToken) ?? 0));
+        tables.Add(await WriteAsync(work.Meetings, "Meetings", progress, cancellationToken));
+        tables.Add(await WriteAsync(work.Invitees, "MeetingInvitees", progress, cancellationToken));
+        tables.Add(await WriteAsync(work.Items, "WorkItems", progress, cancellationToken));
+        tables.Add(await WriteAsync(work.Coordinators, "WorkItemCoordinators", progress, cancellationToken));
+        tables.Add(await WriteAsync(work.Updates, "WorkItemUpdates", progress, cancellationToken));
+        tables.Add(await WriteAsync(work.Assignments, "MeetingAssignments", progress, cancellationToken));
+        tables.Add(await WriteAsync(work.AssignmentCoordinators, "MeetingAssignmentCoordinators", progress, cancellationToken));
         await BulkInsert.ResetIdentityAsync<Agency>(db, cancellationToken);
         await BulkInsert.ResetIdentityAsync<Committee>(db, cancellationToken);
         await BulkInsert.ResetIdentityAsync<AppUser>(db, cancellationToken);
@@ -105,6 +119,11 @@ public sealed class DemoGenerator(SteerCoDbContext db, DemoSeeder seeder, UserMa
         await BulkInsert.ResetIdentityAsync<NumberSeries>(db, cancellationToken);
         await BulkInsert.ResetIdentityAsync<Members.Person>(db, cancellationToken);
         await BulkInsert.ResetIdentityAsync<Membership>(db, cancellationToken);
+        await BulkInsert.ResetIdentityAsync<Meetings.Meeting>(db, cancellationToken);
+        await BulkInsert.ResetIdentityAsync<Meetings.MeetingInvitee>(db, cancellationToken);
+        await BulkInsert.ResetIdentityAsync<Meetings.Assignment>(db, cancellationToken);
+        await BulkInsert.ResetIdentityAsync<WorkItems.WorkItem>(db, cancellationToken);
+        await BulkInsert.ResetIdentityAsync<WorkItems.WorkItemUpdate>(db, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
 
         return new GenerationReport(scale, seed, tables, total.Elapsed, DemoSeeder.AdminUserName, generatedAdmin);

@@ -10,6 +10,9 @@ namespace SteerCo.Demo;
 /// <param name="Agencies">The agencies of its unit, which its members sit for.</param>
 internal sealed record PlannedCommittee(Committee Committee, UnitLevel Level, int Subject, string Place, string? ParentName, IReadOnlyList<UnitAgency> Agencies);
 
+/// <summary>A directive or plan of a committee's register, which work items come from.</summary>
+internal sealed record GeneratedPlan(int DocumentId, DateOnly IssuedOn);
+
 /// <summary>
 /// Five years of registers: outgoing documents numbered without gaps per series, incoming and
 /// internal ones, and the implementation cascade — each year the centre issues directives to
@@ -30,6 +33,9 @@ internal sealed class GeneratedDocuments(int seed, GenerationScale scale, DateOn
     public List<DocumentRelation> Relations { get; } = [];
 
     public List<NumberSeries> Series { get; } = [];
+
+    /// <summary>Per committee, its directives and plans (the centre's to the subtree, the implementing plans below): the work items' sources.</summary>
+    public Dictionary<int, List<GeneratedPlan>> Plans { get; } = [];
 
     /// <summary>Per committee, the decision on each of its compositions, in the order of <see cref="GeneratedMembers.DecisionDays"/>.</summary>
     public Dictionary<int, int[]> Decisions { get; } = [];
@@ -115,6 +121,10 @@ internal sealed class GeneratedDocuments(int seed, GenerationScale scale, DateOn
                 if (implements is not null)
                 {
                     Relations.Add(new DocumentRelation { Id = ++lastRelationId, DocumentId = document.Id, RelatedDocumentId = implements.Id, Kind = RelationKind.Implements, CreatedAt = document.CreatedAt });
+                }
+                if (implements is not null || isDirective)
+                {
+                    (Plans.TryGetValue(planned.Committee.Id, out var plans) ? plans : Plans[planned.Committee.Id] = []).Add(new(document.Id, on));
                 }
                 if (document.Visibility == DocumentVisibility.Subtree)
                 {
@@ -290,7 +300,7 @@ internal sealed class GeneratedDocuments(int seed, GenerationScale scale, DateOn
 
     private static readonly string[] Roman = ["I", "II", "III", "IV"];
 
-    private static readonly string[][] Topics =
+    internal static readonly string[][] Topics =
     [
         ["phòng, chống thiên tai và tìm kiếm cứu nạn", "ứng phó với mưa lớn, lũ quét và sạt lở đất", "diễn tập phòng, chống thiên tai", "bảo đảm an toàn hồ đập mùa mưa lũ", "khắc phục hậu quả thiên tai"],
         ["phát triển khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số", "chuyển đổi số trong cơ quan nhà nước", "phát triển dữ liệu số và dịch vụ công trực tuyến", "nâng cao kỹ năng số cho người dân"],

@@ -533,21 +533,13 @@ public sealed class WorkItemService(SteerCoDbContext db, FileIntake intake, Time
     /// <summary>Overdue tasks in the subtree of <paramref name="committeeId"/> (the reader's own by default) and the counts per committee directly below.</summary>
     public async Task<Result<OverdueBoard>> OverdueAsync(Actor actor, int? committeeId, PageRequest page, CancellationToken cancellationToken = default)
     {
-        var id = committeeId ?? actor.CommitteeId ?? await db.Committees.Where(c => c.ParentId == null).OrderBy(c => c.Id).Select(c => (int?)c.Id).FirstOrDefaultAsync(cancellationToken);
-        var committee = id is null ? null : await db.Committees.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
-        if (committee is null || !actor.CanRead(committee))
+        var (committee, subtree) = await OverdueScopeAsync(actor, committeeId, cancellationToken);
+        if (committee is null)
         {
             return Result<OverdueBoard>.NotFound();
         }
         var today = Today;
-        // Members and viewers read their committee only: their board is their committee's own tasks.
-        var subtree = actor.Role is Role.Member or Role.Viewer
-            ? db.WorkItems.Where(w => w.CommitteeId == committee.Id)
-            : db.WorkItems.InSubtree(committee.Path);
-        var overdue = subtree.Where(w => (w.Status == WorkItemStatus.NotStarted || w.Status == WorkItemStatus.InProgress) && w.DueDate < today)
-            .OrderBy(w => w.DueDate).ThenBy(w => w.Id);
-        var list = await Summaries(overdue, today).ToPagedAsync(page, cancellationToken);
-
+        var list = await OverdueIn(subtree, today).ToPagedAsync(page, cancellationToken);
         var counts = await subtree.GroupBy(w => new { w.CommitteePath, w.Status, PastDue = w.DueDate < today })
             .Select(g => new { g.Key.CommitteePath, g.Key.Status, g.Key.PastDue, Count = g.Count() })
             .ToListAsync(cancellationToken);
@@ -555,22 +547,66 @@ public sealed class WorkItemService(SteerCoDbContext db, FileIntake intake, Time
             : await db.Committees.AsNoTracking().Where(c => c.ParentId == committee.Id).OrderBy(c => c.Name)
                 .Select(c => new { c.Id, c.Name, c.Path }).ToListAsync(cancellationToken);
         var own = RollUp.Empty;
-        var perChild = children.ToDictionary(c => c.Id, _ => RollUp.Empty);
+        // A task below counts for the child whose path its own path starts with: the path up to the next "/".
+        var perChild = children.ToDictionary(c => c.Path, _ => RollUp.Empty, StringComparer.Ordinal);
         foreach (var row in counts)
         {
             var state = row.PastDue && WorkItem.IsOpen(row.Status) ? WorkItemState.Overdue : WorkItem.StateOf(row.Status, null, today);
-            var child = children.FirstOrDefault(c => row.CommitteePath.StartsWith(c.Path, StringComparison.Ordinal));
-            if (child is null)
+            var end = row.CommitteePath.Length > committee.Path.Length ? row.CommitteePath.IndexOf('/', committee.Path.Length) : -1;
+            var childPath = end < 0 ? null : row.CommitteePath[..(end + 1)];
+            if (childPath is not null && perChild.TryGetValue(childPath, out var sum))
             {
-                own = own.Add(state, row.Count);
+                perChild[childPath] = sum.Add(state, row.Count);
             }
             else
             {
-                perChild[child.Id] = perChild[child.Id].Add(state, row.Count);
+                own = own.Add(state, row.Count);
             }
         }
-        return new OverdueBoard(committee.Id, committee.Name, list, own, [.. children.Select(c => new CommitteeRollUp(c.Id, c.Name, perChild[c.Id]))]);
+        return new OverdueBoard(committee.Id, committee.Name, list, own, [.. children.Select(c => new CommitteeRollUp(c.Id, c.Name, perChild[c.Path]))]);
     }
+
+    /// <summary>
+    /// The page of overdue tasks of <see cref="OverdueAsync"/> and their total, without the counts
+    /// per committee: the list readers open most, one range over the open-task index.
+    /// </summary>
+    public async Task<Result<Paged<WorkItemSummary>>> OverdueListAsync(Actor actor, int? committeeId, PageRequest page, CancellationToken cancellationToken = default)
+    {
+        IQueryable<WorkItem> subtree;
+        if ((committeeId is null || committeeId == actor.CommitteeId) && actor is { CommitteeId: { } own, CommitteePath: { } path })
+        {
+            // The reader's own committee needs no lookup: the actor carries its path, and a committee never moves.
+            subtree = actor.Role is Role.Member or Role.Viewer ? db.WorkItems.Where(w => w.CommitteeId == own) : db.WorkItems.InSubtree(path);
+        }
+        else
+        {
+            (var committee, subtree) = await OverdueScopeAsync(actor, committeeId, cancellationToken);
+            if (committee is null)
+            {
+                return Result<Paged<WorkItemSummary>>.NotFound();
+            }
+        }
+        return await OverdueIn(subtree, Today).ToPagedAsync(page, cancellationToken);
+    }
+
+    /// <summary>The committee asked for (the reader's own, or the first top committee) if the reader may see it, and its tasks the reader sees.</summary>
+    private async Task<(Committee? Committee, IQueryable<WorkItem> Subtree)> OverdueScopeAsync(Actor actor, int? committeeId, CancellationToken cancellationToken)
+    {
+        var id = committeeId ?? actor.CommitteeId ?? await db.Committees.Where(c => c.ParentId == null).OrderBy(c => c.Id).Select(c => (int?)c.Id).FirstOrDefaultAsync(cancellationToken);
+        var committee = id is null ? null : await db.Committees.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
+        if (committee is null || !actor.CanRead(committee))
+        {
+            return (null, db.WorkItems.Where(w => false));
+        }
+        // Members and viewers read their committee only: their board is their committee's own tasks.
+        return (committee, actor.Role is Role.Member or Role.Viewer
+            ? db.WorkItems.Where(w => w.CommitteeId == committee.Id)
+            : db.WorkItems.InSubtree(committee.Path));
+    }
+
+    private static IQueryable<WorkItemSummary> OverdueIn(IQueryable<WorkItem> subtree, DateOnly today) =>
+        Summaries(subtree.Where(w => (w.Status == WorkItemStatus.NotStarted || w.Status == WorkItemStatus.InProgress) && w.DueDate < today)
+            .OrderBy(w => w.DueDate).ThenBy(w => w.Id), today);
 
     public static IQueryable<WorkItemSummary> Summaries(IQueryable<WorkItem> items, DateOnly today) =>
         items.Select(w => new WorkItemSummary(w.Id, w.Title, w.CommitteeId, w.Committee!.Name, w.LeadAgencyId, w.LeadAgency!.Name, w.DueDate, w.Status,

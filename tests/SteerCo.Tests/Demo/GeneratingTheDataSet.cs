@@ -72,6 +72,12 @@ public sealed class GeneratingTheDataSet(GeneratedSmallDataSet data) : IClassFix
         first.Memberships.Count.ShouldBeGreaterThan(1000);
         second.People.ShouldBe(first.People);
         second.Memberships.ShouldBe(first.Memberships);
+        first.WorkItems.Count.ShouldBeGreaterThan(1000);
+        second.Meetings.ShouldBe(first.Meetings);
+        second.Invitees.ShouldBe(first.Invitees);
+        second.WorkItems.ShouldBe(first.WorkItems);
+        second.Updates.ShouldBe(first.Updates);
+        third.WorkItems.ShouldNotBe(first.WorkItems);
         third.People.ShouldNotBe(first.People);
         third.Committees.Select(c => c.Path).ShouldBe(first.Committees.Select(c => c.Path), "the hierarchy is the country's, whatever the seed");
         third.Users.ShouldNotBe(first.Users);
@@ -262,7 +268,9 @@ public sealed class GeneratingTheDataSet(GeneratedSmallDataSet data) : IClassFix
         return (user, user.Committee!, subtree);
     }
 
-    private sealed record Snapshot(List<string> Agencies, List<CommitteeRow> Committees, List<string> Users, List<string> Documents, List<string> People, List<string> Memberships);
+    private sealed record Snapshot(
+        List<string> Agencies, List<CommitteeRow> Committees, List<string> Users, List<string> Documents, List<string> People, List<string> Memberships,
+        List<string> Meetings, List<string> Invitees, List<string> WorkItems, List<string> Updates);
 
     private sealed record CommitteeRow(int Id, string Name, string Path, int UnitId, int? StandingAgencyId, DocumentSystem System, DateOnly? EstablishedOn);
 
@@ -280,6 +288,14 @@ public sealed class GeneratingTheDataSet(GeneratedSmallDataSet data) : IClassFix
         var people = await db.People.OrderBy(p => p.Id).Select(p => $"{p.Id}|{p.FullName}|{p.JobTitle}|{p.AgencyId}").ToListAsync();
         var memberships = await db.Memberships.OrderBy(m => m.Id)
             .Select(m => $"{m.Id}|{m.PersonId}|{m.CommitteeId}|{m.PostId}|{m.AgencyId}|{m.StartDate}|{m.EndDate}|{m.AppointingDocumentId}|{m.EndingDocumentId}").ToListAsync();
-        return new(agencies, committees, users, documents, people, memberships);
+        var meetings = await db.Meetings.OrderBy(m => m.Id)
+            .Select(m => $"{m.Id}|{m.CommitteeId}|{m.Kind}|{m.Period}|{m.Date}|{m.ChairPersonId}|{m.Conclusions}").ToListAsync();
+        var invitees = await db.MeetingInvitees.OrderBy(i => i.Id)
+            .Select(i => $"{i.Id}|{i.MeetingId}|{i.PersonId}|{i.Attendance}|{i.AbsenceReason}").ToListAsync();
+        var items = await db.WorkItems.Where(w => w.CreatedBy == "generated").OrderBy(w => w.Id)
+            .Select(w => $"{w.Id}|{w.CommitteeId}|{w.ParentId}|{w.Title}|{w.LeadAgencyId}|{w.DueDate}|{w.Status}|{w.Percent}|{w.CompletedOn}|{w.MeetingId}|{w.SourceDocumentId}").ToListAsync();
+        var updates = await db.WorkItemUpdates.Where(u => u.By == "generated").OrderBy(u => u.Id)
+            .Select(u => $"{u.Id}|{u.WorkItemId}|{u.Kind}|{u.On}|{u.Percent}|{u.NewDueDate}").ToListAsync();
+        return new(agencies, committees, users, documents, people, memberships, meetings, invitees, items, updates);
     }
 }
