@@ -72,6 +72,10 @@ public sealed class GeneratingTheDataSet(GeneratedSmallDataSet data) : IClassFix
         first.Memberships.Count.ShouldBeGreaterThan(1000);
         second.People.ShouldBe(first.People);
         second.Memberships.ShouldBe(first.Memberships);
+        first.Values.Count.ShouldBeGreaterThan(10_000);
+        second.Submissions.ShouldBe(first.Submissions);
+        second.Values.ShouldBe(first.Values);
+        third.Values.ShouldNotBe(first.Values);
         third.People.ShouldNotBe(first.People);
         third.Committees.Select(c => c.Path).ShouldBe(first.Committees.Select(c => c.Path), "the hierarchy is the country's, whatever the seed");
         third.Users.ShouldNotBe(first.Users);
@@ -262,7 +266,7 @@ public sealed class GeneratingTheDataSet(GeneratedSmallDataSet data) : IClassFix
         return (user, user.Committee!, subtree);
     }
 
-    private sealed record Snapshot(List<string> Agencies, List<CommitteeRow> Committees, List<string> Users, List<string> Documents, List<string> People, List<string> Memberships);
+    private sealed record Snapshot(List<string> Agencies, List<CommitteeRow> Committees, List<string> Users, List<string> Documents, List<string> People, List<string> Memberships, List<string> Submissions, List<string> Values);
 
     private sealed record CommitteeRow(int Id, string Name, string Path, int UnitId, int? StandingAgencyId, DocumentSystem System, DateOnly? EstablishedOn);
 
@@ -280,6 +284,10 @@ public sealed class GeneratingTheDataSet(GeneratedSmallDataSet data) : IClassFix
         var people = await db.People.OrderBy(p => p.Id).Select(p => $"{p.Id}|{p.FullName}|{p.JobTitle}|{p.AgencyId}").ToListAsync();
         var memberships = await db.Memberships.OrderBy(m => m.Id)
             .Select(m => $"{m.Id}|{m.PersonId}|{m.CommitteeId}|{m.PostId}|{m.AgencyId}|{m.StartDate}|{m.EndDate}|{m.AppointingDocumentId}|{m.EndingDocumentId}").ToListAsync();
-        return new(agencies, committees, users, documents, people, memberships);
+        var submissions = await db.Submissions.OrderBy(s => s.Id)
+            .Select(s => $"{s.Id}|{s.RequestId}|{s.CommitteeId}|{s.Status}|{s.FirstSubmittedAt}|{s.AcceptedVersionId}").ToListAsync();
+        var values = await db.SubmissionValues.OrderBy(v => v.SubmissionVersionId).ThenBy(v => v.IndicatorId)
+            .Select(v => $"{v.SubmissionVersionId}|{v.IndicatorId}|{v.Number}|{v.Text}").ToListAsync();
+        return new(agencies, committees, users, documents, people, memberships, submissions, values);
     }
 }
