@@ -157,7 +157,7 @@ internal sealed class GeneratedReporting(int seed)
         {
             var committee = asker.Committee;
             var central = asker.Level == UnitLevel.Central;
-            var created = new DateTimeOffset(First.Year, 1, 1, 8, 0, 0, TimeSpan.FromHours(7)).AddMonths(central ? 6 : 8);
+            var created = Hanoi(new DateTime(First.Year, 1, 1, 8, 0, 0)).AddMonths(central ? 6 : 8);
             var template = new ReportTemplate { Id = ++ids.Template, CommitteeId = committee.Id, Name = TemplateName, CreatedAt = created, Version = 1 };
             var version = new ReportTemplateVersion { Id = ++ids.TemplateVersion, TemplateId = template.Id, Number = 1, CreatedAt = created, CreatedBy = secretariats.GetValueOrDefault(committee.Id, "admin") };
             var indicatorIds = new int[Indicators.Length];
@@ -203,7 +203,7 @@ internal sealed class GeneratedReporting(int seed)
                     Id = ++ids.Request, CommitteeId = asker.Committee.Id, RegimeId = regime.Id, TemplateVersionId = version.Id,
                     Title = $"{TemplateName} {period}", Kind = ReportKind.Periodic, PeriodKind = period.Kind, PeriodYear = period.Year, PeriodNumber = period.Number,
                     CutoffFrom = rule.CutoffFrom(period), CutoffTo = rule.CutoffTo(period), Deadline = rule.Deadline(period),
-                    CreatedAt = new DateTimeOffset(rule.CutoffTo(period).AddDays(-10).ToDateTime(new TimeOnly(9, 0)), TimeSpan.FromHours(7)),
+                    CreatedAt = Hanoi(rule.CutoffTo(period).AddDays(-10).ToDateTime(new TimeOnly(9, 0))),
                     CreatedBy = version.CreatedBy, RemindedBeforeAt = null, RemindedOnAt = null,
                 };
                 Requests.Add(request);
@@ -221,7 +221,7 @@ internal sealed class GeneratedReporting(int seed)
                     var late = random.NextDouble() < 0.1;
                     var who = secretariats.GetValueOrDefault(child.Committee.Id);
                     var reviewer = secretariats.GetValueOrDefault(asker.Committee.Id);
-                    var at = new DateTimeOffset(request.Deadline.ToDateTime(new TimeOnly(8, 0)), TimeSpan.FromHours(7))
+                    var at = Hanoi(request.Deadline.ToDateTime(new TimeOnly(8, 0)))
                         .AddDays(late ? random.Next(1, 21) : -random.Next(0, 9)).AddMinutes(random.Next(0, 540));
                     var versions = new List<SubmissionVersion>();
                     SubmissionVersion NewVersion(DateTimeOffset? submitted)
@@ -444,6 +444,9 @@ internal sealed class GeneratedReporting(int seed)
         _ when low != Math.Floor(low) || high <= 60 => new(Math.Round(low + (high - low) * (decimal)random.NextDouble(), 1), null, null),
         _ => new(random.Next((int)low, (int)high + 1), null, null),
     };
+
+    /// <summary>A time of day in Hà Nội, kept in UTC (PostgreSQL's timestamptz takes no other offset).</summary>
+    private static DateTimeOffset Hanoi(DateTime local) => new DateTimeOffset(local, TimeSpan.FromHours(7)).ToUniversalTime();
 
     private int Stream(int id) => unchecked((seed * 1_000_003) ^ (id * 7919) ^ 0x2f6b);
 }
