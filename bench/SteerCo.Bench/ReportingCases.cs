@@ -83,8 +83,8 @@ internal static class ReportingCases
 
         if (database is not null)
         {
-            var statements = ConsolidatedSql.For(database.Provider);
-            yield return new("national roll-up SQL", $"the {statements.Count} statements the app runs for the national roll-up (from its log), run directly on the same engine, every row read",
+            var statements = ConsolidatedSql.Statements;
+            yield return new("national roll-up SQL", $"the {statements.Count} statements the app runs for the national roll-up once the user is found (from the server's log), run directly on one pooled connection of the same engine, every row read",
                 HttpStatusCode.OK,
                 () => throw new InvalidOperationException("sent by Send"),
                 body => Expect(body.StartsWith("rows ", StringComparison.Ordinal) && int.Parse(body[5..], CultureInfo.InvariantCulture) > national.Accepted * 40, $"only {body}"),
@@ -115,7 +115,7 @@ internal static class ReportingCases
             {
                 var series = JsonSerializer.Deserialize<SeriesItem>(json, Subjects.Json)!;
                 return Expect(series.Points.Count == 12, $"{series.Points.Count} periods")
-                    ?? Expect(series.Points.Count(p => p.Value is not null) >= 10, "fewer than ten quarters with a figure");
+                    ?? Expect(series.Points.Any(p => p.Value is not null), "no quarter with a figure");
             });
 
         yield return new("compliance grid", $"GET /api/v1/committees/{subjects.Province.Id}/report-compliance?from=2021&to=2026: {subjects.Province.ChildCount} communes × every quarter, as the province secretariat",
@@ -139,7 +139,6 @@ internal static class ReportingCases
             command.CommandText = sql;
             Add(command, "@requestId", request.Id);
             Add(command, "@templateVersionId", request.TemplateVersionId);
-            Add(command, "@committeeId", request.CommitteeId);
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             var values = new object[reader.FieldCount];
             while (await reader.ReadAsync(cancellationToken))
