@@ -1,4 +1,3 @@
-using SteerCo.Committees;
 using SteerCo.Reporting;
 using SteerCo.Units;
 
@@ -167,7 +166,15 @@ internal sealed class GeneratedReporting(int seed)
                 indicatorIds[i] = ++ids.Indicator;
                 TemplateIndicators.Add(new ReportIndicator
                 {
-                    Id = indicatorIds[i], TemplateVersionId = version.Id, Position = i + 1, Code = code, Name = name, Unit = unit, Type = type, Aggregation = aggregation, Formula = formula,
+                    Id = indicatorIds[i],
+                    TemplateVersionId = version.Id,
+                    Position = i + 1,
+                    Code = code,
+                    Name = name,
+                    Unit = unit,
+                    Type = type,
+                    Aggregation = aggregation,
+                    Formula = formula,
                 });
             }
             for (var i = 0; i < Sections.Length; i++)
@@ -177,9 +184,16 @@ internal sealed class GeneratedReporting(int seed)
             var rule = central ? CentralRule : ProvinceRule;
             var regime = new ReportingRegime
             {
-                Id = ++ids.Regime, CommitteeId = committee.Id, Name = "Chế độ báo cáo định kỳ hằng quý", TemplateId = template.Id,
-                Kind = ReportKind.Periodic, PeriodKind = PeriodKind.Quarter, CutoffDay = rule.CutoffDay, DeadlineDay = rule.DeadlineDay,
-                DeadlineMonthOffset = rule.DeadlineMonthOffset, Version = 1,
+                Id = ++ids.Regime,
+                CommitteeId = committee.Id,
+                Name = "Chế độ báo cáo định kỳ hằng quý",
+                TemplateId = template.Id,
+                Kind = ReportKind.Periodic,
+                PeriodKind = PeriodKind.Quarter,
+                CutoffDay = rule.CutoffDay,
+                DeadlineDay = rule.DeadlineDay,
+                DeadlineMonthOffset = rule.DeadlineMonthOffset,
+                Version = 1,
             };
             Templates.Add(template);
             TemplateVersions.Add(version);
@@ -200,11 +214,22 @@ internal sealed class GeneratedReporting(int seed)
                 var rule = regime.Rule;
                 var request = new ReportRequest
                 {
-                    Id = ++ids.Request, CommitteeId = asker.Committee.Id, RegimeId = regime.Id, TemplateVersionId = version.Id,
-                    Title = $"{TemplateName} {period}", Kind = ReportKind.Periodic, PeriodKind = period.Kind, PeriodYear = period.Year, PeriodNumber = period.Number,
-                    CutoffFrom = rule.CutoffFrom(period), CutoffTo = rule.CutoffTo(period), Deadline = rule.Deadline(period),
+                    Id = ++ids.Request,
+                    CommitteeId = asker.Committee.Id,
+                    RegimeId = regime.Id,
+                    TemplateVersionId = version.Id,
+                    Title = $"{TemplateName} {period}",
+                    Kind = ReportKind.Periodic,
+                    PeriodKind = period.Kind,
+                    PeriodYear = period.Year,
+                    PeriodNumber = period.Number,
+                    CutoffFrom = rule.CutoffFrom(period),
+                    CutoffTo = rule.CutoffTo(period),
+                    Deadline = rule.Deadline(period),
                     CreatedAt = Hanoi(rule.CutoffTo(period).AddDays(-10).ToDateTime(new TimeOnly(9, 0))),
-                    CreatedBy = version.CreatedBy, RemindedBeforeAt = null, RemindedOnAt = null,
+                    CreatedBy = version.CreatedBy,
+                    RemindedBeforeAt = null,
+                    RemindedOnAt = null,
                 };
                 Requests.Add(request);
                 var owed = new List<Owed>();
@@ -228,7 +253,11 @@ internal sealed class GeneratedReporting(int seed)
                     {
                         var v = new SubmissionVersion
                         {
-                            Id = ++ids.Version, SubmissionId = submission.Id, Number = versions.Count + 1, SubmittedAt = submitted, SubmittedBy = submitted is null ? null : who,
+                            Id = ++ids.Version,
+                            SubmissionId = submission.Id,
+                            Number = versions.Count + 1,
+                            SubmittedAt = submitted,
+                            SubmittedBy = submitted is null ? null : who,
                         };
                         versions.Add(v);
                         return v;
