@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Measures the app at scale and writes docs/benchmarks.md (see bench/README.md):
-#   bench/run.sh [--db sqlite|postgres|both] [--scale national|province|small|demo] [--duration S] [--warmup S] [--fresh] [--case NAME]...
+#   bench/run.sh [--db sqlite|postgres|both] [--scale national|province|small|demo] [--duration S] [--warmup S] [--fresh]
+#                [--case NAME]... [--doc FILE]
 # 1. builds the app, the command line and the load runner in Release;
 # 2. prepares each database once (`steerco db migrate` and `steerco demo generate`, timed) and keeps
 #    it under bench/data/ for the next run: a SQLite file, or a database in a throwaway PostgreSQL
@@ -9,8 +10,9 @@
 #    bench/SteerCo.Bench against it, stops it;
 # 4. writes docs/benchmarks.md.
 # --fresh generates again even when a prepared database exists. --scale demo uses `demo seed`
-# (eight committees) instead of the generator: a quick check that everything runs. --case measures
-# only the named cases (repeatable; the runner's names): the engine's section then lists only those.
+# (eight committees) instead of the generator: a quick check that everything runs.
+# --case measures only the cases named (repeatable); --doc writes another file than docs/benchmarks.md
+# (with --case, so that a partial run does not replace the full one).
 # BENCH_APP_PORT and BENCH_PG_PORT choose the ports (default: the first free from 26550 and 26500).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -23,9 +25,10 @@ duration=10
 warmup=3
 fresh=
 seed=42
-cases=()
+case_args=()
+doc=docs/benchmarks.md
 usage() {
-  echo "usage: bench/run.sh [--db sqlite|postgres|both] [--scale national|province|small|demo] [--duration S] [--warmup S] [--fresh] [--case NAME]..." >&2
+  echo "usage: bench/run.sh [--db sqlite|postgres|both] [--scale national|province|small|demo] [--duration S] [--warmup S] [--fresh] [--case NAME]... [--doc FILE]" >&2
   exit 2
 }
 while [ $# -gt 0 ]; do
@@ -35,7 +38,8 @@ while [ $# -gt 0 ]; do
     --duration) duration=${2:-}; shift 2 ;;
     --warmup) warmup=${2:-}; shift 2 ;;
     --fresh) fresh=yes; shift ;;
-    --case) [ -n "${2:-}" ] || usage; cases+=(--case "$2"); shift 2 ;;
+    --case) [ -n "${2:-}" ] || usage; case_args+=(--case "$2"); shift 2 ;;
+    --doc) doc=${2:-}; shift 2 ;;
     -h | --help) usage ;;
     *) usage ;;
   esac
@@ -226,7 +230,8 @@ for engine in "${engines[@]}"; do
   # One thread of load: the runner holds its thread pool to one worker when the runtime sees one processor.
   DOTNET_PROCESSOR_COUNT=1 "$runner" --url "http://127.0.0.1:$app_port" --pid "$app_pid" "${database_pid[@]}" \
     --admin-password "$admin_password" --password "$password" --duration "$duration" --warmup "$warmup" \
-    "${cases[@]}" --output "$scratch/$engine.md" >/dev/null &
+    --provider "$engine" --connection "$(connection_for "$engine")" "${case_args[@]}" \
+    --output "$scratch/$engine.md" >/dev/null &
   # In the background and waited for, so that a TERM reaches the trap at once, not after the runner.
   runner_pid=$!
   wait "$runner_pid" || status=1
@@ -251,7 +256,7 @@ for engine in "${done_engines[@]}"; do
       postgres) echo "## PostgreSQL $pg_version" ;;
     esac
     echo
-    echo "Measured $(date -u '+%Y-%m-%d %H:%M UTC') at commit $(git rev-parse --short HEAD) (\`--duration $duration --warmup $warmup${cases[*]:+ ${cases[*]}}\`)."
+    echo "Measured $(date -u '+%Y-%m-%d %H:%M UTC') at commit $(git rev-parse --short HEAD) (\`--duration $duration --warmup $warmup${case_args[*]:+ ${case_args[*]}}\`)."
     echo
     echo "Data set prepared $(sed -n 's/^prepared: //p' "$stamp"): migrations $(sed -n 's/^migrate seconds: //p' "$stamp") s," \
       "\`demo $([ "$scale" = demo ] && echo seed || echo "generate --scale $scale")\` $(sed -n 's/^generate seconds: //p' "$stamp") s. Its output:"
@@ -264,7 +269,7 @@ for engine in "${done_engines[@]}"; do
     echo "Load average when the app started: $(cat "$scratch/$engine.load")."
     echo
     cat "$scratch/$engine.md"
-  } >"$data/section-$scale-$engine.md"
+  } >"$data/section-$(basename "$doc" .md)-$scale-$engine.md"
 done
 {
   echo "# Benchmarks"
@@ -277,14 +282,14 @@ done
   echo "- .NET: ASP.NET Core runtime $runtime (SDK $(dotnet --version)); the app's Release build, Production environment"
   echo "- Data: scale \`$scale\`, seed $seed"
   for engine in sqlite postgres; do
-    if [ -f "$data/section-$scale-$engine.md" ]; then
+    if [ -f "$data/section-$(basename "$doc" .md)-$scale-$engine.md" ]; then
       echo
-      cat "$data/section-$scale-$engine.md"
+      cat "$data/section-$(basename "$doc" .md)-$scale-$engine.md"
     fi
   done
 } >"$scratch/benchmarks.md"
-mkdir -p docs
-mv "$scratch/benchmarks.md" docs/benchmarks.md
-step "Wrote docs/benchmarks.md"
-cat docs/benchmarks.md
+mkdir -p "$(dirname "$doc")"
+mv "$scratch/benchmarks.md" "$doc"
+step "Wrote $doc"
+cat "$doc"
 exit $status

@@ -5,7 +5,7 @@ namespace SteerCo.Bench;
 
 internal sealed record BenchOptions(
     Uri Url, int? AppPid, int? DatabasePid, string AdminUserName, string AdminPassword, string UserPassword,
-    TimeSpan Duration, TimeSpan Warmup, int[] Connections, string[] Cases, string? Output, bool SingleThread);
+    TimeSpan Duration, TimeSpan Warmup, int[] Connections, string[] Cases, string? Output, bool SingleThread, DirectDatabase? Database);
 
 /// <summary>Finds the subjects, signs in, checks and measures every case, writes the markdown.</summary>
 internal static class BenchRun
@@ -50,11 +50,17 @@ internal static class BenchRun
         {
             Progress("No work items in the province committee: the work item cases are left out.");
         }
+        var reporting = await ReportingSubjects.DiscoverAsync(http, subjects, token, documents, cancellationToken);
+        if (reporting is null)
+        {
+            Progress("No central secretariat or no accepted report at the centre: the reporting cases are left out.");
+        }
         // Writes change the database (new documents, numbers, files): they run after every read.
         var allCases = Cases.Create(subjects, cookie, token, options.UserPassword)
             .Concat(documents is null ? [] : DocumentCases.Create(subjects, documents, token))
             .Concat(members is null ? [] : MemberCases.Create(members))
             .Concat(work is null ? [] : WorkCases.Create(work))
+            .Concat(reporting is null ? [] : ReportingCases.Create(subjects, reporting, token, options.Database))
             .OrderBy(c => c.Writes).ToList();
         if (options.Cases.FirstOrDefault(name => !allCases.Any(c => c.Name.Equals(name, StringComparison.OrdinalIgnoreCase))) is { } unknown)
         {

@@ -68,6 +68,11 @@ public static class ReportingApi
             (await submissions.OwedAsync(http.RequireActor(), id, ct)).ToOk())
             .Access(AccessKind.CommitteeRead);
 
+        // One indicator's consolidated figure per period: ?indicator=CODE&from=2023-2-1&to=2025-2-4 (period keys), the last twelve quarters by default.
+        group.MapGet("/{id:int}/reporting/series", async (int id, string? indicator, PeriodKind? kind, string? from, string? to, ReportRequests requests, HttpContext http, CancellationToken ct) =>
+            (await requests.SeriesAsync(http.RequireActor(), id, indicator, kind ?? PeriodKind.Quarter, from, to, ct)).ToOk())
+            .Access(AccessKind.CommitteeRead);
+
         // Who reported on time, late, not at all, or was returned, per period of a kind (Quarter by default) over the years asked.
         group.MapGet("/{id:int}/report-compliance", async (int id, PeriodKind? kind, int? from, int? to, ReportRequests requests, HttpContext http, CancellationToken ct) =>
         {

@@ -9,6 +9,7 @@ using SteerCo.Committees;
 using SteerCo.Data;
 using SteerCo.Documents;
 using SteerCo.Members;
+using SteerCo.Reporting;
 using SteerCo.Resources;
 using SteerCo.Text;
 using SteerCo.Units;
@@ -111,6 +112,7 @@ public sealed class DemoGenerator(SteerCoDbContext db, DemoSeeder seeder, UserMa
         tables.Add(await WriteAsync(work.Updates, "WorkItemUpdates", progress, cancellationToken));
         tables.Add(await WriteAsync(work.Assignments, "MeetingAssignments", progress, cancellationToken));
         tables.Add(await WriteAsync(work.AssignmentCoordinators, "MeetingAssignmentCoordinators", progress, cancellationToken));
+        tables.AddRange(await WriteReportingAsync(seed, plan, progress, cancellationToken));
         await BulkInsert.ResetIdentityAsync<Agency>(db, cancellationToken);
         await BulkInsert.ResetIdentityAsync<Committee>(db, cancellationToken);
         await BulkInsert.ResetIdentityAsync<AppUser>(db, cancellationToken);
@@ -124,9 +126,51 @@ public sealed class DemoGenerator(SteerCoDbContext db, DemoSeeder seeder, UserMa
         await BulkInsert.ResetIdentityAsync<Meetings.Assignment>(db, cancellationToken);
         await BulkInsert.ResetIdentityAsync<WorkItems.WorkItem>(db, cancellationToken);
         await BulkInsert.ResetIdentityAsync<WorkItems.WorkItemUpdate>(db, cancellationToken);
+        await BulkInsert.ResetIdentityAsync<ReportTemplate>(db, cancellationToken);
+        await BulkInsert.ResetIdentityAsync<ReportTemplateVersion>(db, cancellationToken);
+        await BulkInsert.ResetIdentityAsync<ReportIndicator>(db, cancellationToken);
+        await BulkInsert.ResetIdentityAsync<ReportSection>(db, cancellationToken);
+        await BulkInsert.ResetIdentityAsync<ReportingRegime>(db, cancellationToken);
+        await BulkInsert.ResetIdentityAsync<ReportRequest>(db, cancellationToken);
+        await BulkInsert.ResetIdentityAsync<Submission>(db, cancellationToken);
+        await BulkInsert.ResetIdentityAsync<SubmissionVersion>(db, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
 
         return new GenerationReport(scale, seed, tables, total.Elapsed, DemoSeeder.AdminUserName, generatedAdmin);
+    }
+
+    /// <summary>Five years of quarterly reports (<see cref="GeneratedReporting"/>); the keys that close a cycle are linked after the rows they name.</summary>
+    private async Task<List<GeneratedTable>> WriteReportingAsync(int seed, Plan plan, IProgress<GenerationProgress>? progress, CancellationToken cancellationToken)
+    {
+        var reporting = new GeneratedReporting(seed);
+        var secretariats = plan.Users.Where(u => u.Role == Role.Secretariat && u.CommitteeId is not null)
+            .GroupBy(u => u.CommitteeId!.Value).ToDictionary(g => g.Key, g => g.First().UserName!);
+        reporting.Plan(plan.Planned, secretariats, new GeneratedReporting.Keys
+        {
+            Template = await db.ReportTemplates.MaxAsync(t => (int?)t.Id, cancellationToken) ?? 0,
+            TemplateVersion = await db.ReportTemplateVersions.MaxAsync(t => (int?)t.Id, cancellationToken) ?? 0,
+            Indicator = await db.ReportIndicators.MaxAsync(t => (int?)t.Id, cancellationToken) ?? 0,
+            Section = await db.ReportSections.MaxAsync(t => (int?)t.Id, cancellationToken) ?? 0,
+            Regime = await db.ReportingRegimes.MaxAsync(t => (int?)t.Id, cancellationToken) ?? 0,
+            Request = await db.ReportRequests.MaxAsync(t => (int?)t.Id, cancellationToken) ?? 0,
+            Submission = await db.Submissions.MaxAsync(t => (int?)t.Id, cancellationToken) ?? 0,
+            Version = await db.SubmissionVersions.MaxAsync(t => (int?)t.Id, cancellationToken) ?? 0,
+        });
+        var tables = new List<GeneratedTable>
+        {
+            await WriteAsync(reporting.Templates, "ReportTemplates", progress, cancellationToken),
+            await WriteAsync(reporting.TemplateVersions, "ReportTemplateVersions", progress, cancellationToken),
+            await WriteAsync(reporting.TemplateIndicators, "ReportIndicators", progress, cancellationToken),
+            await WriteAsync(reporting.TemplateSections, "ReportSections", progress, cancellationToken),
+        };
+        await db.Database.ExecuteSqlRawAsync(GeneratedReporting.LinkCurrentVersionsSql, cancellationToken);
+        tables.Add(await WriteAsync(reporting.Regimes, "ReportingRegimes", progress, cancellationToken));
+        tables.Add(await WriteAsync(reporting.Requests, "ReportRequests", progress, cancellationToken));
+        tables.Add(await WriteAsync(reporting.Submissions, "Submissions", progress, cancellationToken));
+        tables.Add(await WriteAsync(reporting.Versions, "SubmissionVersions", progress, cancellationToken));
+        tables.Add(await WriteAsync(reporting.Values(), reporting.ValueCount, "SubmissionValues", progress, cancellationToken));
+        await db.Database.ExecuteSqlRawAsync(GeneratedReporting.LinkAcceptedVersionsSql, cancellationToken);
+        return tables;
     }
 
     private async Task<List<Problem>> CheckPasswordAsync(string password)

@@ -49,6 +49,11 @@ public sealed record ProvenanceLine(int SubmissionId, int CommitteeId, string Co
 
 public sealed record ProvenanceView(int RequestId, ConsolidatedRow Row, IReadOnlyList<ProvenanceLine> Lines);
 
+/// <summary>One period of a series: the consolidated figure of the committee's request for it.</summary>
+public sealed record SeriesPoint(int RequestId, string Period, string PeriodKey, decimal? Value, string Display, int Contributors);
+
+public sealed record SeriesView(int CommitteeId, string Code, string Name, string? Unit, IndicatorType Type, Aggregation Aggregation, IReadOnlyList<SeriesPoint> Points);
+
 public sealed record ComplianceCell(string Period, int? SubmissionId, Compliance? Compliance);
 
 /// <summary>One reporter's row: a committee below, or a member agency (<see cref="AgencyId"/>, its name in <see cref="CommitteeName"/>).</summary>
@@ -270,6 +275,108 @@ public sealed class ReportRequests(SteerCoDbContext db, ReportTemplates template
                     : new ComplianceCell(p.ToString(), null, null))], g.Key.AgencyId))
             .ToList();
         return new ComplianceGrid(committeeId, [.. periods.Select(p => p.ToString())], rows);
+    }
+
+    /// <summary>The most periods a series gives: twelve quarters and more, not every month of a decade.</summary>
+    public const int MaxSeriesPeriods = 60;
+
+    /// <summary>
+    /// One indicator's consolidated figure in each of the committee's periodic requests from one
+    /// period to another of the same kind (the last twelve of <paramref name="kind"/> when none is
+    /// given), rolled up as <see cref="ConsolidatedAsync"/> does. The values are read in one query,
+    /// only those of the indicator and of the indicators its formula names.
+    /// </summary>
+    public async Task<Result<SeriesView>> SeriesAsync(
+        Actor actor, int committeeId, string? indicatorCode, PeriodKind kind, string? fromKey, string? toKey, CancellationToken cancellationToken = default)
+    {
+        if (await ReadableAsync(actor, committeeId, cancellationToken) is null)
+        {
+            return Result<SeriesView>.NotFound();
+        }
+        var to = ReportingPeriod.TryParseKey(toKey, out var last) ? last : (ReportingPeriod?)null;
+        var from = ReportingPeriod.TryParseKey(fromKey, out var first) ? first : (ReportingPeriod?)null;
+        if ((fromKey is not null && from is null) || (toKey is not null && to is null) || !Enum.IsDefined(kind))
+        {
+            return Result<SeriesView>.Invalid("Period", Messages.Get("ReportPeriodInvalid"));
+        }
+        kind = from?.Kind ?? to?.Kind ?? kind;
+        var end = to ?? await LastPeriodAsync(committeeId, kind, cancellationToken);
+        var start = from ?? Step(end, -11);
+        var periods = ReportingPeriod.Between(kind, start.Year, end.Year).Where(p => Index(p) >= Index(start) && Index(p) <= Index(end)).ToList();
+        if (start.Kind != end.Kind || periods.Count == 0 || periods.Count > MaxSeriesPeriods)
+        {
+            return Result<SeriesView>.Invalid("Period", Messages.Get("ReportPeriodInvalid"));
+        }
+        var code = indicatorCode?.Trim() ?? "";
+        var (startIndex, endIndex) = (start.Year * 100 + start.Number, end.Year * 100 + end.Number);
+        var found = await db.ReportRequests.AsNoTracking()
+            .Where(r => r.CommitteeId == committeeId && r.Kind == ReportKind.Periodic && r.PeriodKind == kind
+                && r.PeriodYear * 100 + r.PeriodNumber >= startIndex && r.PeriodYear * 100 + r.PeriodNumber <= endIndex)
+            .Join(db.ReportIndicators.Where(i => i.Code == code), r => r.TemplateVersionId, i => i.TemplateVersionId,
+                (r, i) => new { r.Id, r.PeriodYear, r.PeriodNumber, r.TemplateVersionId, Indicator = i })
+            .ToListAsync(cancellationToken);
+        if (found.Count == 0)
+        {
+            return Result<SeriesView>.Invalid("Indicator", Messages.Get("IndicatorNotFound", code));
+        }
+        // The newest request of each period (a periodic report is asked once per period and template).
+        var byPeriod = found.GroupBy(r => (r.PeriodYear, r.PeriodNumber)).ToDictionary(g => g.Key, g => g.MaxBy(r => r.Id)!);
+        var requestIds = byPeriod.Values.Select(r => r.Id).ToList();
+        var versionIds = byPeriod.Values.Select(r => r.TemplateVersionId).Distinct().ToList();
+        var named = byPeriod.Values.Select(r => r.Indicator.Formula).OfType<string>().SelectMany(f => Formula.Codes(f) ?? []).Distinct().ToList();
+        var indicators = named.Count == 0
+            ? byPeriod.Values.Select(r => r.Indicator).ToList()
+            : await db.ReportIndicators.AsNoTracking().Where(i => versionIds.Contains(i.TemplateVersionId) && (i.Code == code || named.Contains(i.Code))).ToListAsync(cancellationToken);
+        var indicatorIds = indicators.Select(i => i.Id).ToList();
+        var values = await (
+            from s in db.Submissions
+            where requestIds.Contains(s.RequestId) && s.AcceptedVersionId != null
+            join v in db.SubmissionValues on s.AcceptedVersionId equals v.SubmissionVersionId
+            where indicatorIds.Contains(v.IndicatorId)
+            select new { s.RequestId, v.IndicatorId, v.Number, v.Text })
+            .ToListAsync(cancellationToken);
+        var byRequest = values.ToLookup(v => (v.RequestId, v.IndicatorId));
+        var byVersion = indicators.ToLookup(i => i.TemplateVersionId);
+        var newest = byPeriod.Values.MaxBy(r => r.Id)!.Indicator;
+        var points = periods.Select(p =>
+        {
+            if (!byPeriod.TryGetValue((p.Year, p.Number), out var request))
+            {
+                return new SeriesPoint(0, p.ToString(), p.Key, null, "", 0);
+            }
+            var indicator = request.Indicator;
+            decimal? Rolled(ReportIndicator i) => Aggregations.Apply(i.Type, i.Aggregation, byRequest[(request.Id, i.Id)].Select(v => v.Number));
+            var value = indicator.Formula is { } formula
+                ? Formula.Evaluate(formula, c => byVersion[request.TemplateVersionId].FirstOrDefault(i => i.Code == c) is { } part ? Rolled(part) : null)
+                : Rolled(indicator);
+            var contributors = byRequest[(request.Id, indicator.Id)].Count(v => v.Number is not null || v.Text is not null);
+            return new SeriesPoint(request.Id, p.ToString(), p.Key, value,
+                indicator.Formula is null ? IndicatorValues.DisplayAggregate(indicator.Type, indicator.Aggregation, value) : IndicatorValues.Display(indicator.Type, value, null), contributors);
+        }).ToList();
+        return new SeriesView(committeeId, newest.Code, newest.Name, newest.Unit, newest.Type, newest.Aggregation, points);
+
+        static int Index(ReportingPeriod p) => p.Year * ReportingPeriod.PerYear(p.Kind) + p.Number - 1;
+
+        static ReportingPeriod Step(ReportingPeriod p, int by)
+        {
+            var perYear = ReportingPeriod.PerYear(p.Kind);
+            var index = Index(p) + by;
+            return new(p.Kind, index / perYear, index % perYear + 1);
+        }
+    }
+
+    /// <summary>The newest period the committee has asked a periodic report for, or the one of today.</summary>
+    private async Task<ReportingPeriod> LastPeriodAsync(int committeeId, PeriodKind kind, CancellationToken cancellationToken)
+    {
+        var newest = await db.ReportRequests.AsNoTracking().Where(r => r.CommitteeId == committeeId && r.Kind == ReportKind.Periodic && r.PeriodKind == kind)
+            .OrderByDescending(r => r.PeriodYear).ThenByDescending(r => r.PeriodNumber).Select(r => new { r.PeriodYear, r.PeriodNumber }).FirstOrDefaultAsync(cancellationToken);
+        if (newest is not null)
+        {
+            return new(kind, newest.PeriodYear, newest.PeriodNumber);
+        }
+        var today = Today;
+        var number = kind switch { PeriodKind.Month => today.Month, PeriodKind.Quarter => (today.Month - 1) / 3 + 1, PeriodKind.HalfYear => today.Month <= 6 ? 1 : 2, _ => 1 };
+        return new(kind, today.Year, number);
     }
 
     public static Compliance ComplianceOf(SubmissionStatus status, DateTimeOffset? firstSubmittedAt, DateOnly deadline, DateOnly today) =>

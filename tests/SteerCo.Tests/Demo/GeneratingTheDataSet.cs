@@ -78,6 +78,10 @@ public sealed class GeneratingTheDataSet(GeneratedSmallDataSet data) : IClassFix
         second.WorkItems.ShouldBe(first.WorkItems);
         second.Updates.ShouldBe(first.Updates);
         third.WorkItems.ShouldNotBe(first.WorkItems);
+        first.Values.Count.ShouldBeGreaterThan(10_000);
+        second.Submissions.ShouldBe(first.Submissions);
+        second.Values.ShouldBe(first.Values);
+        third.Values.ShouldNotBe(first.Values);
         third.People.ShouldNotBe(first.People);
         third.Committees.Select(c => c.Path).ShouldBe(first.Committees.Select(c => c.Path), "the hierarchy is the country's, whatever the seed");
         third.Users.ShouldNotBe(first.Users);
@@ -270,7 +274,7 @@ public sealed class GeneratingTheDataSet(GeneratedSmallDataSet data) : IClassFix
 
     private sealed record Snapshot(
         List<string> Agencies, List<CommitteeRow> Committees, List<string> Users, List<string> Documents, List<string> People, List<string> Memberships,
-        List<string> Meetings, List<string> Invitees, List<string> WorkItems, List<string> Updates);
+        List<string> Meetings, List<string> Invitees, List<string> WorkItems, List<string> Updates, List<string> Submissions, List<string> Values);
 
     private sealed record CommitteeRow(int Id, string Name, string Path, int UnitId, int? StandingAgencyId, DocumentSystem System, DateOnly? EstablishedOn);
 
@@ -296,6 +300,10 @@ public sealed class GeneratingTheDataSet(GeneratedSmallDataSet data) : IClassFix
             .Select(w => $"{w.Id}|{w.CommitteeId}|{w.ParentId}|{w.Title}|{w.LeadAgencyId}|{w.DueDate}|{w.Status}|{w.Percent}|{w.CompletedOn}|{w.MeetingId}|{w.SourceDocumentId}").ToListAsync();
         var updates = await db.WorkItemUpdates.Where(u => u.By == "generated").OrderBy(u => u.Id)
             .Select(u => $"{u.Id}|{u.WorkItemId}|{u.Kind}|{u.On}|{u.Percent}|{u.NewDueDate}").ToListAsync();
-        return new(agencies, committees, users, documents, people, memberships, meetings, invitees, items, updates);
+        var submissions = await db.Submissions.OrderBy(s => s.Id)
+            .Select(s => $"{s.Id}|{s.RequestId}|{s.CommitteeId}|{s.Status}|{s.FirstSubmittedAt}|{s.AcceptedVersionId}").ToListAsync();
+        var values = await db.SubmissionValues.OrderBy(v => v.SubmissionVersionId).ThenBy(v => v.IndicatorId)
+            .Select(v => $"{v.SubmissionVersionId}|{v.IndicatorId}|{v.Number}|{v.Text}").ToListAsync();
+        return new(agencies, committees, users, documents, people, memberships, meetings, invitees, items, updates, submissions, values);
     }
 }
