@@ -52,8 +52,15 @@ public sealed class AssigningWorkInTheBrowser(BrowserHost host) : IClassFixture<
     public async Task The_new_task_page_fits_a_phone()
     {
         var page = await host.SignInAsync("thuky.danang", phone: true);
+        // The narrowest phones in use are 320 CSS pixels wide.
+        await page.SetViewportSizeAsync(320, 640);
         await page.GotoAsync("/Work/Create");
         (await page.EvaluateAsync<int>("document.documentElement.scrollWidth - window.innerWidth")).ShouldBeLessThanOrEqualTo(0);
+        // A clipped box does not scroll the page: every field must also end within the screen.
+        var cutOff = await page.EvaluateAsync<string[]>(
+            "[...document.querySelectorAll('main input:not([type=hidden]), main select, main textarea, main button')]"
+            + ".filter(e => e.getBoundingClientRect().right > window.innerWidth + 1).map(e => e.name || e.textContent.trim())");
+        cutOff.ShouldBeEmpty();
     }
 
     [Fact]
