@@ -87,7 +87,7 @@ public sealed class ReportingAQuarterInTheBrowser(BrowserHost host) : IClassFixt
         var workbook = await File.ReadAllBytesAsync((await download.PathAsync())!);
         // Rows from 7 in template order; row 9 is the computed rate.
         var filled = Workbooks.Edit(workbook, ("E7", 200), ("E8", 250), ("E10", 5), ("E11", 100), ("E12", 4.1m), ("E13", 12), ("E14", 75), ("E15", "Không"), ("E16", "Cần thêm xuồng cứu hộ."));
-        await hoacuong.Locator("form.upload input[type=file]").SetInputFilesAsync(new FilePayload
+        await hoacuong.Locator("form.upload input[type=file][name=file]").SetInputFilesAsync(new FilePayload
         {
             Name = download.SuggestedFilename,
             MimeType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
