@@ -71,6 +71,16 @@ public sealed class WorkItemsOverHttp(SteerCoApp app) : IClassFixture<SteerCoApp
         board.CommitteeId.ShouldBe(branch.Province.Id);
         board.Overdue.Total.ShouldBe(3);
         board.Children.Select(c => c.RollUp.Overdue).ShouldBe([1, 1]);
+        // The list alone (no counts per committee below) is the board's page, for the reader's committee or one below it.
+        var list = await secretariat.GetJsonAsync<Paged<WorkItemSummary>>("/api/v1/work-items/overdue/list");
+        list.Total.ShouldBe(3);
+        list.Items.Select(i => i.Id).ShouldBe(board.Overdue.Items.Select(i => i.Id));
+        var commune = branch.Communes[0];
+        var below = await secretariat.GetJsonAsync<Paged<WorkItemSummary>>($"/api/v1/work-items/overdue/list?committeeId={commune.Id}");
+        below.Items.Single().CommitteeId.ShouldBe(commune.Id);
+        var communeSecretariat = await app.SignInAsync(Role.Secretariat, commune.Id);
+        (await communeSecretariat.GetJsonAsync<Paged<WorkItemSummary>>("/api/v1/work-items/overdue/list")).Items.Single().Id.ShouldBe(below.Items.Single().Id);
+        (await communeSecretariat.GetAsync($"/api/v1/work-items/overdue/list?committeeId={branch.Province.Id}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
 
         var extended = await secretariat.PostJsonAsync($"/api/v1/work-items/{item.Id}/extension", new { dueDate = Today.AddDays(14), reason = "Mưa lớn kéo dài", version = parent.Version });
         await extended.ShouldHaveStatusAsync(HttpStatusCode.OK);
