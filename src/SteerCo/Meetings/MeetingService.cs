@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using SteerCo.Access;
 using SteerCo.Data;
@@ -655,7 +656,9 @@ public sealed class MeetingService(SteerCoDbContext db, WorkItemService workItem
         var text = keepLines ? value?.Normalize(System.Text.NormalizationForm.FormC).Trim() ?? "" : VietnameseText.Clean(value);
         if (text.Length == 0)
         {
-            problems.Add(new(field, Messages.Get("Required", Messages.Get(label))));
+            // Mid-sentence the field's label is lower case: "Nhập nội dung chương trình."
+            var name = Messages.Get(label);
+            problems.Add(new(field, Messages.Get("Required", char.ToLower(name[0], CultureInfo.CurrentUICulture) + name[1..])));
         }
         else if (text.Length > max)
         {

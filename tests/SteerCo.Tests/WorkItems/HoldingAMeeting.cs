@@ -179,7 +179,7 @@ public sealed class HoldingAMeeting(SteerCoApp app) : IClassFixture<SteerCoApp>
         var (carried, added) = (meeting.Agenda[0], meeting.Agenda[1]);
 
         var blank = await service.UpdateAgendaItemAsync(scope.Actor, meeting.Id, added.Id, " ", null, meeting.Version);
-        blank.Problems.Single().Message.ShouldContain("Nội dung chương trình");
+        blank.Problems.Single().Message.ShouldBe("Nhập nội dung chương trình.");
         scope.Db.ChangeTracker.Clear();
         var edited = await service.UpdateAgendaItemAsync(scope.Actor, meeting.Id, added.Id, "Báo cáo kết quả quý I, phương hướng quý II", "Chánh Văn phòng", meeting.Version);
         edited.IsOk.ShouldBeTrue(string.Join("; ", edited.Problems.Select(p => p.Message)));
