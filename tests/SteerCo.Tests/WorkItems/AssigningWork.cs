@@ -153,6 +153,18 @@ public sealed class AssigningWork(SteerCoApp app) : IClassFixture<SteerCoApp>
         html.ShouldContain("data-field=\"Title\">Nhập nội dung nhiệm vụ.");
         html.ShouldContain("data-field=\"DueDate\">Nhập hạn hoàn thành hoặc chọn \"Thường xuyên\".");
         html.ShouldContain("data-field=\"SourceDocumentId\">Chọn văn bản là nguồn của nhiệm vụ.");
+
+        // A hand-made post without the two radios means no source and not passed down: the same
+        // messages, not a silent page.
+        var bare = await pages.PostFormAsync(url, url, new()
+        {
+            ["Title"] = " ",
+            ["LeadAgencyId"] = branch.Lead.Id.ToString(),
+        });
+        html = WebUtility.HtmlDecode(await bare.Content.ReadAsStringAsync());
+        html.ShouldContain("data-field=\"Title\">Nhập nội dung nhiệm vụ.");
+        html.ShouldContain("data-field=\"DueDate\">Nhập hạn hoàn thành hoặc chọn \"Thường xuyên\".");
+        html.ShouldNotContain("data-field=\"SourceDocumentId\">");
         await using (var scope = app.ServiceScope())
         {
             (await scope.Db.WorkItems.CountAsync(w => w.CommitteePath.StartsWith(branch.Province.Path))).ShouldBe(0);

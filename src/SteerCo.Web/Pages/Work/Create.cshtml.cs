@@ -33,9 +33,9 @@ public sealed class CreateModel(WorkItemService items) : SteerCoPageModel
     [BindProperty]
     public bool Regular { get; set; }
 
-    /// <summary>None, Document or Plan.</summary>
+    /// <summary>None, Document or Plan; a post without it means none.</summary>
     [BindProperty]
-    public string Source { get; set; } = "None";
+    public string? Source { get; set; } = "None";
 
     [BindProperty]
     public int? DocumentId { get; set; }
@@ -43,9 +43,9 @@ public sealed class CreateModel(WorkItemService items) : SteerCoPageModel
     [BindProperty]
     public int? PlanId { get; set; }
 
-    /// <summary>None, All or Chosen.</summary>
+    /// <summary>None, All or Chosen; a post without it means none.</summary>
     [BindProperty]
-    public string FanOut { get; set; } = "None";
+    public string? FanOut { get; set; } = "None";
 
     [BindProperty]
     public List<int> FanOutCommitteeIds { get; set; } = [];
