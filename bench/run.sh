@@ -151,6 +151,15 @@ drop_databases() {
   esac
 }
 
+# A production database is vacuumed and analyzed after a bulk load; so is a generated one.
+analyze() {
+  local start
+  step "$1: db analyze"
+  start=$EPOCHREALTIME
+  "$steerco" --lang en --provider "$1" --connection "$(connection_for "$1")" db analyze >"$scratch/analyze.log" 2>&1 || { cat "$scratch/analyze.log" >&2; die "$1: db analyze failed"; }
+  echo "analyze seconds: $(seconds_since "$start")"
+}
+
 # Migrates and generates, timed; the command's output and the times are kept beside the data.
 prepare() {
   local engine=$1 stamp=$data/$1-$dataset.txt connection
@@ -164,6 +173,8 @@ prepare() {
     if grep -q "^Applied" "$scratch/migrate.log"; then
       echo "migrated at commit $(git rev-parse --short HEAD) in $migrate_seconds s:$(sed -n 's/^  / /p' "$scratch/migrate.log" | tr -d '\n')" >>"$stamp"
     fi
+    # Data sets prepared before `db analyze` existed have never had their statistics refreshed.
+    grep -q "^analyze seconds:" "$stamp" || analyze "$engine" >>"$stamp"
     return
   fi
   step "$engine: preparing the $scale data set (seed $seed)"
@@ -178,10 +189,13 @@ prepare() {
     die "$engine: ${generate[*]:0:2} failed"
   fi
   generate_seconds=$(seconds_since "$start")
+  local analyzed
+  analyzed=$(analyze "$engine")
   {
     echo "prepared: $(date -u '+%Y-%m-%d %H:%M UTC') at commit $(git rev-parse --short HEAD)"
     echo "migrate seconds: $migrate_seconds"
     echo "generate seconds: $generate_seconds"
+    echo "$analyzed"
     echo "output:"
     # Progress bars redraw with escape sequences: keep the text only.
     sed -e 's/\x1b\[[0-9;?]*[A-Za-z]//g' -e 's/\r/\n/g' "$scratch/generate.log" | sed -e 's/[[:space:]]*$//' | grep -v '^$'

@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace SteerCo.Cli.Commands;
 
-/// <summary><c>steerco db migrate</c> and <c>steerco db status</c>.</summary>
+/// <summary><c>steerco db migrate</c>, <c>steerco db status</c> and <c>steerco db analyze</c>.</summary>
 internal static class DbCommands
 {
     public static Command Create(GlobalOptions globals)
@@ -18,6 +18,12 @@ internal static class DbCommands
         var status = new Command("status", CliText.T("Liệt kê migration đã và chưa áp dụng.", "Lists applied and pending migrations."));
         status.SetSessionAction(globals, StatusAsync);
         db.Subcommands.Add(status);
+
+        var analyze = new Command("analyze", CliText.T(
+            "Cập nhật thống kê cho bộ tối ưu truy vấn (chạy sau khi nạp nhiều dữ liệu).",
+            "Refreshes the query planner's statistics (run after loading much data)."));
+        analyze.SetSessionAction(globals, AnalyzeAsync);
+        db.Subcommands.Add(analyze);
         return db;
     }
 
@@ -39,6 +45,24 @@ internal static class DbCommands
             await session.Output.WriteLineAsync("  " + migration);
         }
         await session.Output.WriteLineAsync(CliText.T($"Đã áp dụng {pending.Count} migration.", $"Applied {pending.Count} migration(s)."));
+        return ExitCodes.Ok;
+    }
+
+    /// <summary>
+    /// After a bulk load the planner knows nothing of the new rows: PostgreSQL vacuums (so that
+    /// index-only scans need not visit the table) and analyzes every table; SQLite analyzes into
+    /// sqlite_stat1, which it reads when it chooses an index.
+    /// </summary>
+    private static async Task<int> AnalyzeAsync(ParseResult parseResult, CliSession session, CancellationToken cancellationToken)
+    {
+        var database = session.Db.Database;
+        await session.Output.WriteLineAsync(CliText.T("Cơ sở dữ liệu: ", "Database: ") + session.DescribeDatabase());
+        database.SetCommandTimeout(TimeSpan.FromHours(2));
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        await database.ExecuteSqlRawAsync(database.IsNpgsql() ? "VACUUM (ANALYZE)" : "ANALYZE", cancellationToken);
+        await session.Output.WriteLineAsync(CliText.T(
+            $"Đã cập nhật thống kê trong {started.Elapsed.TotalSeconds:0.0} giây.",
+            $"Statistics refreshed in {started.Elapsed.TotalSeconds:0.0} s."));
         return ExitCodes.Ok;
     }
 

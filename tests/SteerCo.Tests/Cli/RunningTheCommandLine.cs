@@ -73,6 +73,37 @@ public sealed class RunningTheCommandLine : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Db_analyze_gives_the_planner_statistics_of_the_rows_loaded()
+    {
+        var file = Path.Combine(_folder, "units.csv");
+        await File.WriteAllTextAsync(file, """
+            code,name,level,parent_code,kind
+            VN,Trung ương,central,,
+            01,Thành phố Hà Nội,province,VN,thanh_pho
+            00070,Phường Hoàn Kiếm,commune,01,phuong
+            """, new UTF8Encoding(false));
+        (await RunAsync("units", "import", file)).Code.ShouldBe(0);
+        // Before: PostgreSQL has never counted the table's rows (-1); SQLite has no statistics table.
+        var statistics = _database.IsPostgres
+            ? "SELECT CAST(reltuples AS bigint) FROM pg_class WHERE relname = 'Units'"
+            : "SELECT count(*) FROM sqlite_master WHERE name = 'sqlite_stat1'";
+        (await ScalarAsync(statistics)).ShouldBe(_database.IsPostgres ? -1 : 0);
+
+        var (code, output, _) = await RunAsync("db", "analyze");
+
+        code.ShouldBe(0);
+        output.ShouldContain("Đã cập nhật thống kê trong");
+        if (_database.IsPostgres)
+        {
+            (await ScalarAsync(statistics)).ShouldBe(3, "the three rows counted");
+        }
+        else
+        {
+            (await ScalarAsync("SELECT count(*) FROM sqlite_stat1 WHERE tbl = 'Units'")).ShouldBeGreaterThan(0, "a line per index of the table");
+        }
+    }
+
+    [Fact]
     public async Task Audit_verify_says_intact_and_then_names_the_entry_someone_altered()
     {
         (await RunAsync("users", "create", "--username", "thuky.test", "--full-name", "Trần Thị Thư", "--role", "Administrator", "--password", "Thu-Ky-2025-Test")).Code.ShouldBe(0);
@@ -130,6 +161,22 @@ public sealed class RunningTheCommandLine : IAsyncLifetime
         var settings = new Dictionary<string, string?>(_database.Configuration) { ["Files:Folder"] = FilesFolder };
         var code = await SteerCoCli.RunAsync(args, output, error, settings);
         return (code, output.ToString(), error.ToString());
+    }
+
+    private async Task<long> ScalarAsync(string sql)
+    {
+        if (_database.IsPostgres)
+        {
+            await using var connection = new NpgsqlConnection(_database.ConnectionString);
+            await connection.OpenAsync();
+            await using var command = new NpgsqlCommand(sql, connection);
+            return Convert.ToInt64(await command.ExecuteScalarAsync());
+        }
+        await using var sqlite = new SqliteConnection(_database.ConnectionString);
+        await sqlite.OpenAsync();
+        await using var query = sqlite.CreateCommand();
+        query.CommandText = sql;
+        return Convert.ToInt64(await query.ExecuteScalarAsync());
     }
 
     private async Task ExecuteSqlAsync(string sql)
