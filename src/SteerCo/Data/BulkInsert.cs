@@ -24,10 +24,21 @@ public static class BulkInsert
     /// too short on a busy machine: the server, checking keys and indexing text, fell that far
     /// behind the million documents and the import failed with "Timeout during reading attempt".
     /// </summary>
-    private static readonly TimeSpan CopyTimeout = TimeSpan.FromMinutes(10);
+    private static readonly TimeSpan CopyTimeout = TimeSpan.FromMinutes(30);
+
+    /// <summary>
+    /// The rows one COPY statement carries. The server checks a statement's foreign keys when it
+    /// ends, all at once: 28 million report values in one statement kept it busy past the
+    /// timeout on a busy machine, and the generation failed after 40 minutes.
+    /// </summary>
+    internal const int RowsPerCopy = 1_000_000;
 
     /// <summary>Inserts <paramref name="rows"/>; reports the running count every thousand rows and at the end.</summary>
-    public static async Task<long> WriteAsync<T>(SteerCoDbContext db, IEnumerable<T> rows, IProgress<long>? progress = null, CancellationToken cancellationToken = default)
+    public static Task<long> WriteAsync<T>(SteerCoDbContext db, IEnumerable<T> rows, IProgress<long>? progress = null, CancellationToken cancellationToken = default)
+        where T : class => WriteAsync(db, rows, RowsPerCopy, progress, cancellationToken);
+
+    /// <summary>As <see cref="WriteAsync{T}(SteerCoDbContext, IEnumerable{T}, IProgress{long}?, CancellationToken)"/>, with at most <paramref name="rowsPerCopy"/> rows in one COPY.</summary>
+    internal static async Task<long> WriteAsync<T>(SteerCoDbContext db, IEnumerable<T> rows, int rowsPerCopy, IProgress<long>? progress = null, CancellationToken cancellationToken = default)
         where T : class
     {
         var entity = db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not in the model.");
@@ -40,7 +51,7 @@ public static class BulkInsert
         var transaction = db.Database.CurrentTransaction?.GetDbTransaction();
         var written = connection switch
         {
-            NpgsqlConnection npgsql => await CopyAsync(npgsql, table.Name, columns, rows, progress, cancellationToken),
+            NpgsqlConnection npgsql => await CopyAsync(npgsql, table.Name, columns, rows, rowsPerCopy, progress, cancellationToken),
             SqliteConnection sqlite => await InsertAsync(sqlite, (SqliteTransaction?)transaction, table.Name, columns, rows, progress, cancellationToken),
             _ => throw new NotSupportedException(connection.GetType().Name),
         };
@@ -64,34 +75,39 @@ public static class BulkInsert
     }
 
     private static async Task<long> CopyAsync<T>(
-        NpgsqlConnection connection, string table, List<Column> columns, IEnumerable<T> rows, IProgress<long>? progress, CancellationToken cancellationToken)
+        NpgsqlConnection connection, string table, List<Column> columns, IEnumerable<T> rows, int rowsPerCopy, IProgress<long>? progress, CancellationToken cancellationToken)
     {
         var names = string.Join(", ", columns.Select(c => Quote(c.Name)));
         var types = columns.Select(c => StripFacets(c.Property.GetRelationalTypeMapping().StoreType)).ToArray();
-        await using var importer = await connection.BeginBinaryImportAsync($"COPY {Quote(table)} ({names}) FROM STDIN (FORMAT BINARY)", cancellationToken);
-        importer.Timeout = CopyTimeout;
         long count = 0;
-        foreach (var row in rows)
+        using var source = rows.GetEnumerator();
+        var more = source.MoveNext();
+        while (more)
         {
-            await importer.StartRowAsync(cancellationToken);
-            for (var i = 0; i < columns.Count; i++)
+            await using var importer = await connection.BeginBinaryImportAsync($"COPY {Quote(table)} ({names}) FROM STDIN (FORMAT BINARY)", cancellationToken);
+            importer.Timeout = CopyTimeout;
+            for (var inStatement = 0; more && inStatement < rowsPerCopy; inStatement++, more = source.MoveNext())
             {
-                var value = columns[i].ValueOf(row!);
-                if (value is null)
+                await importer.StartRowAsync(cancellationToken);
+                for (var i = 0; i < columns.Count; i++)
                 {
-                    await importer.WriteNullAsync(cancellationToken);
+                    var value = columns[i].ValueOf(source.Current!);
+                    if (value is null)
+                    {
+                        await importer.WriteNullAsync(cancellationToken);
+                    }
+                    else
+                    {
+                        await importer.WriteAsync(value, types[i], cancellationToken);
+                    }
                 }
-                else
+                if (++count % ProgressEvery == 0)
                 {
-                    await importer.WriteAsync(value, types[i], cancellationToken);
+                    progress?.Report(count);
                 }
             }
-            if (++count % ProgressEvery == 0)
-            {
-                progress?.Report(count);
-            }
+            await importer.CompleteAsync(cancellationToken);
         }
-        await importer.CompleteAsync(cancellationToken);
         return count;
     }
 
