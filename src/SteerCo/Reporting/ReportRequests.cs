@@ -387,15 +387,15 @@ public sealed class ReportRequests(SteerCoDbContext db, ReportTemplates template
     /// <summary>Rolls up the accepted versions' values of a request, indicator by indicator.</summary>
     internal async Task<List<ConsolidatedRow>> ConsolidateAsync(int requestId, int templateVersionId, CancellationToken cancellationToken)
     {
-        var version = await templates.VersionAsync(templateVersionId, cancellationToken);
+        var indicators = await templates.IndicatorsAsync(templateVersionId, cancellationToken);
         var accepted = db.Submissions.Where(s => s.RequestId == requestId && s.AcceptedVersionId != null).Select(s => s.AcceptedVersionId!.Value);
         var values = await db.SubmissionValues.AsNoTracking().Where(v => accepted.Contains(v.SubmissionVersionId))
             .Select(v => new { v.IndicatorId, v.Number, v.Text }).ToListAsync(cancellationToken);
         var byIndicator = values.ToLookup(v => v.IndicatorId);
-        var rolled = version.Indicators.ToDictionary(i => i.Code, i => i.Formula is null
+        var rolled = indicators.ToDictionary(i => i.Code, i => i.Formula is null
             ? Aggregations.Apply(i.Type, i.Aggregation, byIndicator[i.Id].Select(v => v.Number))
             : null, StringComparer.Ordinal);
-        return [.. version.Indicators.Select(i =>
+        return [.. indicators.Select(i =>
         {
             var value = i.Formula is { } formula ? Formula.Evaluate(formula, code => rolled.GetValueOrDefault(code)) : rolled[i.Code];
             var contributors = byIndicator[i.Id].Count(v => v.Number is not null || v.Text is not null);

@@ -225,12 +225,16 @@ public sealed partial class ReportTemplates(SteerCoDbContext db, TimeProvider cl
     {
         var version = await db.ReportTemplateVersions.AsNoTracking().Where(v => v.Id == versionId)
             .Select(v => new { v.Id, v.TemplateId, v.Template!.Name, v.Number }).SingleAsync(cancellationToken);
-        var indicators = await db.ReportIndicators.AsNoTracking().Where(i => i.TemplateVersionId == versionId).OrderBy(i => i.Position)
-            .Select(i => new IndicatorView(i.Id, i.Position, i.Code, i.Name, i.Unit, i.Type, i.Aggregation, i.Formula)).ToListAsync(cancellationToken);
+        var indicators = await IndicatorsAsync(versionId, cancellationToken);
         var sections = await db.ReportSections.AsNoTracking().Where(s => s.TemplateVersionId == versionId).OrderBy(s => s.Position)
             .Select(s => new SectionView(s.Id, s.Position, s.Title)).ToListAsync(cancellationToken);
         return new(version.Id, version.TemplateId, version.Name, version.Number, indicators, sections);
     }
+
+    /// <summary>A version's indicators in order: all a roll-up needs of its template.</summary>
+    internal Task<List<IndicatorView>> IndicatorsAsync(int versionId, CancellationToken cancellationToken) =>
+        db.ReportIndicators.AsNoTracking().Where(i => i.TemplateVersionId == versionId).OrderBy(i => i.Position)
+            .Select(i => new IndicatorView(i.Id, i.Position, i.Code, i.Name, i.Unit, i.Type, i.Aggregation, i.Formula)).ToListAsync(cancellationToken);
 
     private async Task<int> AddVersionAsync(Actor actor, int templateId, int number, TemplateInput input, CancellationToken cancellationToken)
     {
