@@ -33,6 +33,9 @@ public static class SteerCoServiceCollectionExtensions
 
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<AuditInterceptor>();
+        services.AddSingleton<UserChanges>();
+        services.AddSingleton<UserChangeInterceptor>();
+        services.AddSingleton<UserChangeCommitInterceptor>();
         if (provider == "postgres")
         {
             if (string.IsNullOrWhiteSpace(connectionString))
@@ -41,7 +44,7 @@ public static class SteerCoServiceCollectionExtensions
             }
             services.AddDbContext<PostgresSteerCoDbContext>((sp, options) => options
                 .UseNpgsql(connectionString)
-                .AddInterceptors(sp.GetRequiredService<AuditInterceptor>()));
+                .AddInterceptors(sp.GetRequiredService<AuditInterceptor>(), sp.GetRequiredService<UserChangeInterceptor>(), sp.GetRequiredService<UserChangeCommitInterceptor>()));
             services.AddScoped<SteerCoDbContext>(sp => sp.GetRequiredService<PostgresSteerCoDbContext>());
         }
         else
@@ -50,7 +53,8 @@ public static class SteerCoServiceCollectionExtensions
             EnsureSqliteFolder(connectionString);
             services.AddDbContext<SqliteSteerCoDbContext>((sp, options) => options
                 .UseSqlite(connectionString, sqlite => sqlite.CommandTimeout(60))
-                .AddInterceptors(sp.GetRequiredService<AuditInterceptor>(), SqlitePragmas.Instance));
+                .AddInterceptors(sp.GetRequiredService<AuditInterceptor>(), sp.GetRequiredService<UserChangeInterceptor>(), sp.GetRequiredService<UserChangeCommitInterceptor>(),
+                    SqlitePragmas.Instance));
             services.AddScoped<SteerCoDbContext>(sp => sp.GetRequiredService<SqliteSteerCoDbContext>());
         }
 

@@ -12,6 +12,7 @@ public static class AuthServiceCollectionExtensions
     public static IServiceCollection AddSteerCoAuth(this IServiceCollection services)
     {
         services.AddHttpContextAccessor();
+        services.AddSingleton<ActorCache>();
         services.AddScoped<WebActorSource>();
         services.AddScoped<IActorSource>(sp => sp.GetRequiredService<WebActorSource>());
 
@@ -66,14 +67,14 @@ public sealed record ActiveUserRequirement(Role? Role = null) : IAuthorizationRe
 
 internal sealed class ActiveUserHandler(WebActorSource actors) : AuthorizationHandler<ActiveUserRequirement>
 {
-    protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, ActiveUserRequirement requirement)
+    protected override async Task HandleRequirementAsync(AuthorizationHandlerContext context, ActiveUserRequirement requirement)
     {
-        if (context.User.Identity?.IsAuthenticated == true && actors.Current is { } actor
+        var cancellationToken = context.Resource is HttpContext http ? http.RequestAborted : default;
+        if (context.User.Identity?.IsAuthenticated == true && await actors.LoadAsync(cancellationToken) is { } actor
             && (requirement.Role is null || actor.Role == requirement.Role))
         {
             context.Succeed(requirement);
         }
-        return Task.CompletedTask;
     }
 }
 

@@ -1,47 +1,104 @@
+using System.Collections.Concurrent;
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using SteerCo.Access;
+using SteerCo.Accounts;
 using SteerCo.Audit;
 using SteerCo.Data;
 
 namespace SteerCo.Web.Auth;
 
 /// <summary>
-/// The signed-in user as an <see cref="Actor"/>, read from the database once per request so that a
-/// changed role, committee or deactivation applies at once, not when a cookie or token expires.
+/// The signed-in user as an <see cref="Actor"/>. A changed role, committee or deactivation applies
+/// to the next request, not when a cookie or token expires: the user is read from the database,
+/// or from <see cref="ActorCache"/> while no write has happened since it was read there.
 /// </summary>
-public sealed class WebActorSource(IHttpContextAccessor http, SteerCoDbContext db) : IActorSource
+public sealed class WebActorSource(IHttpContextAccessor http, SteerCoDbContext db, ActorCache cache) : IActorSource
 {
     private Actor? _actor;
     private bool _loaded;
 
+    /// <summary>The actor; authorization has loaded it (<see cref="LoadAsync"/>) before any endpoint or page asks.</summary>
     public Actor? Current
     {
         get
         {
             if (!_loaded)
             {
-                _actor = Load();
+                _actor = UserId() is { } userId ? cache.Get(userId, id => Find(db.Users.AsNoTracking().Where(u => u.Id == id && u.IsActive)).FirstOrDefault()) : null;
                 _loaded = true;
             }
             return _actor;
         }
     }
 
+    public async ValueTask<Actor?> LoadAsync(CancellationToken cancellationToken)
+    {
+        if (!_loaded)
+        {
+            _actor = UserId() is { } userId
+                ? await cache.GetAsync(userId, id => Find(db.Users.AsNoTracking().Where(u => u.Id == id && u.IsActive)).FirstOrDefaultAsync(cancellationToken))
+                : null;
+            _loaded = true;
+        }
+        return _actor;
+    }
+
     /// <summary>The actor, or a 403-worthy null for a signed-out or deactivated user.</summary>
     public Actor Require() => Current ?? throw new UnauthorizedAccessException();
 
-    private Actor? Load()
+    private int? UserId()
     {
         var principal = http.HttpContext?.User;
-        if (principal?.Identity?.IsAuthenticated != true
-            || !int.TryParse(principal.FindFirstValue(ClaimTypes.NameIdentifier), out var userId))
+        return principal?.Identity?.IsAuthenticated == true && int.TryParse(principal.FindFirstValue(ClaimTypes.NameIdentifier), out var userId)
+            ? userId
+            : null;
+    }
+
+    private static IQueryable<Actor> Find(IQueryable<AppUser> users) =>
+        users.Select(u => new Actor(u.Id, u.UserName!, u.Role, u.CommitteeId, u.Committee != null ? u.Committee.Path : null, u.AgencyId));
+}
+
+/// <summary>
+/// Who each user is, as last read, for as long as nothing was written in this process since
+/// (<see cref="UserChanges"/>) and for at most <see cref="Lifetime"/>, the time a change made by
+/// another server sharing the database may take to apply here. A deactivated or unknown user is kept as null.
+/// </summary>
+public sealed class ActorCache(UserChanges changes)
+{
+    public static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(5);
+
+    private readonly ConcurrentDictionary<int, Entry> _entries = new();
+
+    private sealed record Entry(Actor? Actor, long Version, long ExpiresAt);
+
+    public Actor? Get(int userId, Func<int, Actor?> read)
+    {
+        if (Fresh(userId) is { } entry)
         {
-            return null;
+            return entry.Actor;
         }
-        var user = db.Users.AsNoTracking().Where(u => u.Id == userId && u.IsActive)
-            .Select(u => new { u.Id, u.UserName, u.Role, u.CommitteeId, CommitteePath = u.Committee != null ? u.Committee.Path : null, u.AgencyId })
-            .FirstOrDefault();
-        return user is null ? null : new Actor(user.Id, user.UserName!, user.Role, user.CommitteeId, user.CommitteePath, user.AgencyId);
+        var version = changes.Version;
+        return Keep(userId, read(userId), version);
+    }
+
+    public async ValueTask<Actor?> GetAsync(int userId, Func<int, Task<Actor?>> read)
+    {
+        if (Fresh(userId) is { } entry)
+        {
+            return entry.Actor;
+        }
+        // The counter is read before the user: a write that lands during the read leaves an entry already stale.
+        var version = changes.Version;
+        return Keep(userId, await read(userId), version);
+    }
+
+    private Entry? Fresh(int userId) =>
+        _entries.TryGetValue(userId, out var entry) && entry.Version == changes.Version && entry.ExpiresAt > Environment.TickCount64 ? entry : null;
+
+    private Actor? Keep(int userId, Actor? actor, long version)
+    {
+        _entries[userId] = new Entry(actor, version, Environment.TickCount64 + (long)Lifetime.TotalMilliseconds);
+        return actor;
     }
 }

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using Microsoft.AspNetCore.Localization;
+using Microsoft.EntityFrameworkCore;
 using SteerCo.Access;
 using SteerCo.Accounts;
 using SteerCo.Tests.Support;
@@ -94,6 +95,29 @@ public sealed class SigningIn(SteerCoApp app) : IClassFixture<SteerCoApp>
         (await token.ReadProblemAsync()).GetProperty("title").GetString().ShouldBe(LoginFailed);
         var withOldToken = await client.GetAsync($"/api/v1/committees/{app.Hierarchy.Hue.Id}");
         withOldToken.StatusCode.ShouldBeOneOf(HttpStatusCode.Unauthorized, HttpStatusCode.Forbidden);
+    }
+
+    [Fact]
+    public async Task A_deactivation_written_by_another_server_applies_within_seconds()
+    {
+        var user = await app.CreateUserAsync(Role.Secretariat, app.Hierarchy.Hue.Id);
+        var client = await app.TokenClientAsync(user);
+        var url = $"/api/v1/committees/{app.Hierarchy.Hue.Id}";
+        (await client.GetAsync(url)).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        // Another server's write: straight to the table, unseen by this process's saves.
+        await using (var scope = app.ServiceScope())
+        {
+            (await scope.Db.Database.ExecuteSqlAsync($"UPDATE \"AspNetUsers\" SET \"IsActive\" = {false} WHERE \"Id\" = {user.Id}")).ShouldBe(1);
+        }
+
+        var deadline = DateTime.UtcNow + SteerCo.Web.Auth.ActorCache.Lifetime + TimeSpan.FromSeconds(3);
+        HttpStatusCode status;
+        while ((status = (await client.GetAsync(url)).StatusCode) == HttpStatusCode.OK && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(250);
+        }
+        status.ShouldBeOneOf(HttpStatusCode.Unauthorized, HttpStatusCode.Forbidden);
     }
 
     [Fact]
