@@ -73,6 +73,16 @@ public sealed class RollUpRules
     }
 
     [Theory]
+    [InlineData(PeriodKind.Month, "2026-11-30", 11)]
+    [InlineData(PeriodKind.Quarter, "2026-11-30", 4)]
+    [InlineData(PeriodKind.Quarter, "2026-04-01", 2)]
+    [InlineData(PeriodKind.HalfYear, "2026-06-30", 1)]
+    [InlineData(PeriodKind.HalfYear, "2026-07-01", 2)]
+    [InlineData(PeriodKind.Year, "2026-11-30", 1)]
+    public void The_period_a_day_falls_in_is_found_for_each_kind(PeriodKind kind, string day, int number) =>
+        ReportingPeriod.Containing(kind, DateOnly.Parse(day, System.Globalization.CultureInfo.InvariantCulture)).ShouldBe(new ReportingPeriod(kind, 2026, number));
+
+    [Theory]
     [InlineData(PeriodKind.Quarter, 2023, 1, "Quý I/2023")]
     [InlineData(PeriodKind.Quarter, 2023, 4, "Quý IV/2023")]
     [InlineData(PeriodKind.HalfYear, 2023, 1, "6 tháng đầu năm 2023")]
