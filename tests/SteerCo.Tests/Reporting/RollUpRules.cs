@@ -65,11 +65,36 @@ public sealed class RollUpRules
         ], null));
 
         problems.Select(p => p.Message).ShouldBe([
-            "Chỉ tiêu TL: cách tổng hợp Sum không dùng được cho kiểu Percentage.",
+            "Chỉ tiêu TL: cách tổng hợp \"Cộng\" không dùng được cho kiểu \"Tỷ lệ (%)\".",
             "Mã chỉ tiêu 'TL' bị trùng.",
             "Chỉ tiêu X: công thức dùng mã 'GC' không phải một chỉ tiêu số nhập tay của mẫu.",
             "Mã chỉ tiêu 'tl' bị trùng.",
         ], ignoreOrder: true);
+    }
+
+    [Fact]
+    public void A_roll_up_that_does_not_fit_the_type_is_named_as_users_read_it_in_Vietnamese_and_in_English()
+    {
+        TemplateInput Input() => new("Mẫu",
+        [
+            new("GC", "Ghi chú", null, IndicatorType.Text, Aggregation.Average),
+            new("KH", "Có kế hoạch", null, IndicatorType.YesNo, Aggregation.Max),
+        ], null);
+
+        ReportTemplates.Check(Input()).Select(p => p.Message).ShouldBe([
+            "Chỉ tiêu GC: cách tổng hợp \"Trung bình\" không dùng được cho kiểu \"Chữ\".",
+            "Chỉ tiêu KH: cách tổng hợp \"Lớn nhất\" không dùng được cho kiểu \"Có/Không\".",
+        ]);
+        var culture = System.Globalization.CultureInfo.CurrentUICulture;
+        try
+        {
+            System.Globalization.CultureInfo.CurrentUICulture = new("en");
+            ReportTemplates.Check(Input()).First().Message.ShouldBe("Indicator GC: the roll-up \"Average\" does not apply to the type \"Text\".");
+        }
+        finally
+        {
+            System.Globalization.CultureInfo.CurrentUICulture = culture;
+        }
     }
 
     [Theory]
