@@ -43,9 +43,6 @@ public sealed class SettingUpARegime(SteerCoApp app) : IClassFixture<SteerCoApp>
         return await scope.Db.ReportingRegimes.CountAsync(r => r.CommitteeId == committeeId);
     }
 
-    private static string? ErrorBeside(string html, string field) =>
-        Regex.Match(html, $"<span class=\"field-validation-error\" data-field=\"{Regex.Escape(field)}\">([^<]*)</span>") is { Success: true } match ? match.Groups[1].Value : null;
-
     [Fact]
     public async Task A_province_secretariat_creates_a_regime_for_its_member_agencies_with_Decree_09_days_prefilled_and_sees_it_listed()
     {
@@ -95,22 +92,22 @@ public sealed class SettingUpARegime(SteerCoApp app) : IClassFixture<SteerCoApp>
 
         empty.StatusCode.ShouldBe(HttpStatusCode.OK);
         var html = WebUtility.HtmlDecode(await empty.Content.ReadAsStringAsync());
-        ErrorBeside(html, "Input.Rule").ShouldBe("Ngày chốt số liệu và hạn gửi phải từ 1 đến 28, lùi tối đa 3 tháng.");
+        PageClient.ErrorBeside(html, "Input.Rule").ShouldBe("Ngày chốt số liệu và hạn gửi phải từ 1 đến 28, lùi tối đa 3 tháng.");
         html.ShouldContain("value=\"mười bốn\"", customMessage: "what was typed stays in the form");
 
         var unnamed = await province.PostFormAsync(Page(tree), Page(tree), Form(null, name: "", deadline: "31"));
 
         html = WebUtility.HtmlDecode(await unnamed.Content.ReadAsStringAsync());
         unnamed.StatusCode.ShouldBe(HttpStatusCode.OK);
-        ErrorBeside(html, "Input.Name").ShouldBe("Nhập tên.");
-        ErrorBeside(html, "Input.TemplateId").ShouldBe("Không tìm thấy mẫu báo cáo.");
-        ErrorBeside(html, "Input.Rule").ShouldBe("Ngày chốt số liệu và hạn gửi phải từ 1 đến 28, lùi tối đa 3 tháng.");
+        PageClient.ErrorBeside(html, "Input.Name").ShouldBe("Nhập tên.");
+        PageClient.ErrorBeside(html, "Input.TemplateId").ShouldBe("Không tìm thấy mẫu báo cáo.");
+        PageClient.ErrorBeside(html, "Input.Rule").ShouldBe("Ngày chốt số liệu và hạn gửi phải từ 1 đến 28, lùi tối đa 3 tháng.");
         html.ShouldContain("value=\"31\"");
 
         var othersTemplate = await province.PostFormAsync(Page(tree), Page(tree), Form(otherTemplateId));
 
         othersTemplate.StatusCode.ShouldBe(HttpStatusCode.OK);
-        ErrorBeside(WebUtility.HtmlDecode(await othersTemplate.Content.ReadAsStringAsync()), "Input.TemplateId").ShouldBe("Không tìm thấy mẫu báo cáo.");
+        PageClient.ErrorBeside(WebUtility.HtmlDecode(await othersTemplate.Content.ReadAsStringAsync()), "Input.TemplateId").ShouldBe("Không tìm thấy mẫu báo cáo.");
         (await RegimeCountAsync(tree.Province.Id)).ShouldBe(0);
         (await RegimeCountAsync(other.Province.Id)).ShouldBe(0);
         templateId.ShouldNotBe(otherTemplateId);
