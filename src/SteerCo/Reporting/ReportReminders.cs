@@ -34,11 +34,13 @@ public sealed record ReminderRun(int Notified, int Mailed);
 /// days before its deadline and on it. Each reminder is a notification whose key names the
 /// submission and which reminder it is, so a run repeated (the next tick, a second server) adds
 /// none twice; the request records when each was sent so later runs skip it without looking.
-/// E-mail goes to the committee's active users with an address, only when SMTP is configured.
+/// E-mail goes to the committee's active users with an address (a member agency's report: the
+/// agency's users only), only when SMTP is configured.
 /// </summary>
 public sealed class ReportReminders(SteerCoDbContext db, TimeProvider clock, IOptions<ReminderOptions> options, ReminderMail mail, ILogger<ReportReminders> logger)
 {
-    private sealed record Reminder(Notification Notice, string Subject);
+    /// <summary>A reminder, with the member agency it is for when the submission is an agency's (then only its users are mailed).</summary>
+    private sealed record Reminder(Notification Notice, string Subject, int? AgencyId);
 
     public async Task<ReminderRun> RunAsync(CancellationToken cancellationToken = default)
     {
@@ -55,14 +57,20 @@ public sealed class ReportReminders(SteerCoDbContext db, TimeProvider clock, IOp
             var kind = onTheDay ? "on" : "before";
             var open = await db.Submissions.AsNoTracking()
                 .Where(s => s.RequestId == request.Id && (s.Status == SubmissionStatus.Draft || s.Status == SubmissionStatus.Returned))
-                .Select(s => new { s.Id, s.CommitteeId }).ToListAsync(cancellationToken);
+                .Select(s => new { s.Id, s.CommitteeId, s.AgencyId, AgencyName = s.Agency != null ? s.Agency.Name : null }).ToListAsync(cancellationToken);
             var keys = open.Select(s => $"remind-{kind}:{s.Id}").ToList();
             var sent = await db.Notifications.Where(n => keys.Contains(n.Key)).Select(n => n.Key).ToListAsync(cancellationToken);
-            var text = onTheDay
-                ? Messages.Get("NotifyDueToday", request.Title, request.Deadline.ToShort())
-                : Messages.Get("NotifyDueSoon", request.Title, request.Deadline.ToShort(), request.Deadline.DayNumber - today.DayNumber);
+            var daysLeft = request.Deadline.DayNumber - today.DayNumber;
             foreach (var submission in open.Where(s => !sent.Contains($"remind-{kind}:{s.Id}")))
             {
+                // An agency's report is owed to its own committee, whose users all read the notice: it names the agency.
+                var text = (onTheDay, submission.AgencyName) switch
+                {
+                    (true, null) => Messages.Get("NotifyDueToday", request.Title, request.Deadline.ToShort()),
+                    (true, { } agency) => Messages.Get("NotifyDueTodayAgency", request.Title, request.Deadline.ToShort(), agency),
+                    (false, null) => Messages.Get("NotifyDueSoon", request.Title, request.Deadline.ToShort(), daysLeft),
+                    (false, { } agency) => Messages.Get("NotifyDueSoonAgency", request.Title, request.Deadline.ToShort(), daysLeft, agency),
+                };
                 var notice = new Notification
                 {
                     CommitteeId = submission.CommitteeId,
@@ -72,7 +80,7 @@ public sealed class ReportReminders(SteerCoDbContext db, TimeProvider clock, IOp
                     CreatedAt = now,
                 };
                 db.Notifications.Add(notice);
-                reminders.Add(new(notice, text));
+                reminders.Add(new(notice, text, submission.AgencyId));
             }
             if (onTheDay)
             {
@@ -107,12 +115,12 @@ public sealed class ReportReminders(SteerCoDbContext db, TimeProvider clock, IOp
         }
         var committees = reminders.Select(r => r.Notice.CommitteeId).Distinct().ToList();
         var users = await db.Users.AsNoTracking().Where(u => u.IsActive && u.CommitteeId != null && committees.Contains(u.CommitteeId.Value) && u.Email != null && u.Email != "")
-            .Select(u => new { CommitteeId = u.CommitteeId!.Value, Email = u.Email! }).ToListAsync(cancellationToken);
+            .Select(u => new { CommitteeId = u.CommitteeId!.Value, u.AgencyId, Email = u.Email! }).ToListAsync(cancellationToken);
         var mailed = 0;
         foreach (var reminder in reminders)
         {
             var body = options.Value.BaseUrl is { Length: > 0 } site ? $"{reminder.Subject}\n\n{site.TrimEnd('/')}{reminder.Notice.Link}" : reminder.Subject;
-            foreach (var user in users.Where(u => u.CommitteeId == reminder.Notice.CommitteeId))
+            foreach (var user in users.Where(u => u.CommitteeId == reminder.Notice.CommitteeId && (reminder.AgencyId is null || u.AgencyId == reminder.AgencyId)))
             {
                 try
                 {

@@ -299,7 +299,7 @@ public sealed partial class ReportTemplates(SteerCoDbContext db, TimeProvider cl
             }
             if (!Enum.IsDefined(indicator.Type) || !Enum.IsDefined(indicator.Aggregation) || !Aggregations.Allows(indicator.Type, indicator.Aggregation))
             {
-                problems.Add(new(Field(nameof(IndicatorInput.Aggregation)), Messages.Get("IndicatorAggregationNotAllowed", code, indicator.Aggregation, indicator.Type)));
+                problems.Add(new(Field(nameof(IndicatorInput.Aggregation)), Messages.Get("IndicatorAggregationNotAllowed", code, Named(indicator.Aggregation), Named(indicator.Type))));
             }
             if (!string.IsNullOrWhiteSpace(indicator.Formula))
             {
@@ -308,6 +308,10 @@ public sealed partial class ReportTemplates(SteerCoDbContext db, TimeProvider cl
         }
         return [.. problems.Distinct()];
     }
+
+    /// <summary>An aggregation or an indicator type as users read it ("Cộng", "Tỷ lệ (%)"); a value out of range as its number.</summary>
+    private static string Named<T>(T value) where T : struct, Enum =>
+        Enum.IsDefined(value) ? Messages.Get($"{typeof(T).Name}{value}") : Convert.ToInt32(value, System.Globalization.CultureInfo.InvariantCulture).ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     private static IEnumerable<string> CheckFormula(string code, IndicatorInput indicator, IReadOnlyList<IndicatorInput> indicators)
     {

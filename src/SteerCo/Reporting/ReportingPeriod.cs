@@ -85,6 +85,15 @@ public readonly record struct ReportingPeriod(PeriodKind Kind, int Year, int Num
         return period.IsValid;
     }
 
+    /// <summary>The period of the kind a day falls in (the year's own for the nine months and the year).</summary>
+    public static ReportingPeriod Containing(PeriodKind kind, DateOnly day) => new(kind, day.Year, kind switch
+    {
+        PeriodKind.Month => day.Month,
+        PeriodKind.Quarter => (day.Month - 1) / 3 + 1,
+        PeriodKind.HalfYear => day.Month <= 6 ? 1 : 2,
+        _ => 1,
+    });
+
     /// <summary>The periods of a kind from a year to another, in order.</summary>
     public static IEnumerable<ReportingPeriod> Between(PeriodKind kind, int fromYear, int toYear)
     {

@@ -403,11 +403,15 @@ public sealed class Submissions(SteerCoDbContext db, ReportRequests requests, Re
             submission.AcceptedAt = now;
             submission.AcceptedVersionId = last.Id;
         }
+        // An agency's report comes back to its own committee, whose users all read the notice: it names the agency.
+        var agencyName = submission.AgencyId is { } agencyId ? await db.Agencies.Where(a => a.Id == agencyId).Select(a => a.Name).SingleAsync(cancellationToken) : null;
         db.Notifications.Add(new Notification
         {
             CommitteeId = submission.CommitteeId,
             Key = $"{(accept ? "accepted" : "returned")}:{id}:{last.Number}",
-            Text = Messages.Get(accept ? "NotifyAccepted" : "NotifyReturned", request!.Title, text),
+            Text = agencyName is null
+                ? Messages.Get(accept ? "NotifyAccepted" : "NotifyReturned", request!.Title, text)
+                : Messages.Get(accept ? "NotifyAcceptedAgency" : "NotifyReturnedAgency", request!.Title, text, agencyName),
             Link = $"/Reporting/Submission/{id}",
             CreatedAt = now,
         });

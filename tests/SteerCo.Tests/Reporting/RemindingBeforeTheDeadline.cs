@@ -113,6 +113,49 @@ public sealed class RemindingBeforeTheDeadline(SteerCoApp app) : IClassFixture<S
     }
 
     [Fact]
+    public async Task A_member_agency_that_has_not_submitted_is_named_in_its_reminder_and_only_its_own_users_are_mailed()
+    {
+        var tree = await ReportingData.TreeAsync(app);
+        var agencies = await ReportingData.MemberAgenciesAsync(app, tree.Province);
+        await using (var scope = app.ServiceScope())
+        {
+            var template = (await scope.Get<ReportTemplates>().CreateAsync(tree.ProvinceSecretariat, tree.Province.Id, ReportingData.Template())).Ok();
+            (await scope.Get<ReportRequests>().CreateAsync(tree.ProvinceSecretariat, tree.Province.Id,
+                new RequestInput(null, template.Id, null, ReportKind.Periodic, PeriodKind.Quarter, 2026, 3, null, null, ReporterKind.MemberAgencies))).Ok();
+            var users = scope.Get<UserAdministration>();
+            foreach (var (name, role, agencyId) in new[] { ("yte", SteerCo.Access.Role.Member, (int?)agencies.Health.Id), ("taichinh", SteerCo.Access.Role.Member, agencies.Finance.Id), ("thuky", SteerCo.Access.Role.Secretariat, null) })
+            {
+                (await users.CreateAsync(scope.Actor, new UserInput($"{name}.{tree.Province.Id}", name, $"{name}.{tree.Province.Id}@example.vn", role, tree.Province.Id, agencyId, TestData.Password()))).Ok();
+            }
+        }
+        var folder = Path.Combine(Path.GetTempPath(), "steerco-mail-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            var run = await RunAsync(TestClock.At(2026, 9, 22), new SmtpOptions { PickupDirectory = folder, From = "SteerCo <steerco@example.vn>" });
+
+            (await RemindersOfAsync(tree.Province.Id)).ShouldBe([
+                $"Nhắc: {agencies.Health.Name} chưa gửi báo cáo \"Báo cáo công tác phòng, chống thiên tai Quý III/2026\", hạn gửi ngày 25/09/2026 (còn 3 ngày).",
+                $"Nhắc: {agencies.Finance.Name} chưa gửi báo cáo \"Báo cáo công tác phòng, chống thiên tai Quý III/2026\", hạn gửi ngày 25/09/2026 (còn 3 ngày).",
+            ], ignoreOrder: true);
+            run.Mailed.ShouldBe(2, "one message to each agency's member, none to the secretariat");
+            var recipients = Directory.GetFiles(folder).Select(File.ReadAllText)
+                .Select(m => System.Text.RegularExpressions.Regex.Match(m, "^To: (.*)$", System.Text.RegularExpressions.RegexOptions.Multiline).Groups[1].Value.Trim()).ToList();
+            recipients.ShouldBe([$"yte.{tree.Province.Id}@example.vn", $"taichinh.{tree.Province.Id}@example.vn"], ignoreOrder: true);
+
+            await RunAsync(TestClock.At(2026, 9, 25, 8));
+
+            (await RemindersOfAsync(tree.Province.Id)).ShouldContain($"Nhắc: hôm nay (25/09/2026) là hạn gửi báo cáo \"Báo cáo công tác phòng, chống thiên tai Quý III/2026\" mà {agencies.Health.Name} chưa gửi.");
+        }
+        finally
+        {
+            if (Directory.Exists(folder))
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+        }
+    }
+
+    [Fact]
     public async Task The_web_app_runs_the_reminders_on_its_own_every_interval()
     {
         await using var running = await SteerCoApp.StartAsync(settings: new Dictionary<string, string?>

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Headers;
-using System.Text.RegularExpressions;
 using DocumentFormat.OpenXml.Packaging;
 using Microsoft.EntityFrameworkCore;
 using SteerCo.Access;
@@ -62,10 +61,6 @@ public sealed class ReportingPages(SteerCoApp app) : IClassFixture<SteerCoApp>
     private static (string Code, string Value)[] Complete(string households = "120") =>
         [("HO", households), ("HO_CAN", "150"), ("NHATRU", "80,5"), ("KEHOACH", "Có"), ("GHICHU", "Đã sơ tán xong")];
 
-    /// <summary>The message shown beside a field: the span the page writes after it.</summary>
-    private static string? ErrorBeside(string html, string field) =>
-        Regex.Match(html, $"<span class=\"field-validation-error\" data-field=\"{Regex.Escape(field)}\">([^<]*)</span>") is { Success: true } match ? match.Groups[1].Value : null;
-
     [Fact]
     public async Task A_province_asks_a_chosen_commune_for_a_quarter_from_its_reporting_page_and_the_commune_sees_it_owed()
     {
@@ -98,7 +93,7 @@ public sealed class ReportingPages(SteerCoApp app) : IClassFixture<SteerCoApp>
 
         var again = await province.PostFormAsync($"/Reporting/{tree.Province.Id}/Request", $"/Reporting/{tree.Province.Id}/Request", form);
         again.StatusCode.ShouldBe(HttpStatusCode.OK);
-        ErrorBeside(WebUtility.HtmlDecode(await again.Content.ReadAsStringAsync()), "Input.Period").ShouldNotBeNull().ShouldContain("Quý I/2026");
+        PageClient.ErrorBeside(WebUtility.HtmlDecode(await again.Content.ReadAsStringAsync()), "Input.Period").ShouldNotBeNull().ShouldContain("Quý I/2026");
         await using var scope = app.ServiceScope();
         (await scope.Db.ReportRequests.CountAsync(r => r.CommitteeId == tree.Province.Id)).ShouldBe(1);
     }
@@ -115,14 +110,14 @@ public sealed class ReportingPages(SteerCoApp app) : IClassFixture<SteerCoApp>
 
         wrong.StatusCode.ShouldBe(HttpStatusCode.OK);
         var html = WebUtility.HtmlDecode(await wrong.Content.ReadAsStringAsync());
-        ErrorBeside(html, "Values.HO").ShouldBe("HO Số hộ dân được sơ tán: 'một trăm' không phải là số.");
+        PageClient.ErrorBeside(html, "Values.HO").ShouldBe("HO Số hộ dân được sơ tán: 'một trăm' không phải là số.");
         html.ShouldContain("value=\"một trăm\"", customMessage: "what was typed stays in the form");
         (await ValueCountAsync(s.SubmissionA)).ShouldBe(0);
 
         var missing = await commune.PostFormAsync(url, url + "?handler=Submit", Form(0, [.. Complete().Where(v => v.Code != "KEHOACH")]));
 
         missing.StatusCode.ShouldBe(HttpStatusCode.OK);
-        ErrorBeside(WebUtility.HtmlDecode(await missing.Content.ReadAsStringAsync()), "Values.KEHOACH").ShouldNotBeNull().ShouldContain("KEHOACH");
+        PageClient.ErrorBeside(WebUtility.HtmlDecode(await missing.Content.ReadAsStringAsync()), "Values.KEHOACH").ShouldNotBeNull().ShouldContain("KEHOACH");
         (await ValueCountAsync(s.SubmissionA)).ShouldBe(0, "a refused submission leaves the draft as it was");
         (await SubmissionAsync(s.SubmissionA)).Status.ShouldBe(SubmissionStatus.Draft);
 
@@ -177,7 +172,7 @@ public sealed class ReportingPages(SteerCoApp app) : IClassFixture<SteerCoApp>
 
         var noComment = await province.PostFormAsync(url, url + "?handler=Return", new() { ["Version"] = version, ["Comment"] = "" });
         noComment.StatusCode.ShouldBe(HttpStatusCode.OK);
-        ErrorBeside(WebUtility.HtmlDecode(await noComment.Content.ReadAsStringAsync()), "Comment").ShouldNotBeNullOrEmpty();
+        PageClient.ErrorBeside(WebUtility.HtmlDecode(await noComment.Content.ReadAsStringAsync()), "Comment").ShouldNotBeNullOrEmpty();
         (await SubmissionAsync(s.SubmissionA)).Status.ShouldBe(SubmissionStatus.Submitted);
 
         (await province.PostFormAsync(url, url + "?handler=Return", new() { ["Version"] = version, ["Comment"] = "Số hộ sơ tán chưa khớp báo cáo nhanh." }))

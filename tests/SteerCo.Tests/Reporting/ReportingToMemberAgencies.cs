@@ -107,6 +107,20 @@ public sealed class ReportingToMemberAgencies(SteerCoApp app) : IClassFixture<St
             grid.Rows.Select(r => (r.AgencyId, r.CommitteeName)).ShouldBe([(s.Agencies.Finance.Id, s.Agencies.Finance.Name), (s.Agencies.Health.Id, s.Agencies.Health.Name)], ignoreOrder: true);
             grid.Rows.Single(r => r.AgencyId == s.Agencies.Health.Id).Cells.Single().Compliance.ShouldBe(Compliance.OnTime);
         }
+
+        // The committee's users read which agency's report was accepted, and which returned and why.
+        var finance = request.Submissions.Single(x => x.AgencyId == s.Agencies.Finance.Id).Id;
+        var financeSubmitted = await FillAndSubmitAsync(MemberOf(s.Tree.Province, s.Agencies.Finance), finance, "90");
+        await using (var scope = app.ServiceScope())
+        {
+            (await scope.Get<Submissions>().ReturnAsync(s.Tree.ProvinceSecretariat, finance, "Thiếu số liệu nhà trú ẩn.", financeSubmitted.Version)).Ok();
+            var notices = await scope.Db.Notifications.Where(n => n.CommitteeId == s.Tree.Province.Id && (n.Key.StartsWith("accepted:") || n.Key.StartsWith("returned:")))
+                .Select(n => n.Text).ToListAsync();
+            notices.Select(n => n.Trim()).ShouldBe([
+                $"Báo cáo \"Báo cáo chuyên đề mùa mưa bão\" của {s.Agencies.Health.Name} đã được tiếp nhận.",
+                $"Báo cáo \"Báo cáo chuyên đề mùa mưa bão\" của {s.Agencies.Finance.Name} bị trả lại: Thiếu số liệu nhà trú ẩn.",
+            ], ignoreOrder: true);
+        }
     }
 
     [Fact]

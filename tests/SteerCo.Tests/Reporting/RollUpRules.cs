@@ -65,12 +65,47 @@ public sealed class RollUpRules
         ], null));
 
         problems.Select(p => p.Message).ShouldBe([
-            "Chỉ tiêu TL: cách tổng hợp Sum không dùng được cho kiểu Percentage.",
+            "Chỉ tiêu TL: cách tổng hợp \"Cộng\" không dùng được cho kiểu \"Tỷ lệ (%)\".",
             "Mã chỉ tiêu 'TL' bị trùng.",
             "Chỉ tiêu X: công thức dùng mã 'GC' không phải một chỉ tiêu số nhập tay của mẫu.",
             "Mã chỉ tiêu 'tl' bị trùng.",
         ], ignoreOrder: true);
     }
+
+    [Fact]
+    public void A_roll_up_that_does_not_fit_the_type_is_named_as_users_read_it_in_Vietnamese_and_in_English()
+    {
+        TemplateInput Input() => new("Mẫu",
+        [
+            new("GC", "Ghi chú", null, IndicatorType.Text, Aggregation.Average),
+            new("KH", "Có kế hoạch", null, IndicatorType.YesNo, Aggregation.Max),
+        ], null);
+
+        ReportTemplates.Check(Input()).Select(p => p.Message).ShouldBe([
+            "Chỉ tiêu GC: cách tổng hợp \"Trung bình\" không dùng được cho kiểu \"Chữ\".",
+            "Chỉ tiêu KH: cách tổng hợp \"Lớn nhất\" không dùng được cho kiểu \"Có/Không\".",
+        ]);
+        var culture = System.Globalization.CultureInfo.CurrentUICulture;
+        try
+        {
+            System.Globalization.CultureInfo.CurrentUICulture = new("en");
+            ReportTemplates.Check(Input()).First().Message.ShouldBe("Indicator GC: the roll-up \"Average\" does not apply to the type \"Text\".");
+        }
+        finally
+        {
+            System.Globalization.CultureInfo.CurrentUICulture = culture;
+        }
+    }
+
+    [Theory]
+    [InlineData(PeriodKind.Month, "2026-11-30", 11)]
+    [InlineData(PeriodKind.Quarter, "2026-11-30", 4)]
+    [InlineData(PeriodKind.Quarter, "2026-04-01", 2)]
+    [InlineData(PeriodKind.HalfYear, "2026-06-30", 1)]
+    [InlineData(PeriodKind.HalfYear, "2026-07-01", 2)]
+    [InlineData(PeriodKind.Year, "2026-11-30", 1)]
+    public void The_period_a_day_falls_in_is_found_for_each_kind(PeriodKind kind, string day, int number) =>
+        ReportingPeriod.Containing(kind, DateOnly.Parse(day, System.Globalization.CultureInfo.InvariantCulture)).ShouldBe(new ReportingPeriod(kind, 2026, number));
 
     [Theory]
     [InlineData(PeriodKind.Quarter, 2023, 1, "Quý I/2023")]

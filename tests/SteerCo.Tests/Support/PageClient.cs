@@ -51,6 +51,10 @@ public sealed partial class PageClient(HttpClient http)
         return await http.PostAsync(action, withToken);
     }
 
+    /// <summary>The message a page shows beside a field (the span FieldError writes after it), or null.</summary>
+    public static string? ErrorBeside(string html, string field) =>
+        Regex.Match(html, $"<span class=\"field-validation-error\" data-field=\"{Regex.Escape(field)}\">([^<]*)</span>") is { Success: true } match ? match.Groups[1].Value : null;
+
     public static string TokenIn(string html) => AntiforgeryField().Match(html) is { Success: true } match
         ? WebUtility.HtmlDecode(match.Groups[1].Value)
         : throw new InvalidOperationException("No anti-forgery token on the page.");

@@ -27,11 +27,24 @@ public sealed class CreateModel(CommitteeService committees, ReportRequests requ
     /// <summary>The periods offered, by kind, last year to next year.</summary>
     public IReadOnlyList<(PeriodKind Kind, IReadOnlyList<ReportingPeriod> Periods)> Periods { get; private set; } = [];
 
-    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
+    /// <summary>?regime=N (from the regimes page) starts the form on that regime: its kind, its reporters, this period of its kind.</summary>
+    public async Task<IActionResult> OnGetAsync(int id, int? regime, CancellationToken ct)
     {
         var today = requests.Today;
-        Input.Period = ReportingPeriod.Quarter(today.Year, (today.Month - 1) / 3 + 1).Key;
-        return await LoadAsync(id, ct) ?? Page();
+        Input.Period = ReportingPeriod.Containing(PeriodKind.Quarter, today).Key;
+        if (await LoadAsync(id, ct) is { } refused)
+        {
+            return refused;
+        }
+        if (Regimes.FirstOrDefault(r => r.Id == regime) is { } chosen)
+        {
+            Input.RegimeId = chosen.Id;
+            Input.TemplateId = chosen.TemplateId;
+            Input.Kind = chosen.Kind;
+            Input.Recipients = chosen.Reporters == ReporterKind.MemberAgencies ? "agencies" : "children";
+            Input.Period = ReportingPeriod.Containing(chosen.PeriodKind, today).Key;
+        }
+        return Page();
     }
 
     public async Task<IActionResult> OnPostAsync(int id, CancellationToken ct)
