@@ -2,6 +2,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 using SteerCo.Accounts;
 using SteerCo.Agencies;
 using SteerCo.Audit;
@@ -43,7 +44,7 @@ public static class SteerCoServiceCollectionExtensions
                 throw new InvalidOperationException("Database:Provider is postgres but ConnectionStrings:Default is empty.");
             }
             services.AddDbContext<PostgresSteerCoDbContext>((sp, options) => options
-                .UseNpgsql(connectionString)
+                .UseNpgsql(WithPoolDefaults(connectionString))
                 .AddInterceptors(sp.GetRequiredService<AuditInterceptor>(), sp.GetRequiredService<UserChangeInterceptor>(), sp.GetRequiredService<UserChangeCommitInterceptor>()));
             services.AddScoped<SteerCoDbContext>(sp => sp.GetRequiredService<PostgresSteerCoDbContext>());
         }
@@ -93,6 +94,34 @@ public static class SteerCoServiceCollectionExtensions
         services.AddSingleton<ReminderMail>();
         services.AddScoped<ReportReminders>();
         return services;
+    }
+
+    /// <summary>
+    /// A pooled connection keeps its prepared statements unless the operator's connection string
+    /// says otherwise: the app sets no session state, so the pool need not reset a connection
+    /// (DISCARD ALL before every query) and the statements run most often are prepared once per
+    /// connection instead of parsed on every request. Plans stay custom, made for each call's
+    /// values: one generic plan for a path range would serve the centre and a commune alike.
+    /// </summary>
+    internal static string WithPoolDefaults(string connectionString)
+    {
+        // The keys as written (lower case), whatever Npgsql's defaults: an operator's choice stands.
+        var written = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString }.Keys.Cast<string>()
+            .Select(k => k.Replace(" ", "", StringComparison.Ordinal)).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        if (!written.Contains("NoResetOnClose"))
+        {
+            builder.NoResetOnClose = true;
+        }
+        if (!written.Contains("MaxAutoPrepare"))
+        {
+            builder.MaxAutoPrepare = 64;
+        }
+        if (!written.Contains("Options"))
+        {
+            builder.Options = "-c plan_cache_mode=force_custom_plan";
+        }
+        return builder.ConnectionString;
     }
 
     private static void EnsureSqliteFolder(string connectionString)
