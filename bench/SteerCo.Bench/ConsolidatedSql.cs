@@ -2,17 +2,17 @@ namespace SteerCo.Bench;
 
 /// <summary>
 /// The SQL the app runs for GET /api/v1/report-requests/{id}/consolidated after it has found the
-/// user (ReportRequests.ConsolidatedAsync: the request, its submissions, the template version with
-/// its indicators and sections, the accepted values), copied from PostgreSQL's log
-/// (log_statement = all) with EF's $1 named @requestId or @templateVersionId. EF gives SQLite the
-/// same statements but for its parameter names, so both engines run these.
+/// user (ReportRequests.ConsolidatedAsync: the request, its submissions, the template version's
+/// indicators, the accepted values), copied from PostgreSQL's log (log_statement = all) with EF's
+/// $1 named @requestId or @templateVersionId. EF gives SQLite the same statements but for its
+/// parameter names, so both engines run these.
 /// </summary>
 internal static class ConsolidatedSql
 {
     public static IReadOnlyList<string> Statements { get; } =
     [
         """
-        SELECT r."Id", r."CommitteeId", r."CreatedAt", r."CreatedBy", r."CutoffFrom", r."CutoffTo", r."Deadline", r."Kind", r."PeriodKind", r."PeriodNumber", r."PeriodYear", r."RegimeId", r."RemindedBeforeAt", r."RemindedOnAt", r."TemplateVersionId", r."Title", c."Id", c."Abbreviation", c."CurrentTerm", c."DissolvedOn", c."DocumentSystem", c."EstablishedOn", c."FoldedName", c."Name", c."ParentId", c."Path", c."StandingAgencyId", c."StateNumbering", c."UnitId", c."Version", r0."Id", r0."CreatedAt", r0."CreatedBy", r0."Number", r0."TemplateId"
+        SELECT r."Id", r."CommitteeId", r."CreatedAt", r."CreatedBy", r."CutoffFrom", r."CutoffTo", r."Deadline", r."Kind", r."PeriodKind", r."PeriodNumber", r."PeriodYear", r."RegimeId", r."RemindedBeforeAt", r."RemindedOnAt", r."Reporters", r."TemplateVersionId", r."Title", c."Id", c."Abbreviation", c."CurrentTerm", c."DissolvedOn", c."DocumentSystem", c."EstablishedOn", c."FoldedName", c."Name", c."ParentId", c."Path", c."StandingAgencyId", c."StateNumbering", c."UnitId", c."Version", r0."Id", r0."CreatedAt", r0."CreatedBy", r0."Number", r0."TemplateId"
         FROM "ReportRequests" AS r
         INNER JOIN "Committees" AS c ON r."CommitteeId" = c."Id"
         INNER JOIN "ReportTemplateVersions" AS r0 ON r."TemplateVersionId" = r0."Id"
@@ -20,27 +20,18 @@ internal static class ConsolidatedSql
         LIMIT 1
         """,
         """
-        SELECT s."Id", s."CommitteeId", c."Name", c."Path", s."Status", s."FirstSubmittedAt", s."AcceptedAt"
+        SELECT s."Id", s."CommitteeId", s."AgencyId", CASE
+            WHEN s."AgencyId" IS NULL THEN c."Name"
+            ELSE a."Name"
+        END AS "Name", s."Status", s."FirstSubmittedAt", s."AcceptedAt"
         FROM "Submissions" AS s
         INNER JOIN "Committees" AS c ON s."CommitteeId" = c."Id"
+        LEFT JOIN "Agencies" AS a ON s."AgencyId" = a."Id"
         WHERE s."RequestId" = @requestId
-        """,
-        """
-        SELECT r."Id", r."TemplateId", r0."Name", r."Number"
-        FROM "ReportTemplateVersions" AS r
-        INNER JOIN "ReportTemplates" AS r0 ON r."TemplateId" = r0."Id"
-        WHERE r."Id" = @templateVersionId
-        LIMIT 2
         """,
         """
         SELECT r."Id", r."Position", r."Code", r."Name", r."Unit", r."Type", r."Aggregation", r."Formula"
         FROM "ReportIndicators" AS r
-        WHERE r."TemplateVersionId" = @templateVersionId
-        ORDER BY r."Position"
-        """,
-        """
-        SELECT r."Id", r."Position", r."Title"
-        FROM "ReportSections" AS r
         WHERE r."TemplateVersionId" = @templateVersionId
         ORDER BY r."Position"
         """,
