@@ -198,7 +198,12 @@ public sealed class WorkItemService(SteerCoDbContext db, FileIntake intake, Time
             (sum, c) => sum.Add(c.PastDue && WorkItem.IsOpen(c.Status) ? WorkItemState.Overdue : WorkItem.StateOf(c.Status, null, today), c.Count)));
     }
 
-    public async Task<Result<WorkItemDetail>> GetAsync(Actor actor, int id, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// A task with its updates and children. <paramref name="withChoices"/> adds what the task's
+    /// page offers a manager (the agencies to reassign to, the committees below to pass it to):
+    /// the API leaves them out, having its own lists of agencies and committees.
+    /// </summary>
+    public async Task<Result<WorkItemDetail>> GetAsync(Actor actor, int id, CancellationToken cancellationToken = default, bool withChoices = false)
     {
         var item = await db.WorkItems.AsNoTracking().Include(w => w.Committee).Include(w => w.LeadAgency).Include(w => w.Parent)
             .Include(w => w.SourceDocument).Include(w => w.Coordinators).ThenInclude(c => c.Agency)
@@ -220,11 +225,11 @@ public sealed class WorkItemService(SteerCoDbContext db, FileIntake intake, Time
         // Children are listed whatever the reader's scope below: the roll-up is the parent's.
         var children = await Summaries(db.WorkItems.Where(w => w.ParentId == id).OrderBy(w => w.Committee!.Name), today).ToListAsync(cancellationToken);
         var canManage = actor.CanManage(item.Committee!);
-        var agencyChoices = canManage
+        var agencyChoices = canManage && withChoices
             ? await db.Agencies.Where(a => a.UnitId == item.Committee!.UnitId && a.DissolvedOn == null).OrderBy(a => a.Name)
                 .Select(a => new AgencyRef(a.Id, a.Name)).ToListAsync(cancellationToken)
             : [];
-        var fanOut = canManage
+        var fanOut = canManage && withChoices
             ? await db.Committees.Where(c => c.ParentId == item.CommitteeId && c.DissolvedOn == null).OrderBy(c => c.Name)
                 .Select(c => new CommitteeChoice(c.Id, c.Name, db.WorkItems.Any(w => w.ParentId == id && w.CommitteeId == c.Id)))
                 .ToListAsync(cancellationToken)

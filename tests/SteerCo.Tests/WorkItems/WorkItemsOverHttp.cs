@@ -66,6 +66,11 @@ public sealed class WorkItemsOverHttp(SteerCoApp app) : IClassFixture<SteerCoApp
         await fanned.ShouldHaveStatusAsync(HttpStatusCode.OK);
         var parent = await fanned.ReadJsonAsync<WorkItemDetail>();
         parent.ChildRollUp.ShouldBe(new RollUp(0, 0, 2, 0, 0));
+        // The task by id: its children, and not the lists its page offers a manager.
+        var read = await secretariat.GetJsonAsync<WorkItemDetail>($"/api/v1/work-items/{item.Id}");
+        (read.CanManage, read.Children.Count, read.AgencyChoices.Count, read.FanOutChoices.Count).ShouldBe((true, 2, 0, 0));
+        var page = await (await app.SignInToPagesAsync(Role.Secretariat, branch.Province.Id)).GetPageAsync($"/Work/Details/{item.Id}");
+        page.ShouldContain($"<option value=\"{branch.Other.Id}\"");
 
         var board = await secretariat.GetJsonAsync<OverdueBoard>("/api/v1/work-items/overdue");
         board.CommitteeId.ShouldBe(branch.Province.Id);

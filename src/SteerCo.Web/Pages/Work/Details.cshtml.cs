@@ -83,7 +83,7 @@ public sealed class DetailsModel(WorkItemService items, FileIntake intake) : Ste
 
     private async Task<IActionResult?> LoadAsync(CancellationToken ct)
     {
-        var item = await items.GetAsync(Actor, Id, ct);
+        var item = await items.GetAsync(Actor, Id, ct, withChoices: true);
         if (!item.IsOk)
         {
             return OutOfScope();
