@@ -100,8 +100,8 @@ public static class SteerCoServiceCollectionExtensions
     /// A pooled connection keeps its prepared statements unless the operator's connection string
     /// says otherwise: the app sets no session state, so the pool need not reset a connection
     /// (DISCARD ALL before every query) and the statements run most often are prepared once per
-    /// connection instead of parsed on every request. Plans stay custom, made for each call's
-    /// values: one generic plan for a path range would serve the centre and a commune alike.
+    /// connection instead of parsed and planned on every request (PostgreSQL keeps planning a
+    /// statement for each call's values until a generic plan costs no more).
     /// </summary>
     internal static string WithPoolDefaults(string connectionString)
     {
@@ -116,10 +116,6 @@ public static class SteerCoServiceCollectionExtensions
         if (!written.Contains("MaxAutoPrepare"))
         {
             builder.MaxAutoPrepare = 64;
-        }
-        if (!written.Contains("Options"))
-        {
-            builder.Options = "-c plan_cache_mode=force_custom_plan";
         }
         return builder.ConnectionString;
     }
