@@ -1772,6 +1772,8 @@ namespace SteerCo.Data.Migrations.Postgres
 
                     b.HasIndex("CommitteeId", "Status");
 
+                    b.HasIndex("RequestId", "AcceptedVersionId");
+
                     b.HasIndex("RequestId", "AgencyId")
                         .IsUnique()
                         .HasFilter("\"AgencyId\" IS NOT NULL");

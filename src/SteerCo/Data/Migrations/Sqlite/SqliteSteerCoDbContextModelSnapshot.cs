@@ -1701,6 +1701,8 @@ namespace SteerCo.Data.Migrations.Sqlite
 
                     b.HasIndex("CommitteeId", "Status");
 
+                    b.HasIndex("RequestId", "AcceptedVersionId");
+
                     b.HasIndex("RequestId", "AgencyId")
                         .IsUnique()
                         .HasFilter("\"AgencyId\" IS NOT NULL");
