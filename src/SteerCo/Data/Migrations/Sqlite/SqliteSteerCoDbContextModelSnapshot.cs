@@ -1971,6 +1971,9 @@ namespace SteerCo.Data.Migrations.Sqlite
                         .HasDatabaseName("IX_WorkItems_Open_Path_Due")
                         .HasFilter("\"Status\" IN ('NotStarted', 'InProgress')");
 
+                    b.HasIndex("CommitteePath", "Status", "DueDate")
+                        .HasDatabaseName("IX_WorkItems_Path_Status_Due");
+
                     b.ToTable("WorkItems");
                 });
 
