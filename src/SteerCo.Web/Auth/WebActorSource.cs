@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using SteerCo.Access;
@@ -60,45 +59,17 @@ public sealed class WebActorSource(IHttpContextAccessor http, SteerCoDbContext d
 }
 
 /// <summary>
-/// Who each user is, as last read, for as long as nothing was written in this process since
-/// (<see cref="UserChanges"/>) and for at most <see cref="Lifetime"/>, the time a change made by
-/// another server sharing the database may take to apply here. A deactivated or unknown user is kept as null.
+/// Who each user is, as last read, until anything is written in this process and for at most
+/// <see cref="Lifetime"/>, the time a change made by another server sharing the database may take
+/// to apply here. A deactivated or unknown user is kept as null.
 /// </summary>
-public sealed class ActorCache(UserChanges changes)
+public sealed class ActorCache(Writes writes)
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(5);
 
-    private readonly ConcurrentDictionary<int, Entry> _entries = new();
+    private readonly UntilWritten<int, Actor?> _actors = new(writes, Lifetime);
 
-    private sealed record Entry(Actor? Actor, long Version, long ExpiresAt);
+    public Actor? Get(int userId, Func<int, Actor?> read) => _actors.Get(userId, read);
 
-    public Actor? Get(int userId, Func<int, Actor?> read)
-    {
-        if (Fresh(userId) is { } entry)
-        {
-            return entry.Actor;
-        }
-        var version = changes.Version;
-        return Keep(userId, read(userId), version);
-    }
-
-    public async ValueTask<Actor?> GetAsync(int userId, Func<int, Task<Actor?>> read)
-    {
-        if (Fresh(userId) is { } entry)
-        {
-            return entry.Actor;
-        }
-        // The counter is read before the user: a write that lands during the read leaves an entry already stale.
-        var version = changes.Version;
-        return Keep(userId, await read(userId), version);
-    }
-
-    private Entry? Fresh(int userId) =>
-        _entries.TryGetValue(userId, out var entry) && entry.Version == changes.Version && entry.ExpiresAt > Environment.TickCount64 ? entry : null;
-
-    private Actor? Keep(int userId, Actor? actor, long version)
-    {
-        _entries[userId] = new Entry(actor, version, Environment.TickCount64 + (long)Lifetime.TotalMilliseconds);
-        return actor;
-    }
+    public ValueTask<Actor?> GetAsync(int userId, Func<int, Task<Actor?>> read) => _actors.GetAsync(userId, read);
 }

@@ -22,7 +22,14 @@ public static class PagingExtensions
     public static async Task<Paged<T>> ToPagedAsync<T>(this IQueryable<T> query, PageRequest request, CancellationToken cancellationToken = default)
     {
         var total = await query.CountAsync(cancellationToken);
-        var items = await query.Skip((request.SafePage - 1) * request.SafePageSize).Take(request.SafePageSize).ToListAsync(cancellationToken);
+        return await query.ToPagedAsync(request, total, cancellationToken);
+    }
+
+    /// <summary>The page, with a total counted (or kept) elsewhere; no query when the page starts past it.</summary>
+    public static async Task<Paged<T>> ToPagedAsync<T>(this IQueryable<T> query, PageRequest request, int total, CancellationToken cancellationToken = default)
+    {
+        var skip = (request.SafePage - 1) * request.SafePageSize;
+        var items = skip >= total ? [] : await query.Skip(skip).Take(request.SafePageSize).ToListAsync(cancellationToken);
         return new(items, total, request.SafePage, request.SafePageSize);
     }
 }

@@ -14,7 +14,7 @@ namespace SteerCo.WorkItems;
 /// committees below, reported on by the agency that leads them, extended, reassigned, closed.
 /// A parent's status rolls up from its children.
 /// </summary>
-public sealed class WorkItemService(SteerCoDbContext db, FileIntake intake, TimeProvider clock)
+public sealed class WorkItemService(SteerCoDbContext db, FileIntake intake, TimeProvider clock, OverdueTotals overdueTotals)
 {
     public const int TitleLength = 1000;
     public const int TextLength = 4000;
@@ -577,11 +577,14 @@ public sealed class WorkItemService(SteerCoDbContext db, FileIntake intake, Time
     /// </summary>
     public async Task<Result<Paged<WorkItemSummary>>> OverdueListAsync(Actor actor, int? committeeId, PageRequest page, CancellationToken cancellationToken = default)
     {
+        var ownOnly = actor.Role is Role.Member or Role.Viewer;
         IQueryable<WorkItem> subtree;
+        string scope;
         if ((committeeId is null || committeeId == actor.CommitteeId) && actor is { CommitteeId: { } own, CommitteePath: { } path })
         {
             // The reader's own committee needs no lookup: the actor carries its path, and a committee never moves.
-            subtree = actor.Role is Role.Member or Role.Viewer ? db.WorkItems.Where(w => w.CommitteeId == own) : db.WorkItems.InSubtree(path);
+            subtree = ownOnly ? db.WorkItems.Where(w => w.CommitteeId == own) : db.WorkItems.InSubtree(path);
+            scope = ownOnly ? $"{own}" : path;
         }
         else
         {
@@ -590,8 +593,12 @@ public sealed class WorkItemService(SteerCoDbContext db, FileIntake intake, Time
             {
                 return Result<Paged<WorkItemSummary>>.NotFound();
             }
+            scope = ownOnly ? $"{committee.Id}" : committee.Path;
         }
-        return await OverdueIn(subtree, Today).ToPagedAsync(page, cancellationToken);
+        var today = Today;
+        var overdue = OverdueIn(subtree, today);
+        var total = await overdueTotals.GetAsync(scope, today, () => overdue.CountAsync(cancellationToken));
+        return await overdue.ToPagedAsync(page, total, cancellationToken);
     }
 
     /// <summary>The committee asked for (the reader's own, or the first top committee) if the reader may see it, and its tasks the reader sees.</summary>

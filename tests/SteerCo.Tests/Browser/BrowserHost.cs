@@ -46,6 +46,7 @@ public sealed class BrowserHost : IAsyncLifetime
             web.UseEnvironment("Testing");
             web.UseSetting("Database:Provider", _database.Provider);
             web.UseSetting("ConnectionStrings:Default", _database.ConnectionString);
+            web.UseSetting("Database:ThreadSafetyChecks", "true");
             web.UseSetting("DataProtection:KeysFolder", Path.Combine(_folder, "keys"));
             web.UseSetting("Files:Folder", Path.Combine(_folder, "files"));
             web.UseSetting("Demo:Seed", "true");

@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.EntityFrameworkCore;
 using SteerCo.Access;
 using SteerCo.Data;
 using SteerCo.Meetings;
@@ -90,6 +91,8 @@ public sealed class WorkItemsOverHttp(SteerCoApp app) : IClassFixture<SteerCoApp
         var extended = await secretariat.PostJsonAsync($"/api/v1/work-items/{item.Id}/extension", new { dueDate = Today.AddDays(14), reason = "Mưa lớn kéo dài", version = parent.Version });
         await extended.ShouldHaveStatusAsync(HttpStatusCode.OK);
         (await extended.ReadJsonAsync<WorkItemDetail>()).State.ShouldBe(WorkItemState.NotStarted);
+        // The total above the list is kept between reads, and counted again after this write.
+        (await secretariat.GetJsonAsync<Paged<WorkItemSummary>>("/api/v1/work-items/overdue/list")).Total.ShouldBe(2);
         var stale = await secretariat.PostJsonAsync($"/api/v1/work-items/{item.Id}/extension", new { dueDate = Today.AddDays(20), reason = "Lần nữa", version = parent.Version });
         await stale.ShouldHaveStatusAsync(HttpStatusCode.Conflict);
         var missing = await secretariat.PostJsonAsync($"/api/v1/work-items/{item.Id}/closing", new { status = "Done", text = "Xong" });
@@ -98,6 +101,32 @@ public sealed class WorkItemsOverHttp(SteerCoApp app) : IClassFixture<SteerCoApp
         var other = await app.SignInAsync(Role.Secretariat, app.Hierarchy.Hue.Id);
         (await other.GetAsync($"/api/v1/work-items/{item.Id}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         (await other.GetJsonAsync<Paged<WorkItemSummary>>($"/api/v1/work-items?committeeId={branch.Province.Id}")).Total.ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task A_task_made_overdue_by_another_server_counts_in_the_total_within_seconds()
+    {
+        var branch = await WorkData.BranchAsync(app, "Cẩm Lệ", communes: 0);
+        await WorkData.ItemAsync(app, branch.Province, branch.Lead, Today.AddDays(-3), "Nạo vét kênh thoát nước");
+        var later = await WorkData.ItemAsync(app, branch.Province, branch.Lead, Today.AddDays(30), "Trồng cây chắn sóng");
+        var secretariat = await app.SignInAsync(Role.Secretariat, branch.Province.Id);
+        const string url = "/api/v1/work-items/overdue/list";
+        (await secretariat.GetJsonAsync<Paged<WorkItemSummary>>(url)).Total.ShouldBe(1);
+
+        // Another server's write: straight to the table, unseen by this process's saves.
+        await using (var scope = app.ServiceScope())
+        {
+            (await scope.Db.Database.ExecuteSqlAsync($"UPDATE \"WorkItems\" SET \"DueDate\" = {Today.AddDays(-1)} WHERE \"Id\" = {later.Id}")).ShouldBe(1);
+        }
+
+        var deadline = DateTime.UtcNow + OverdueTotals.Lifetime + TimeSpan.FromSeconds(3);
+        Paged<WorkItemSummary> list;
+        while ((list = await secretariat.GetJsonAsync<Paged<WorkItemSummary>>(url)).Total == 1 && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(250);
+        }
+        list.Total.ShouldBe(2);
+        list.Items.Select(i => i.Id).ShouldContain(later.Id);
     }
 
     [Fact]
