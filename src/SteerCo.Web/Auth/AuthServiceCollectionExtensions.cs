@@ -1,5 +1,7 @@
+using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
 using SteerCo.Access;
 using SteerCo.Accounts;
 using SteerCo.Audit;
@@ -37,6 +39,7 @@ public static class AuthServiceCollectionExtensions
             })
             .AddBearerToken(IdentityConstants.BearerScheme, options => options.BearerTokenExpiration = TimeSpan.FromHours(1))
             .AddCookie(IdentityConstants.TwoFactorUserIdScheme);
+        services.AddSingleton<IPostConfigureOptions<BearerTokenOptions>, KeepUnprotectedTickets>();
         services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.FromMinutes(1));
 
         services.AddSteerCoIdentity().AddSignInManager<ActiveUserSignInManager>();
