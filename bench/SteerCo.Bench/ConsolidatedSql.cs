@@ -2,10 +2,11 @@ namespace SteerCo.Bench;
 
 /// <summary>
 /// The SQL the app runs for GET /api/v1/report-requests/{id}/consolidated after it has found the
-/// user (ReportRequests.ConsolidatedAsync: the request, its submissions, the template version's
-/// indicators, the accepted values), copied from PostgreSQL's log (log_statement = all) with EF's
-/// $1 named @requestId or @templateVersionId. EF gives SQLite the same statements but for its
-/// parameter names, so both engines run these.
+/// user (ReportRequests.ConsolidatedAsync: the request, its submissions, the accepted values),
+/// copied from PostgreSQL's log (log_statement = all) with EF's $1 named @requestId. EF gives
+/// SQLite the same statements but for its parameter names, so both engines run these. The template
+/// version's indicators are not among them: a version never changes, and the app reads its
+/// indicators once (TemplateIndicators).
 /// </summary>
 internal static class ConsolidatedSql
 {
@@ -28,12 +29,6 @@ internal static class ConsolidatedSql
         INNER JOIN "Committees" AS c ON s."CommitteeId" = c."Id"
         LEFT JOIN "Agencies" AS a ON s."AgencyId" = a."Id"
         WHERE s."RequestId" = @requestId
-        """,
-        """
-        SELECT r."Id", r."Position", r."Code", r."Name", r."Unit", r."Type", r."Aggregation", r."Formula"
-        FROM "ReportIndicators" AS r
-        WHERE r."TemplateVersionId" = @templateVersionId
-        ORDER BY r."Position"
         """,
         """
         SELECT s."IndicatorId", s."Number", s."Text"

@@ -138,7 +138,6 @@ internal static class ReportingCases
             await using var command = connection.CreateCommand();
             command.CommandText = sql;
             Add(command, "@requestId", request.Id);
-            Add(command, "@templateVersionId", request.TemplateVersionId);
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             var values = new object[reader.FieldCount];
             while (await reader.ReadAsync(cancellationToken))

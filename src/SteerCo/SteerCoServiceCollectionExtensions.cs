@@ -42,6 +42,7 @@ public static class SteerCoServiceCollectionExtensions
         services.AddSingleton<WriteInterceptor>();
         services.AddSingleton<WriteCommitInterceptor>();
         services.AddSingleton<OverdueTotals>();
+        services.AddSingleton<TemplateIndicators>();
         if (provider == "postgres")
         {
             if (string.IsNullOrWhiteSpace(connectionString))

@@ -37,7 +37,7 @@ public sealed record RegimeView(int Id, int CommitteeId, string Name, int Templa
 /// Report templates and reporting regimes of a committee. Read by whoever reads the committee,
 /// kept by its secretariat. A template is never changed in place: saving makes a new version.
 /// </summary>
-public sealed partial class ReportTemplates(SteerCoDbContext db, TimeProvider clock)
+public sealed partial class ReportTemplates(SteerCoDbContext db, TimeProvider clock, TemplateIndicators kept)
 {
     public const int MaxIndicators = 200;
 
@@ -231,10 +231,10 @@ public sealed partial class ReportTemplates(SteerCoDbContext db, TimeProvider cl
         return new(version.Id, version.TemplateId, version.Name, version.Number, indicators, sections);
     }
 
-    /// <summary>A version's indicators in order: all a roll-up needs of its template.</summary>
-    internal Task<List<IndicatorView>> IndicatorsAsync(int versionId, CancellationToken cancellationToken) =>
-        db.ReportIndicators.AsNoTracking().Where(i => i.TemplateVersionId == versionId).OrderBy(i => i.Position)
-            .Select(i => new IndicatorView(i.Id, i.Position, i.Code, i.Name, i.Unit, i.Type, i.Aggregation, i.Formula)).ToListAsync(cancellationToken);
+    /// <summary>A version's indicators in order: all a roll-up needs of its template, read once per version (<see cref="TemplateIndicators"/>).</summary>
+    internal ValueTask<IReadOnlyList<IndicatorView>> IndicatorsAsync(int versionId, CancellationToken cancellationToken) =>
+        kept.GetAsync(versionId, id => db.ReportIndicators.AsNoTracking().Where(i => i.TemplateVersionId == id).OrderBy(i => i.Position)
+            .Select(i => new IndicatorView(i.Id, i.Position, i.Code, i.Name, i.Unit, i.Type, i.Aggregation, i.Formula)).ToListAsync(cancellationToken));
 
     private async Task<int> AddVersionAsync(Actor actor, int templateId, int number, TemplateInput input, CancellationToken cancellationToken)
     {

@@ -161,6 +161,10 @@ public sealed class ReportingAQuarter(SteerCoApp app) : IClassFixture<SteerCoApp
         {
             Indicators = [new("HO", "Số hộ được di dời", "hộ", IndicatorType.Number, Aggregation.Sum), new("TAU", "Số tàu thuyền", "chiếc", IndicatorType.Number, Aggregation.Max)],
         };
+        var requests = scope.Get<ReportRequests>();
+        string[] pastCodes = ["HO", "HO_CAN", "TYLE", "NHATRU", "KEHOACH", "GHICHU"];
+        // The roll-up keeps a version's indicators once read: a revision is another version.
+        (await requests.ConsolidatedAsync(s.Tree.ProvinceSecretariat, s.Request.Id)).Ok().Rows.Select(r => r.Code).ShouldBe(pastCodes);
         var revised = (await templates.ReviseAsync(s.Tree.ProvinceSecretariat, s.Tree.Province.Id, s.Template.Id, changed, s.Template.Version)).Ok();
 
         revised.Current.Number.ShouldBe(2);
@@ -168,10 +172,12 @@ public sealed class ReportingAQuarter(SteerCoApp app) : IClassFixture<SteerCoApp
         past.Fields.Select(f => f.Code).ShouldBe(["HO", "HO_CAN", "TYLE", "NHATRU", "KEHOACH", "GHICHU"]);
         past.Fields.Single(f => f.Code == "HO").Name.ShouldBe("Số hộ dân được sơ tán");
         past.Fields.Single(f => f.Code == "HO").Number.ShouldBe(120m);
-        var next = (await scope.Get<ReportRequests>().CreateAsync(s.Tree.ProvinceSecretariat, s.Tree.Province.Id,
+        var next = (await requests.CreateAsync(s.Tree.ProvinceSecretariat, s.Tree.Province.Id,
             new RequestInput(null, s.Template.Id, null, ReportKind.Periodic, PeriodKind.Quarter, 2026, 2, null, null))).Ok();
         var nextSubmission = (await scope.Get<Submissions>().GetAsync(s.Tree.SecretariatA, next.Submissions.Single(x => x.CommitteeId == s.Tree.CommuneA.Id).Id)).Ok();
         nextSubmission.Fields.Select(f => f.Code).ShouldBe(["HO", "TAU"]);
+        (await requests.ConsolidatedAsync(s.Tree.ProvinceSecretariat, next.Id)).Ok().Rows.Select(r => r.Code).ShouldBe(["HO", "TAU"]);
+        (await requests.ConsolidatedAsync(s.Tree.ProvinceSecretariat, s.Request.Id)).Ok().Rows.Select(r => r.Code).ShouldBe(pastCodes);
         var stale = await templates.ReviseAsync(s.Tree.ProvinceSecretariat, s.Tree.Province.Id, s.Template.Id, changed, s.Template.Version);
         stale.Outcome.ShouldBe(Outcome.Conflict);
     }
