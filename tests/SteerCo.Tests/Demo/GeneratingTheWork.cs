@@ -180,10 +180,14 @@ public sealed class GeneratingTheWork(GeneratedSmallDataSet data) : IClassFixtur
         var list = (await service.OverdueListAsync(actor, null, new(1, 25))).Value!;
 
         var today = service.Today;
-        var subtree = await db.WorkItems.Where(w => w.CommitteePath.StartsWith(province.Path)).Select(w => new { w.CommitteeId, w.Status, w.DueDate }).ToListAsync();
+        var subtree = await db.WorkItems.Where(w => w.CommitteePath.StartsWith(province.Path)).Select(w => new { w.Id, w.CommitteeId, w.Status, w.DueDate }).ToListAsync();
         var overdue = subtree.Count(w => WorkItem.StateOf(w.Status, w.DueDate, today) == WorkItemState.Overdue);
         overdue.ShouldBeGreaterThan(25);
         list.Total.ShouldBe(overdue);
+        // The longest overdue first, and the second page goes on where the first stopped.
+        var byDue = subtree.Where(w => WorkItem.StateOf(w.Status, w.DueDate, today) == WorkItemState.Overdue).OrderBy(w => w.DueDate).ThenBy(w => w.Id).Select(w => w.Id).ToList();
+        list.Items.Select(i => i.Id).ShouldBe(byDue.Take(25));
+        (await service.OverdueListAsync(actor, null, new(2, 25))).Value!.Items.Select(i => i.Id).ShouldBe(byDue.Skip(25).Take(25));
         list.Items.Select(i => i.Id).ShouldBe(board.Overdue.Items.Select(i => i.Id));
         board.Children.Count.ShouldBe(await db.Committees.CountAsync(c => c.ParentId == province.Id));
         board.Total.Total.ShouldBe(subtree.Count);
