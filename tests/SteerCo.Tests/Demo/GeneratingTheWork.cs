@@ -188,6 +188,14 @@ public sealed class GeneratingTheWork(GeneratedSmallDataSet data) : IClassFixtur
         var byDue = subtree.Where(w => WorkItem.StateOf(w.Status, w.DueDate, today) == WorkItemState.Overdue).OrderBy(w => w.DueDate).ThenBy(w => w.Id).Select(w => w.Id).ToList();
         list.Items.Select(i => i.Id).ShouldBe(byDue.Take(25));
         (await service.OverdueListAsync(actor, null, new(2, 25))).Value!.Items.Select(i => i.Id).ShouldBe(byDue.Skip(25).Take(25));
+        // The centre's list is read another way (its subtree is the whole tree), in the same order.
+        var root = await db.Committees.Where(c => c.ParentId == null).OrderBy(c => c.Id).FirstAsync();
+        var centre = new Actor(null, "thuky.tw", Role.Secretariat, root.Id, root.Path, null);
+        var everywhere = (await db.WorkItems.Where(w => w.CommitteePath.StartsWith(root.Path)).Select(w => new { w.Id, w.Status, w.DueDate }).ToListAsync())
+            .Where(w => WorkItem.StateOf(w.Status, w.DueDate, today) == WorkItemState.Overdue).OrderBy(w => w.DueDate).ThenBy(w => w.Id).Select(w => w.Id).ToList();
+        var centrePage = (await service.OverdueListAsync(centre, null, new(2, 25))).Value!;
+        centrePage.Total.ShouldBe(everywhere.Count);
+        centrePage.Items.Select(i => i.Id).ShouldBe(everywhere.Skip(25).Take(25));
         list.Items.Select(i => i.Id).ShouldBe(board.Overdue.Items.Select(i => i.Id));
         board.Children.Count.ShouldBe(await db.Committees.CountAsync(c => c.ParentId == province.Id));
         board.Total.Total.ShouldBe(subtree.Count);
