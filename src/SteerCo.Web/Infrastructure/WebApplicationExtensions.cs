@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.EntityFrameworkCore;
@@ -6,6 +7,7 @@ using SteerCo.Access;
 using SteerCo.Audit;
 using SteerCo.Data;
 using SteerCo.Demo;
+using SteerCo.Resources;
 using SteerCo.Web.Auth;
 
 namespace SteerCo.Web.Infrastructure;
@@ -68,7 +70,7 @@ public static class WebApplicationExtensions
         {
             var http = context.HttpContext;
             var problems = http.RequestServices.GetRequiredService<IProblemDetailsService>();
-            await problems.TryWriteAsync(new() { HttpContext = http, ProblemDetails = { Status = http.Response.StatusCode } });
+            await problems.TryWriteAsync(new() { HttpContext = http, ProblemDetails = { Status = http.Response.StatusCode, Title = StatusTitle(http) } });
         }));
         app.UseWhen(context => !context.Request.Path.StartsWithSegments("/api"), pages => pages.UseStatusCodePagesWithReExecute("/Status/{0}"));
         app.UseSecurityHeaders();
@@ -79,6 +81,31 @@ public static class WebApplicationExtensions
         app.UseAuthorization();
         app.UseAntiforgery();
         return app;
+    }
+
+    /// <summary>
+    /// The title of an answer that has only a status (a parameter that did not bind, no token, no
+    /// right), in the reader's language: this runs after the request's culture has been left behind.
+    /// </summary>
+    private static string? StatusTitle(HttpContext http)
+    {
+        var key = http.Response.StatusCode switch
+        {
+            StatusCodes.Status400BadRequest => "BadRequest",
+            StatusCodes.Status401Unauthorized => "Unauthorized",
+            StatusCodes.Status403Forbidden => "Forbidden",
+            StatusCodes.Status404NotFound => "NotFound",
+            _ => null,
+        };
+        if (key is null)
+        {
+            return null;
+        }
+        if (http.Features.Get<IRequestCultureFeature>() is { } language)
+        {
+            CultureInfo.CurrentUICulture = language.RequestCulture.UICulture;
+        }
+        return Messages.Get(key);
     }
 
     private static void UseSecurityHeaders(this WebApplication app) => app.Use(async (context, next) =>
