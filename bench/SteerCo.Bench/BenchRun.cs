@@ -5,7 +5,8 @@ namespace SteerCo.Bench;
 
 internal sealed record BenchOptions(
     Uri Url, int? AppPid, int? DatabasePid, string AdminUserName, string AdminPassword, string UserPassword,
-    TimeSpan Duration, TimeSpan Warmup, int[] Connections, string[] Cases, string? Output, bool SingleThread, DirectDatabase? Database);
+    TimeSpan Duration, TimeSpan Warmup, int[] Connections, string[] Cases, string? Output, bool SingleThread, DirectDatabase? Database,
+    bool KeepWrites = false);
 
 /// <summary>Finds the subjects, signs in, checks and measures every case, writes the markdown.</summary>
 internal static class BenchRun
@@ -87,27 +88,45 @@ internal static class BenchRun
         var failures = new List<string>();
         var sizes = new Dictionary<BenchCase, int>();
         var measurements = new List<Measurement>();
-        foreach (var benchCase in cases)
+        WriteUndo? undo = null;
+        IReadOnlyList<(string Table, int Rows)>? undone = null;
+        try
         {
-            var (status, body) = await LoadRun.SendOnceAsync(http, benchCase, cancellationToken);
-            var problem = status != benchCase.ExpectedStatus ? $"status {(int)status}, expected {(int)benchCase.ExpectedStatus}" : benchCase.Check(body);
-            if (problem is not null)
+            foreach (var benchCase in cases)
             {
-                failures.Add($"{benchCase.Name}: {problem}");
-                Progress($"{benchCase.Name}: check failed, not measured: {problem}");
-                continue;
+                if (benchCase.Writes && undo is null && options.Database is { } direct && !options.KeepWrites)
+                {
+                    undo = await WriteUndo.NoteAsync(direct, cancellationToken);
+                }
+                var (status, body) = await LoadRun.SendOnceAsync(http, benchCase, cancellationToken);
+                var problem = status != benchCase.ExpectedStatus ? $"status {(int)status}, expected {(int)benchCase.ExpectedStatus}" : benchCase.Check(body);
+                if (problem is not null)
+                {
+                    failures.Add($"{benchCase.Name}: {problem}");
+                    Progress($"{benchCase.Name}: check failed, not measured: {problem}");
+                    continue;
+                }
+                sizes[benchCase] = Encoding.UTF8.GetByteCount(body);
+                foreach (var connections in options.Connections)
+                {
+                    var measurement = await LoadRun.MeasureAsync(benchCase, connections, options, app, database, cancellationToken);
+                    measurements.Add(measurement);
+                    Progress($"{benchCase.Name,-14} x{connections}: {measurement.RequestsPerSecond,8:F1} req/s, p50 {measurement.P50Ms:F2} ms, "
+                        + $"p99 {measurement.P99Ms:F2} ms, {measurement.Errors} errors{(measurement.FirstError is { } e ? $" (first: {e})" : "")}");
+                }
             }
-            sizes[benchCase] = Encoding.UTF8.GetByteCount(body);
-            foreach (var connections in options.Connections)
+        }
+        finally
+        {
+            // Also after a failure or Ctrl+C: what was written until then is taken back.
+            if (undo is not null)
             {
-                var measurement = await LoadRun.MeasureAsync(benchCase, connections, options, app, database, cancellationToken);
-                measurements.Add(measurement);
-                Progress($"{benchCase.Name,-14} x{connections}: {measurement.RequestsPerSecond,8:F1} req/s, p50 {measurement.P50Ms:F2} ms, "
-                    + $"p99 {measurement.P99Ms:F2} ms, {measurement.Errors} errors{(measurement.FirstError is { } e ? $" (first: {e})" : "")}");
+                undone = await undo.UndoAsync(CancellationToken.None);
+                Progress("The rows the writes added, deleted: " + (undone.Count == 0 ? "none" : string.Join(", ", undone.Select(u => $"{u.Table} {u.Rows:N0}"))));
             }
         }
 
-        var markdown = Markdown(options, subjects, cases, sizes, measurements, failures, app?.ReadPeakRssKiB());
+        var markdown = Markdown(options, subjects, cases, sizes, measurements, failures, app?.ReadPeakRssKiB(), undone);
         Console.Write(markdown);
         if (options.Output is { } path)
         {
@@ -120,7 +139,7 @@ internal static class BenchRun
 
     private static string Markdown(
         BenchOptions options, Subjects subjects, IReadOnlyList<BenchCase> cases, Dictionary<BenchCase, int> sizes,
-        IReadOnlyList<Measurement> measurements, IReadOnlyList<string> failures, long? appPeakKiB)
+        IReadOnlyList<Measurement> measurements, IReadOnlyList<string> failures, long? appPeakKiB, IReadOnlyList<(string Table, int Rows)>? undone)
     {
         var text = new StringBuilder();
         var invariant = CultureInfo.InvariantCulture;
@@ -132,7 +151,11 @@ internal static class BenchRun
         {
             text.AppendLine();
             text.AppendLine("The cases marked *(writes)* change the database (new outgoing documents, each with the next number of the province's series, new files, progress reports and new tasks): "
-                + "they ran after all the others, and a run after them measures a slightly larger database.");
+                + "they ran after all the others. "
+                + (undone is null
+                    ? "Their rows were kept (`--keep-writes`, or no database given): a run after them measures a larger database."
+                    : "Then the rows they added were deleted (" + (undone.Count == 0 ? "none" : string.Join(", ", undone.Select(u => $"{u.Table} {u.Rows.ToString("N0", invariant)}"))) + "); "
+                        + "what they changed in older rows stays (a task's progress, a series' next number), and so do the uploaded files."));
         }
         text.AppendLine();
         foreach (var benchCase in cases)

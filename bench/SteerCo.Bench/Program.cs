@@ -25,11 +25,12 @@ var connections = new Option<int[]>("--connections")
 var cases = new Option<string[]>("--case") { Description = "Run only these cases (by name; repeatable).", AllowMultipleArgumentsPerToken = true };
 var provider = new Option<string?>("--provider") { Description = "The app's database provider (sqlite or postgres), for the cases that run its SQL directly." };
 var connection = new Option<string?>("--connection") { Description = "The app's connection string, for the cases that run its SQL directly." };
+var keepWrites = new Option<bool>("--keep-writes") { Description = "Keep the rows the write cases add (by default they are deleted after the run, through --connection)." };
 var output = new Option<string?>("--output") { Description = "Write the markdown (subjects and table) to this file as well as to the console." };
 
 var root = new RootCommand("SteerCo load runner: measures named requests against a running app and prints a markdown table.")
 {
-    url, pid, databasePid, adminUser, adminPassword, password, duration, warmup, connections, cases, output, provider, connection,
+    url, pid, databasePid, adminUser, adminPassword, password, duration, warmup, connections, cases, output, provider, connection, keepWrites,
 };
 root.SetAction((parsed, cancellationToken) =>
 {
@@ -37,7 +38,8 @@ root.SetAction((parsed, cancellationToken) =>
         new Uri(parsed.GetValue(url)!), parsed.GetValue(pid), parsed.GetValue(databasePid), parsed.GetValue(adminUser)!, parsed.GetValue(adminPassword)!,
         parsed.GetValue(password)!, TimeSpan.FromSeconds(parsed.GetValue(duration)), TimeSpan.FromSeconds(parsed.GetValue(warmup)),
         parsed.GetValue(connections) ?? [1, 8], parsed.GetValue(cases) ?? [], parsed.GetValue(output), singleThread,
-        parsed.GetValue(provider) is { } name && parsed.GetValue(connection) is { } text ? new DirectDatabase(name, text) : null);
+        parsed.GetValue(provider) is { } name && parsed.GetValue(connection) is { } text ? new DirectDatabase(name, text) : null,
+        parsed.GetValue(keepWrites));
     return BenchRun.RunAsync(options, cancellationToken);
 });
 return await root.Parse(args).InvokeAsync();
