@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Globalization;
 using System.Text;
 
@@ -121,8 +122,16 @@ internal static class BenchRun
             // Also after a failure or Ctrl+C: what was written until then is taken back.
             if (undo is not null)
             {
-                undone = await undo.UndoAsync(CancellationToken.None);
-                Progress("The rows the writes added, deleted: " + (undone.Count == 0 ? "none" : string.Join(", ", undone.Select(u => $"{u.Table} {u.Rows:N0}"))));
+                try
+                {
+                    undone = await undo.UndoAsync(CancellationToken.None);
+                    Progress("The rows the writes added, deleted: " + (undone.Count == 0 ? "none" : string.Join(", ", undone.Select(u => $"{u.Table} {u.Rows:N0}"))));
+                }
+                catch (DbException ex)
+                {
+                    // The measurements stand; the table says the rows were kept.
+                    Progress($"The rows the writes added could not be deleted: {ex.Message}");
+                }
             }
         }
 
@@ -153,7 +162,7 @@ internal static class BenchRun
             text.AppendLine("The cases marked *(writes)* change the database (new outgoing documents, each with the next number of the province's series, new files, progress reports and new tasks): "
                 + "they ran after all the others. "
                 + (undone is null
-                    ? "Their rows were kept (`--keep-writes`, or no database given): a run after them measures a larger database."
+                    ? "Their rows were kept (`--keep-writes`, no database given, or the deletion failed: see the runner's output): a run after them measures a larger database."
                     : "Then the rows they added were deleted (" + (undone.Count == 0 ? "none" : string.Join(", ", undone.Select(u => $"{u.Table} {u.Rows.ToString("N0", invariant)}"))) + "); "
                         + "what they changed in older rows stays (a task's progress, a series' next number), and so do the uploaded files."));
         }
