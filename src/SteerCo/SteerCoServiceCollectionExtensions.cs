@@ -16,6 +16,7 @@ using SteerCo.Documents.Search;
 using SteerCo.Meetings;
 using SteerCo.Members;
 using SteerCo.Reporting;
+using SteerCo.Text;
 using SteerCo.Units;
 using SteerCo.WorkItems;
 
@@ -36,7 +37,7 @@ public static class SteerCoServiceCollectionExtensions
         // keep it on (Database:ThreadSafetyChecks), so a context shared across threads still fails there.
         var threadSafetyChecks = configuration.GetValue($"{DatabaseOptions.Section}:{nameof(DatabaseOptions.ThreadSafetyChecks)}", false);
 
-        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<TimeProvider>(new CommitteeTime(CommitteeTime.ZoneOf(configuration[$"{ClockOptions.Section}:{nameof(ClockOptions.TimeZone)}"])));
         services.AddScoped<AuditInterceptor>();
         services.AddSingleton<Writes>();
         services.AddSingleton<WriteInterceptor>();

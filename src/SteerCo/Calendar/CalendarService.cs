@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using SteerCo.Access;
 using SteerCo.Data;
 using SteerCo.Meetings;
+using SteerCo.Text;
 using SteerCo.WorkItems;
 
 namespace SteerCo.Calendar;
@@ -49,7 +50,7 @@ public sealed class CalendarService(SteerCoDbContext db, TimeProvider clock)
             return null;
         }
         var actor = new Actor(user.Id, user.UserName!, user.Role, user.CommitteeId, user.Path, user.AgencyId);
-        var since = DateOnly.FromDateTime(clock.GetLocalNow().DateTime).AddMonths(-3);
+        var since = clock.Today().AddMonths(-3);
         var meetings = await db.Meetings.Where(m => m.CommitteeId == actor.CommitteeId && m.Date >= since).OrderBy(m => m.Date).Take(500)
             .Select(m => new { m.Id, m.Kind, m.Period, m.Date, m.Place, Committee = m.Committee!.Name }).ToListAsync(cancellationToken);
         var tasks = db.WorkItems.VisibleTo(actor).Where(w => w.DueDate != null && w.DueDate >= since

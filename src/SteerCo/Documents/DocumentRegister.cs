@@ -413,7 +413,7 @@ public sealed class DocumentRegister(SteerCoDbContext db, DocumentNumbering numb
         {
             problems.Add(new(nameof(DocumentInput.Subject), Messages.Get("TooLong", Messages.Get("FieldSubject"), DocumentRules.SubjectLength)));
         }
-        var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+        var today = clock.Today();
         if (input.IssuedOn is not { } issuedOn)
         {
             problems.Add(new(nameof(DocumentInput.IssuedOn), Messages.Get("IssuedOnRequired")));

@@ -58,7 +58,7 @@ public sealed record RosterCheck(CheckKind Kind, string Message, int? PersonId);
 /// </summary>
 public sealed class RosterService(SteerCoDbContext db, TimeProvider clock)
 {
-    public DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+    public DateOnly Today => clock.Today();
 
     /// <summary>The standard posts and the committee's own, in roster order.</summary>
     public async Task<Result<IReadOnlyList<PostView>>> PostsAsync(Actor actor, int committeeId, CancellationToken cancellationToken = default)

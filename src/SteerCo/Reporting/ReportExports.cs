@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using SteerCo.Access;
 using SteerCo.Data;
 using SteerCo.Members;
+using SteerCo.Text;
 
 namespace SteerCo.Reporting;
 
@@ -37,7 +38,7 @@ public sealed class ReportExports(SteerCoDbContext db, ReportRequests requests, 
         {
             return view.As<GeneratedFile>();
         }
-        var date = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+        var date = clock.Today();
         var committee = await db.Committees.AsNoTracking().Where(c => c.Id == view.Value!.Request.CommitteeId)
             .Select(c => new
             {

@@ -44,7 +44,7 @@ public sealed class ReportReminders(SteerCoDbContext db, TimeProvider clock, IOp
 
     public async Task<ReminderRun> RunAsync(CancellationToken cancellationToken = default)
     {
-        var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+        var today = clock.Today();
         var soon = today.AddDays(Math.Max(1, options.Value.DaysBefore));
         var now = clock.GetUtcNow();
         var requests = await db.ReportRequests

@@ -68,7 +68,7 @@ public sealed record ComplianceGrid(int CommitteeId, IReadOnlyList<string> Perio
 /// </summary>
 public sealed class ReportRequests(SteerCoDbContext db, ReportTemplates templates, TimeProvider clock)
 {
-    public DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+    public DateOnly Today => clock.Today();
 
     public async Task<Result<IReadOnlyList<RequestSummary>>> ListAsync(Actor actor, int committeeId, CancellationToken cancellationToken = default)
     {
@@ -204,7 +204,7 @@ public sealed class ReportRequests(SteerCoDbContext db, ReportTemplates template
         return new RequestView(request.Id, request.CommitteeId, request.Committee!.Name, request.Title, request.Kind, request.Period, request.Period.ToString(),
             request.CutoffFrom, request.CutoffTo, request.Deadline, request.TemplateVersionId, request.TemplateVersion!.Number, actor.CanManage(request.Committee),
             [.. submissions.OrderBy(s => s.Name, StringComparer.Ordinal).Select(s => new SubmissionSummary(s.Id, s.CommitteeId, s.Name, s.Status,
-                ComplianceOf(s.Status, s.FirstSubmittedAt, request.Deadline, today), s.FirstSubmittedAt, s.AcceptedAt, s.AgencyId))], request.Reporters);
+                ComplianceOf(s.Status, s.FirstSubmittedAt, request.Deadline, today, clock.LocalTimeZone), s.FirstSubmittedAt, s.AcceptedAt, s.AgencyId))], request.Reporters);
     }
 
     /// <summary>The consolidated table: each indicator rolled up over the accepted submissions; formulas computed over the rolled-up figures.</summary>
@@ -271,7 +271,7 @@ public sealed class ReportRequests(SteerCoDbContext db, ReportTemplates template
         var rows = cells.GroupBy(c => (c.CommitteeId, c.AgencyId, c.Name)).OrderBy(g => g.Key.AgencyId is null ? 0 : 1).ThenBy(g => g.Key.Name, StringComparer.Ordinal)
             .Select(g => new ComplianceRow(g.Key.CommitteeId, g.Key.Name, [.. periods.Select(p =>
                 g.Where(c => c.PeriodYear == p.Year && c.PeriodNumber == p.Number).OrderByDescending(c => c.Id).FirstOrDefault() is { } c
-                    ? new ComplianceCell(p.ToString(), c.Id, ComplianceOf(c.Status, c.FirstSubmittedAt, c.Deadline, today))
+                    ? new ComplianceCell(p.ToString(), c.Id, ComplianceOf(c.Status, c.FirstSubmittedAt, c.Deadline, today, clock.LocalTimeZone))
                     : new ComplianceCell(p.ToString(), null, null))], g.Key.AgencyId))
             .ToList();
         return new ComplianceGrid(committeeId, [.. periods.Select(p => p.ToString())], rows);
@@ -379,9 +379,10 @@ public sealed class ReportRequests(SteerCoDbContext db, ReportTemplates template
         return new(kind, today.Year, number);
     }
 
-    public static Compliance ComplianceOf(SubmissionStatus status, DateTimeOffset? firstSubmittedAt, DateOnly deadline, DateOnly today) =>
+    /// <summary>On time when first submitted by the end of the deadline's day in <paramref name="zone"/> (the committees' time, not the server's).</summary>
+    public static Compliance ComplianceOf(SubmissionStatus status, DateTimeOffset? firstSubmittedAt, DateOnly deadline, DateOnly today, TimeZoneInfo zone) =>
         status == SubmissionStatus.Returned ? Compliance.Returned
-        : firstSubmittedAt is { } at ? (DateOnly.FromDateTime(at.ToLocalTime().DateTime) <= deadline ? Compliance.OnTime : Compliance.Late)
+        : firstSubmittedAt is { } at ? (DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, zone).DateTime) <= deadline ? Compliance.OnTime : Compliance.Late)
         : today > deadline ? Compliance.Missing : Compliance.Pending;
 
     /// <summary>Rolls up the accepted versions' values of a request, indicator by indicator.</summary>

@@ -72,7 +72,7 @@ public sealed class Submissions(SteerCoDbContext db, ReportRequests requests, Re
         return new SubmissionView(
             submission.Id, request.Id, request.Title, request.Period, request.Period.ToString(), request.Deadline,
             requester!.Id, requester.Name, committee!.Id, committee.Name, submission.Status,
-            ReportRequests.ComplianceOf(submission.Status, submission.FirstSubmittedAt, request.Deadline, requests.Today),
+            ReportRequests.ComplianceOf(submission.Status, submission.FirstSubmittedAt, request.Deadline, requests.Today, clock.LocalTimeZone),
             submission.Version, shown.Number, isDraft, isDraft && CanFill(actor, submission, committee), submission.Status == SubmissionStatus.Submitted && actor.CanManage(requester),
             [.. template.Indicators.Select(i => values.GetValueOrDefault(i.Id) is { } v
                 ? new FieldView(i.Id, i.Code, i.Name, i.Unit, i.Type, i.Aggregation, i.Formula, v.Number, v.Text, IndicatorValues.Display(i.Type, v.Number, v.Text), IndicatorValues.Raw(i.Type, v.Number, v.Text))
@@ -187,7 +187,7 @@ public sealed class Submissions(SteerCoDbContext db, ReportRequests requests, Re
             })
             .ToListAsync(cancellationToken);
         return owed.Select(s => new OwedSubmission(s.Id, s.RequestId, s.Title, new ReportingPeriod(s.PeriodKind, s.PeriodYear, s.PeriodNumber).ToString(),
-            s.CommitteeId, s.RequesterName, s.Deadline, s.Status, ReportRequests.ComplianceOf(s.Status, s.FirstSubmittedAt, s.Deadline, today), s.FirstSubmittedAt, s.AcceptedAt)).ToList();
+            s.CommitteeId, s.RequesterName, s.Deadline, s.Status, ReportRequests.ComplianceOf(s.Status, s.FirstSubmittedAt, s.Deadline, today, clock.LocalTimeZone), s.FirstSubmittedAt, s.AcceptedAt)).ToList();
     }
 
     /// <summary>Saves typed values into the open draft; any value that does not read as its type refuses the whole save.</summary>

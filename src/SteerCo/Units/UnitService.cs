@@ -23,7 +23,7 @@ public sealed record UnitHistory(UnitSummary Unit, IReadOnlyList<UnitSummary> Pr
 
 public sealed class UnitService(SteerCoDbContext db, TimeProvider clock)
 {
-    private DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+    private DateOnly Today => clock.Today();
 
     public async Task<Paged<UnitSummary>> ListAsync(UnitQuery query, PageRequest page, CancellationToken cancellationToken = default)
     {

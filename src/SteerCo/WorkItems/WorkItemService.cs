@@ -19,7 +19,7 @@ public sealed class WorkItemService(SteerCoDbContext db, FileIntake intake, Time
     public const int TitleLength = 1000;
     public const int TextLength = 4000;
 
-    public DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+    public DateOnly Today => clock.Today();
 
     public async Task<Result<WorkItemDetail>> CreateAsync(Actor actor, int committeeId, WorkItemInput input, CancellationToken cancellationToken = default)
     {

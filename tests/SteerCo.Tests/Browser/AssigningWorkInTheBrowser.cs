@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
+using SteerCo.Tests.Support;
 using SteerCo.Text;
 
 namespace SteerCo.Tests.Browser;
@@ -9,7 +10,7 @@ namespace SteerCo.Tests.Browser;
 [Collection(BrowserHost.Collection)]
 public sealed class AssigningWorkInTheBrowser(BrowserHost host) : IClassFixture<BrowserHost>
 {
-    private static DateOnly Today => DateOnly.FromDateTime(DateTime.Now);
+    private static DateOnly Today => TestClock.Today;
 
     [Fact]
     public async Task A_province_secretariat_gives_a_task_to_two_communes_and_each_commune_finds_its_share()

@@ -6,6 +6,7 @@ using SteerCo.Data;
 using SteerCo.Reporting;
 using SteerCo.Tests.Documents.Files;
 using SteerCo.Tests.Reporting;
+using SteerCo.Tests.Support;
 using SteerCo.WorkItems;
 
 namespace SteerCo.Tests.Browser;
@@ -15,7 +16,7 @@ namespace SteerCo.Tests.Browser;
 [Collection(BrowserHost.Collection)]
 public sealed class AttachingFilesInTheBrowser(BrowserHost host) : IClassFixture<BrowserHost>
 {
-    private static DateOnly Today => DateOnly.FromDateTime(DateTime.Now);
+    private static DateOnly Today => TestClock.Today;
 
     private static ILocator FlashOf(IPage page) => page.GetByRole(AriaRole.Status);
 

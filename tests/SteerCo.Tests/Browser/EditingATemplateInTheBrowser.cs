@@ -1,4 +1,5 @@
 using Microsoft.Playwright;
+using SteerCo.Tests.Support;
 
 namespace SteerCo.Tests.Browser;
 
@@ -12,7 +13,7 @@ namespace SteerCo.Tests.Browser;
 public sealed class EditingATemplateInTheBrowser(BrowserHost host) : IClassFixture<BrowserHost>
 {
     private const string Name = "Báo cáo kết quả thi học sinh giỏi";
-    private static readonly int Year = DateTime.Today.Year;
+    private static readonly int Year = TestClock.Today.Year;
 
     private static ILocator Row(IPage page, int index, string field) => page.Locator($"[name='Input.Indicators[{index}].{field}']");
 

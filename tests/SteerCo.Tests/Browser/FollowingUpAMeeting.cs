@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using SteerCo.Access;
 using SteerCo.Data;
+using SteerCo.Tests.Support;
 using SteerCo.Text;
 using SteerCo.WorkItems;
 
@@ -17,7 +18,7 @@ namespace SteerCo.Tests.Browser;
 [Collection(BrowserHost.Collection)]
 public sealed partial class FollowingUpAMeeting(BrowserHost host) : IClassFixture<BrowserHost>
 {
-    private static DateOnly Today => DateOnly.FromDateTime(DateTime.Now);
+    private static DateOnly Today => TestClock.Today;
 
     [Fact]
     public async Task A_meeting_becomes_tasks_the_agency_reports_on_and_the_overdue_counts_follow_at_province_and_centre()

@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.Playwright;
 using SteerCo.Members;
 using SteerCo.Tests.Members;
+using SteerCo.Tests.Support;
 
 namespace SteerCo.Tests.Browser;
 
@@ -29,7 +30,7 @@ public sealed class ImportingARosterInTheBrowser(BrowserHost host) : IClassFixtu
         await page.GotoAsync($"/Members/{danang}");
 
         var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "Tải Excel" }).ClickAsync());
-        download.SuggestedFilename.ShouldBe($"Danh sách thành viên {DateTime.Today.ToString("dd-MM-yyyy", CultureInfo.InvariantCulture)}.xlsx");
+        download.SuggestedFilename.ShouldBe($"Danh sách thành viên {TestClock.Today.ToString("dd-MM-yyyy", CultureInfo.InvariantCulture)}.xlsx");
         var exported = RosterWorkbook.Read(new MemoryStream(await File.ReadAllBytesAsync((await download.PathAsync())!)), download.SuggestedFilename);
         exported.Errors.ShouldBeEmpty();
         exported.Rows.First().FullName.ShouldBe("Nguyễn Văn An");

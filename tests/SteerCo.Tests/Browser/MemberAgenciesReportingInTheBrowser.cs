@@ -1,4 +1,5 @@
 using Microsoft.Playwright;
+using SteerCo.Tests.Support;
 
 namespace SteerCo.Tests.Browser;
 
@@ -13,7 +14,7 @@ public sealed class MemberAgenciesReportingInTheBrowser(BrowserHost host) : ICla
 {
     private const string Title = "Báo cáo chuyên đề ứng phó bão số 13";
     private const string Agency = "Sở Nông nghiệp và Môi trường";
-    private static readonly int Year = DateTime.Today.Year;
+    private static readonly int Year = TestClock.Today.Year;
 
     private static ILocator Field(IPage page, string code) => page.Locator($"[name='Values[{code}]']");
 

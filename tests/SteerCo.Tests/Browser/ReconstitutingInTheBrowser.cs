@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Playwright;
+using SteerCo.Tests.Support;
 
 namespace SteerCo.Tests.Browser;
 
@@ -11,7 +12,7 @@ namespace SteerCo.Tests.Browser;
 [Collection(BrowserHost.Collection)]
 public sealed class ReconstitutingInTheBrowser(BrowserHost host) : IClassFixture<BrowserHost>
 {
-    private static string Today => DateTime.Today.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
+    private static string Today => TestClock.Today.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
 
     [Fact]
     public async Task A_secretariat_sees_the_roster_on_any_day_drafts_a_reconstitution_and_applies_it()
@@ -144,7 +145,7 @@ public sealed class ReconstitutingInTheBrowser(BrowserHost host) : IClassFixture
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync($"Đã kết thúc chức danh của Huỳnh Thị Uyên; ngày cuối {Today}.");
         // The last day is still hers; the next is not.
         await Assertions.Expect(police).ToContainTextAsync($"Đến ngày {Today}");
-        var tomorrow = DateTime.Today.AddDays(1).ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
+        var tomorrow = TestClock.Today.AddDays(1).ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
         await page.GotoAsync($"/Members/{haichau}?on={tomorrow}");
         await Assertions.Expect(page.Locator("table.roster")).ToContainTextAsync("Bùi Văn Sơn");
         await Assertions.Expect(page.Locator("table.roster")).Not.ToContainTextAsync("Huỳnh Thị Uyên");

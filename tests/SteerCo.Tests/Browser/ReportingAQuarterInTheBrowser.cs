@@ -6,6 +6,7 @@ using SteerCo.Access;
 using SteerCo.Data;
 using SteerCo.Reporting;
 using SteerCo.Tests.Reporting;
+using SteerCo.Tests.Support;
 
 namespace SteerCo.Tests.Browser;
 
@@ -19,7 +20,7 @@ namespace SteerCo.Tests.Browser;
 [Collection(BrowserHost.Collection)]
 public sealed class ReportingAQuarterInTheBrowser(BrowserHost host) : IClassFixture<BrowserHost>
 {
-    private static readonly int Year = DateTime.Today.Year;
+    private static readonly int Year = TestClock.Today.Year;
     private static readonly string Quarter = $"Quý I/{Year}";
     private static readonly string Title = $"Báo cáo công tác phòng, chống thiên tai và tìm kiếm cứu nạn {Quarter}";
 
@@ -141,7 +142,7 @@ public sealed class ReportingAQuarterInTheBrowser(BrowserHost host) : IClassFixt
         await ShowsAsync("DIEN_TAP", "1");
         await Assertions.Expect(province.Locator(".stats")).ToContainTextAsync("2/3");
         var thanhKhe = province.Locator("table.submissions tr", new() { HasText = "phường Thanh Khê" });
-        await Assertions.Expect(thanhKhe).ToContainTextAsync(new DateOnly(Year, 3, 25) < DateOnly.FromDateTime(DateTime.Today) ? "Chưa nộp" : "Chưa đến hạn");
+        await Assertions.Expect(thanhKhe).ToContainTextAsync(new DateOnly(Year, 3, 25) < TestClock.Today ? "Chưa nộp" : "Chưa đến hạn");
         await BrowserHost.ScreenshotAsync(province, "report-consolidated");
 
         // Where 330 came from: each commune's accepted figure.

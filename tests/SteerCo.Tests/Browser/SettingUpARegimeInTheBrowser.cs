@@ -1,4 +1,5 @@
 using Microsoft.Playwright;
+using SteerCo.Tests.Support;
 
 namespace SteerCo.Tests.Browser;
 
@@ -13,7 +14,7 @@ public sealed class SettingUpARegimeInTheBrowser(BrowserHost host) : IClassFixtu
 {
     private const string Regime = "Báo cáo quý của các cơ quan thành viên";
     private const string Agency = "Sở Nông nghiệp và Môi trường";
-    private static readonly int Year = DateTime.Today.Year;
+    private static readonly int Year = TestClock.Today.Year;
 
     [Fact]
     public async Task A_secretariat_on_a_phone_sets_up_a_regime_for_its_member_agencies_and_requests_a_quarter_under_it()

@@ -137,7 +137,7 @@ public sealed class KeepingTheRoster(SteerCoApp app) : IClassFixture<SteerCoApp>
         var h = app.Hierarchy;
         var committee = await CommitteeAsync(app, "Ban cần kiểm tra");
         var hueCommittee = await CommitteeAsync(app, "Ban ở Huế", h.Hue, h.HueUnit);
-        var today = DateOnly.FromDateTime(DateTime.Today);
+        var today = TestClock.Today;
         int goneAgencyId;
         await using (var scope = app.ServiceScope())
         {

@@ -25,7 +25,7 @@ public sealed class MembersOverHttp(SteerCoApp app) : IClassFixture<SteerCoApp>
 
         past.On.ShouldBe(new DateOnly(2024, 6, 30));
         past.Members.Select(m => (m.FullName, m.PostName)).ShouldBe([("Đinh Thị Trưởng", "Trưởng ban"), ("Lý Văn Ủy", "Ủy viên")]);
-        today.On.ShouldBe(DateOnly.FromDateTime(DateTime.Now));
+        today.On.ShouldBe(TestClock.Today);
         today.Members.Select(m => m.FullName).ShouldBe(["Lý Văn Ủy"]);
     }
 

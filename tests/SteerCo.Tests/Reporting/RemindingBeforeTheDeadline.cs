@@ -167,7 +167,7 @@ public sealed class RemindingBeforeTheDeadline(SteerCoApp app) : IClassFixture<S
         await using var scope = running.ServiceScope();
         var template = (await scope.Get<ReportTemplates>().CreateAsync(tree.ProvinceSecretariat, tree.Province.Id, ReportingData.Template())).Ok();
         var request = (await scope.Get<ReportRequests>().CreateAsync(tree.ProvinceSecretariat, tree.Province.Id,
-            new RequestInput(null, template.Id, null, ReportKind.AdHoc, PeriodKind.Quarter, 2030, 1, DateOnly.FromDateTime(DateTime.Now).AddDays(2), null))).Ok();
+            new RequestInput(null, template.Id, null, ReportKind.AdHoc, PeriodKind.Quarter, 2030, 1, TestClock.Today.AddDays(2), null))).Ok();
         var key = $"remind-before:{request.Submissions.Single(x => x.CommitteeId == tree.CommuneA.Id).Id}";
 
         var waited = System.Diagnostics.Stopwatch.StartNew();

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using SteerCo.Access;
 using SteerCo.Reporting;
 using SteerCo.Tests.Support;
+using SteerCo.Text;
 
 namespace SteerCo.Tests.Reporting;
 
@@ -238,8 +239,8 @@ public sealed class ReportingAQuarter(SteerCoApp app) : IClassFixture<SteerCoApp
         grid.Rows.Single(r => r.CommitteeId == s.Tree.CommuneA.Id).Cells[0].Compliance.ShouldBe(Compliance.Late, "submitted today, after 25/03/2024");
         grid.Rows.Single(r => r.CommitteeId == s.Tree.CommuneB.Id).Cells[0].Compliance.ShouldBe(Compliance.Missing);
         grid.Rows.Single(r => r.CommitteeId == s.Tree.CommuneB.Id).Cells[1].Compliance.ShouldBeNull();
-        ReportRequests.ComplianceOf(SubmissionStatus.Submitted, new DateTimeOffset(2024, 3, 20, 9, 0, 0, TimeSpan.Zero), new DateOnly(2024, 3, 25), new DateOnly(2024, 4, 1)).ShouldBe(Compliance.OnTime);
-        ReportRequests.ComplianceOf(SubmissionStatus.Draft, null, new DateOnly(2024, 3, 25), new DateOnly(2024, 3, 20)).ShouldBe(Compliance.Pending);
+        ReportRequests.ComplianceOf(SubmissionStatus.Submitted, new DateTimeOffset(2024, 3, 20, 9, 0, 0, TimeSpan.Zero), new DateOnly(2024, 3, 25), new DateOnly(2024, 4, 1), CommitteeTime.Vietnam).ShouldBe(Compliance.OnTime);
+        ReportRequests.ComplianceOf(SubmissionStatus.Draft, null, new DateOnly(2024, 3, 25), new DateOnly(2024, 3, 20), CommitteeTime.Vietnam).ShouldBe(Compliance.Pending);
     }
 
     [Fact]

@@ -78,7 +78,7 @@ public sealed class SettingUpARegime(SteerCoApp app) : IClassFixture<SteerCoApp>
         var request = await province.GetPageAsync($"/Reporting/{tree.Province.Id}/Request?regime={regime.Id}");
         request.ShouldContain($"<option value=\"{regime.Id}\" selected=\"selected\">");
         request.ShouldContain("value=\"agencies\" checked=\"checked\"");
-        request.ShouldContain($"<option value=\"{ReportingPeriod.Containing(PeriodKind.HalfYear, DateOnly.FromDateTime(DateTime.Now)).Key}\" selected=\"selected\">");
+        request.ShouldContain($"<option value=\"{ReportingPeriod.Containing(PeriodKind.HalfYear, TestClock.Today).Key}\" selected=\"selected\">");
     }
 
     [Fact]

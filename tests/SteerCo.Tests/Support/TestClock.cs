@@ -1,9 +1,14 @@
+using SteerCo.Text;
+
 namespace SteerCo.Tests.Support;
 
 /// <summary>A clock a test sets, in Vietnam's time zone (UTC+7, no daylight saving), as the servers run.</summary>
 public sealed class TestClock(DateTimeOffset now) : TimeProvider
 {
-    private static readonly TimeZoneInfo Vietnam = TimeZoneInfo.CreateCustomTimeZone("ICT", TimeSpan.FromHours(7), "Indochina Time", "Indochina Time");
+    private static readonly TimeZoneInfo Vietnam = CommitteeTime.Vietnam;
+
+    /// <summary>Today in Vietnam, as the app reckons it, whatever the zone of the machine the tests run on.</summary>
+    public static DateOnly Today => new CommitteeTime(Vietnam).Today();
 
     public DateTimeOffset Now { get; set; } = now;
 

@@ -62,5 +62,5 @@ public static class WorkData
 
     public static Actor Secretariat(Committee committee) => new(null, "thuky", Role.Secretariat, committee.Id, committee.Path, null);
 
-    public static DateOnly Today => DateOnly.FromDateTime(TimeProvider.System.GetLocalNow().DateTime);
+    public static DateOnly Today => TestClock.Today;
 }

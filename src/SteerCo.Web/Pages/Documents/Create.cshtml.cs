@@ -36,7 +36,7 @@ public sealed class CreateModel(DocumentRegister register, DocumentNumbering num
         {
             return denied;
         }
-        Input.IssuedOn = DateOnly.FromDateTime(clock.GetLocalNow().DateTime).ToShort();
+        Input.IssuedOn = clock.Today().ToShort();
         return Page();
     }
 

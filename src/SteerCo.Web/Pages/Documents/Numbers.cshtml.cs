@@ -32,7 +32,7 @@ public sealed class NumbersModel(DocumentNumbering numbering, CommitteeService c
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        ReserveIssuedOn = DateOnly.FromDateTime(clock.GetLocalNow().DateTime).ToShort();
+        ReserveIssuedOn = clock.Today().ToShort();
         return await LoadAsync(ct) ?? Page();
     }
 

@@ -77,7 +77,7 @@ public sealed class DetailsModel(MeetingService meetings, TimeProvider clock) : 
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        IssuedOn = DateOnly.FromDateTime(clock.GetLocalNow().DateTime).ToShort();
+        IssuedOn = clock.Today().ToShort();
         var loaded = await LoadAsync(ct);
         SignerName = Meeting?.ChairName;
         RecorderName = Meeting?.RecorderName;

@@ -40,7 +40,7 @@ public sealed class IndexModel(MeetingService meetings, CommitteeService committ
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+        var today = clock.Today();
         Input.Date = today.ToShort();
         Input.Period = $"Quý {Roman((today.Month + 2) / 3)}/{today.Year}";
         return await LoadAsync(ct) ?? Page();
