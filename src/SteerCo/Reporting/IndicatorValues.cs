@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using SteerCo.Resources;
 using SteerCo.Text;
 
@@ -11,7 +12,7 @@ public readonly record struct ParsedValue(decimal? Number, string? Text, string?
 }
 
 /// <summary>Reading and showing indicator values the same way in the web form, the API and the spreadsheet.</summary>
-public static class IndicatorValues
+public static partial class IndicatorValues
 {
     public const int MaxText = 4000;
     public const decimal MaxNumber = 1_000_000_000_000m;
@@ -73,7 +74,10 @@ public static class IndicatorValues
         else if (comma >= 0 || point >= 0)
         {
             var mark = comma >= 0 ? ',' : '.';
-            normalized = s.Count(c => c == mark) > 1 ? s.Replace(mark.ToString(), "", StringComparison.Ordinal) : s.Replace(mark, '.');
+            // "1.234" is one thousand two hundred and thirty-four, as Vietnamese writes it and as
+            // Show prints it; "2.5" and "0.125" can only be decimals. A comma is the decimal mark.
+            var grouped = s.Count(c => c == mark) > 1 || (mark == '.' && ThousandsGroup().IsMatch(s));
+            normalized = grouped ? s.Replace(mark.ToString(), "", StringComparison.Ordinal) : s.Replace(mark, '.');
         }
         else
         {
@@ -109,4 +113,8 @@ public static class IndicatorValues
         IndicatorType.YesNo => number switch { 1 => "Có", 0 => "Không", _ => "" },
         _ => number is { } n ? n.ToString("0.####", Vietnamese) : "",
     };
+
+    /// <summary>One point between a first group of one to three digits (not a lone 0) and three digits.</summary>
+    [GeneratedRegex(@"^[+-]?[1-9][0-9]{0,2}\.[0-9]{3}$")]
+    private static partial Regex ThousandsGroup();
 }

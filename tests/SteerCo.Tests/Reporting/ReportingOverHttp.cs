@@ -64,6 +64,24 @@ public sealed class ReportingOverHttp(SteerCoApp app) : IClassFixture<SteerCoApp
     }
 
     [Fact]
+    public async Task Figures_typed_as_text_in_the_Vietnamese_way_are_read_as_Vietnamese_writes_them()
+    {
+        var s = await RequestAsync(3);
+        var workbook = await WorkbookAsync(s.CommuneA, s.SubmissionA);
+        // "1.234" is one thousand two hundred and thirty-four, as the pages print it; "80,5" is eighty and a half.
+        var filled = Workbooks.Edit(workbook, ("E7", "1.234"), ("E8", "1.500"), ("E10", "80,5"));
+
+        var uploaded = await UploadAsync(s.CommuneA, s.SubmissionA, filled);
+
+        await uploaded.ShouldHaveStatusAsync(HttpStatusCode.OK);
+        var view = await uploaded.ReadJsonAsync<SubmissionView>();
+        view.Fields.Single(f => f.Code == "HO").Number.ShouldBe(1234m);
+        view.Fields.Single(f => f.Code == "HO").Display.ShouldBe("1.234");
+        view.Fields.Single(f => f.Code == "HO_CAN").Number.ShouldBe(1500m);
+        view.Fields.Single(f => f.Code == "NHATRU").Number.ShouldBe(80.5m);
+    }
+
+    [Fact]
     public async Task A_commune_fills_its_report_from_the_downloaded_workbook_and_the_province_exports_the_consolidation()
     {
         var s = await RequestAsync(1);

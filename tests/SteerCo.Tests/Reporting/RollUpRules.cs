@@ -139,6 +139,29 @@ public sealed class RollUpRules
     [InlineData("1.234.567", 1234567)]
     [InlineData("12,5", 12.5)]
     [InlineData(" 7 ", 7)]
+    [InlineData("1.234", 1234)]
+    [InlineData("12.500", 12500)]
+    [InlineData("-1.234", -1234)]
+    [InlineData("1,234", 1.234)]
+    [InlineData("2.5", 2.5)]
+    [InlineData("85.75", 85.75)]
+    [InlineData("0.125", 0.125)]
+    [InlineData("1234.567", 1234.567)]
     public void Numbers_are_read_with_either_decimal_mark(string typed, double expected) =>
         IndicatorValues.ParseNumber(typed).ShouldBe((decimal)expected);
+
+    [Theory]
+    [InlineData(1234)]
+    [InlineData(1234.5)]
+    [InlineData(12500)]
+    [InlineData(1234567.25)]
+    [InlineData(1.23)]
+    [InlineData(0.5)]
+    [InlineData(-1234)]
+    public void A_figure_typed_as_the_pages_print_it_reads_back_the_same(double value)
+    {
+        var printed = IndicatorValues.Show((decimal)value);
+
+        IndicatorValues.ParseNumber(printed).ShouldBe((decimal)value, $"printed as \"{printed}\"");
+    }
 }
