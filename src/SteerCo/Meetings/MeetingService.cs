@@ -159,6 +159,10 @@ public sealed class MeetingService(SteerCoDbContext db, WorkItemService workItem
         {
             return refused;
         }
+        if (meeting!.MinutesDocumentId is not null)
+        {
+            return Result<MeetingDetail>.Invalid("", Messages.Get("MinutesFixAttendance"));
+        }
         var problems = new List<Problem>();
         foreach (var line in lines)
         {
@@ -197,7 +201,11 @@ public sealed class MeetingService(SteerCoDbContext db, WorkItemService workItem
         {
             return refused;
         }
-        var agency = await db.Agencies.AsNoTracking().FirstOrDefaultAsync(a => a.Id == agencyId && a.UnitId == meeting!.Committee!.UnitId, cancellationToken);
+        if (meeting!.MinutesDocumentId is not null)
+        {
+            return Result<MeetingDetail>.Invalid("", Messages.Get("MinutesFixAttendance"));
+        }
+        var agency = await db.Agencies.AsNoTracking().FirstOrDefaultAsync(a => a.Id == agencyId && a.UnitId == meeting.Committee!.UnitId, cancellationToken);
         if (agency is null)
         {
             return Result<MeetingDetail>.Invalid("AgencyId", Messages.Get("AgencyNotOfCommittee"));
@@ -283,10 +291,14 @@ public sealed class MeetingService(SteerCoDbContext db, WorkItemService workItem
         {
             return refused;
         }
+        if (meeting!.MinutesDocumentId is not null)
+        {
+            return Result<MeetingDetail>.Invalid("", Messages.Get("MinutesFixContributions"));
+        }
         var problems = new List<Problem>();
         var speaker = Required(input.Speaker, nameof(ContributionInput.Speaker), "FieldSpeaker", ShortText, problems);
         var summary = Required(input.Summary, nameof(ContributionInput.Summary), "FieldSummary", LongText, problems, keepLines: true);
-        if (input.AgencyId is { } agencyId && !await db.Agencies.AnyAsync(a => a.Id == agencyId && a.UnitId == meeting!.Committee!.UnitId, cancellationToken))
+        if (input.AgencyId is { } agencyId && !await db.Agencies.AnyAsync(a => a.Id == agencyId && a.UnitId == meeting.Committee!.UnitId, cancellationToken))
         {
             problems.Add(new(nameof(ContributionInput.AgencyId), Messages.Get("AgencyNotOfCommittee")));
         }
@@ -294,7 +306,7 @@ public sealed class MeetingService(SteerCoDbContext db, WorkItemService workItem
         {
             return Result<MeetingDetail>.Invalid(problems);
         }
-        meeting!.Contributions.Add(new Contribution { Speaker = speaker, AgencyId = input.AgencyId, Summary = summary, Order = meeting.Contributions.Select(c => c.Order).DefaultIfEmpty().Max() + 1 });
+        meeting.Contributions.Add(new Contribution { Speaker = speaker, AgencyId = input.AgencyId, Summary = summary, Order = meeting.Contributions.Select(c => c.Order).DefaultIfEmpty().Max() + 1 });
         return await SaveAsync(actor, meeting, null, cancellationToken);
     }
 

@@ -99,6 +99,10 @@ public sealed class AssigningWorkInTheBrowser(BrowserHost host) : IClassFixture<
         await secretariat.Locator("form[action*='handler=Minutes'] button").ClickAsync();
         await Assertions.Expect(secretariat.Locator("dd.minutes")).ToHaveTextAsync(Symbol("BB"));
         await Assertions.Expect(secretariat.Locator("details.agenda-edit")).ToHaveCountAsync(0);
+        // The minutes fixed who came and who spoke: the lists stay, their forms are gone.
+        await Assertions.Expect(secretariat.Locator("form[action*='handler=Attendance']")).ToHaveCountAsync(0);
+        await Assertions.Expect(secretariat.Locator("form[action*='handler=Contribution']")).ToHaveCountAsync(0);
+        await Assertions.Expect(secretariat.Locator("section[aria-labelledby='attendance-heading'] li")).Not.ToHaveCountAsync(0);
         var download = await secretariat.RunAndWaitForDownloadAsync(() => secretariat.GetByRole(AriaRole.Link, new() { Name = "Biên bản (DOCX)" }).ClickAsync());
         download.SuggestedFilename.ShouldStartWith("bien-ban-");
     }

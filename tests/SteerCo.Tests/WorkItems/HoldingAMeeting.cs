@@ -238,6 +238,22 @@ public sealed class HoldingAMeeting(SteerCoApp app) : IClassFixture<SteerCoApp>
         (await service.AddAgendaItemAsync(scope.Actor, meeting.Id, "Thêm mục", null)).Problems.Single().Message.ShouldBe("Biên bản đã được cấp số: chương trình họp không thay đổi được nữa.");
         scope.Db.ChangeTracker.Clear();
         (await service.RemoveAgendaItemAsync(scope.Actor, meeting.Id, meeting.Agenda[0].Id, minutes.Value.Version)).Outcome.ShouldBe(Outcome.Invalid);
+
+        // The minutes record who came and who spoke: once numbered, neither changes.
+        var invitee = minutes.Value.Invitees[0];
+        scope.Db.ChangeTracker.Clear();
+        (await service.RecordAttendanceAsync(scope.Actor, meeting.Id, [new(invitee.Id, Attendance.Absent, "Đi công tác", null)], minutes.Value.Version))
+            .Problems.Single().Message.ShouldBe("Biên bản đã được cấp số: thành phần và tình hình dự họp không thay đổi được nữa.");
+        scope.Db.ChangeTracker.Clear();
+        (await service.InviteAgencyAsync(scope.Actor, meeting.Id, minutes.Value.AgencyChoices[0].Id)).Outcome.ShouldBe(Outcome.Invalid);
+        scope.Db.ChangeTracker.Clear();
+        (await service.AddContributionAsync(scope.Actor, meeting.Id, new("Trần Văn Nói", null, "Ý kiến thêm sau khi đã có biên bản.")))
+            .Problems.Single().Message.ShouldBe("Biên bản đã được cấp số: không thêm được ý kiến phát biểu.");
+        scope.Db.ChangeTracker.Clear();
+        var unchanged = (await service.GetAsync(scope.Actor, meeting.Id)).Value!;
+        unchanged.Invitees.Select(i => (i.Id, i.Attendance, i.AbsenceReason)).ShouldBe(minutes.Value.Invitees.Select(i => (i.Id, i.Attendance, i.AbsenceReason)));
+        unchanged.Contributions.Count.ShouldBe(minutes.Value.Contributions.Count);
+        unchanged.Version.ShouldBe(minutes.Value.Version);
     }
 
     [Fact]

@@ -207,8 +207,18 @@ public sealed class WorkItemsOverHttp(SteerCoApp app) : IClassFixture<SteerCoApp
         after.InvitationSymbol.ShouldBe("01/GM-BCĐ");
         var minutes = await secretariat.PostJsonAsync($"/api/v1/meetings/{meeting.Id}/minutes", new { version = after.Version });
         await minutes.ShouldHaveStatusAsync(HttpStatusCode.OK);
-        (await minutes.ReadJsonAsync<MeetingDetail>()).MinutesSymbol.ShouldBe("02/BB-BCĐ", "signed by the recorder named when the meeting was scheduled");
+        var numbered = await minutes.ReadJsonAsync<MeetingDetail>();
+        numbered.MinutesSymbol.ShouldBe("02/BB-BCĐ", "signed by the recorder named when the meeting was scheduled");
         var again = await secretariat.PostJsonAsync($"/api/v1/meetings/{meeting.Id}/minutes", new { version = after.Version });
         again.StatusCode.ShouldBe(HttpStatusCode.BadRequest, "numbered once");
+        var attendance = await secretariat.PutJsonAsync($"/api/v1/meetings/{meeting.Id}/attendance",
+            new { lines = new[] { new { inviteeId = numbered.Invitees[0].Id, attendance = "Absent", absenceReason = "Đi công tác" } }, version = numbered.Version });
+        attendance.StatusCode.ShouldBe(HttpStatusCode.BadRequest, "the minutes fixed who came");
+        (await attendance.Content.ReadAsStringAsync()).ShouldContain("Biên bản đã được cấp số");
+        (await secretariat.PostJsonAsync($"/api/v1/meetings/{meeting.Id}/contributions", new { speaker = "Trần Văn Nói", summary = "Ý kiến muộn." }))
+            .StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        var read = await secretariat.GetJsonAsync<MeetingDetail>($"/api/v1/meetings/{meeting.Id}");
+        read.Invitees[0].Attendance.ShouldBe(numbered.Invitees[0].Attendance);
+        read.Contributions.Count.ShouldBe(numbered.Contributions.Count);
     }
 }
