@@ -80,6 +80,49 @@ public sealed class WorkItemService(SteerCoDbContext db, FileIntake intake, Time
     }
 
     /// <summary>
+    /// The source document a secretariat names by its number and symbol ("15/CT-TTg"), for one
+    /// older than the form's list: of the committee or those above it, readable by the actor. A
+    /// symbol a committee used in several years needs the issue date after it ("15/KH-BCĐ 20/03/2025").
+    /// </summary>
+    public async Task<Result<int>> FindSourceAsync(Actor actor, int committeeId, string? typed, CancellationToken cancellationToken = default)
+    {
+        var committee = await db.Committees.AsNoTracking().FirstOrDefaultAsync(c => c.Id == committeeId, cancellationToken);
+        if (committee is null || !actor.CanRead(committee))
+        {
+            return Result<int>.NotFound();
+        }
+        var text = VietnameseText.Clean(typed);
+        DateOnly? issuedOn = null;
+        var words = text.Split(' ', StringSplitOptions.RemoveEmptyEntries).ToList();
+        if (words.Count > 1 && DateFormats.TryParseShort(words[^1], out var date))
+        {
+            issuedOn = date;
+            words.RemoveAt(words.Count - 1);
+            if (words.Count > 1 && string.Equals(words[^1], "ngày", StringComparison.OrdinalIgnoreCase))
+            {
+                words.RemoveAt(words.Count - 1);
+            }
+        }
+        var symbol = string.Concat(words);
+        if (symbol.Length == 0)
+        {
+            return Result<int>.Invalid(nameof(WorkItemInput.SourceDocumentId), Messages.Get("SourceDocumentRequired"));
+        }
+        var upper = symbol.ToUpperInvariant();
+        var line = committee.Path.Split('/', StringSplitOptions.RemoveEmptyEntries).Select(int.Parse).ToList();
+        var found = await db.Documents.AsNoTracking().VisibleTo(actor, db.Committees)
+            .Where(d => line.Contains(d.CommitteeId) && d.DeletedAt == null && (d.Symbol == symbol || d.Symbol == upper) && (issuedOn == null || d.IssuedOn == issuedOn))
+            .OrderByDescending(d => d.IssuedOn).Select(d => new { d.Id, d.Symbol, d.IssuedOn }).Take(10).ToListAsync(cancellationToken);
+        return found.Count switch
+        {
+            0 => Result<int>.Invalid(nameof(WorkItemInput.SourceDocumentId), Messages.Get("SourceSymbolNotFound", text)),
+            1 => found[0].Id,
+            _ => Result<int>.Invalid(nameof(WorkItemInput.SourceDocumentId), Messages.Get("SourceSymbolRecurs", found[0].Symbol!, found.Count,
+                string.Join(", ", found.Select(d => d.IssuedOn.ToShort())), found[0].IssuedOn.ToShort())),
+        };
+    }
+
+    /// <summary>
     /// Checks a new task for <paramref name="committee"/> and builds it, unsaved: the meeting's
     /// notice makes its tasks through here too. <paramref name="prefix"/> goes before field names.
     /// </summary>

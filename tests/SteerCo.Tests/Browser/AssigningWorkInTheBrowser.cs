@@ -1,5 +1,7 @@
 using System.Text.RegularExpressions;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using SteerCo.Access;
 using SteerCo.Tests.Support;
 using SteerCo.Text;
 
@@ -47,6 +49,39 @@ public sealed class AssigningWorkInTheBrowser(BrowserHost host) : IClassFixture<
             await page.GetByRole(AriaRole.Link, new() { Name = "Kiểm tra công tác chuẩn bị ứng phó bão số 5" }).ClickAsync();
             await Assertions.Expect(page.Locator("dl.facts")).ToContainTextAsync(Today.AddDays(14).ToShort());
         }
+    }
+
+    [Fact]
+    public async Task A_province_gives_a_task_from_a_central_directive_typed_by_its_number_and_symbol()
+    {
+        // The centre's directive, so that Đà Nẵng's register stays the other tests' own.
+        var centre = await host.CommitteeOfUnitAsync("VN");
+        string symbol;
+        using (var scope = host.Services.CreateScope())
+        {
+            var registered = await scope.ServiceProvider.GetRequiredService<SteerCo.Documents.DocumentRegister>().RegisterAsync(Actor.System(), centre, new SteerCo.Documents.DocumentInput(
+                SteerCo.Documents.DocumentDirection.Outgoing, "CT", null, true, null, Today, null, SteerCo.Documents.IssuerKind.Committee, null, null, null,
+                "Chỉ thị về tăng cường công tác phòng, chống sạt lở", null, SteerCo.Documents.SigningAuthority.None, null, null, null, SteerCo.Documents.DocumentVisibility.Subtree));
+            symbol = registered.Value!.Symbol!;
+        }
+        var page = await host.SignInAsync("thuky.hue");
+        await page.GotoAsync("/Work/Create");
+        await page.Locator("textarea[name='Title']").FillAsync("Rà soát các điểm có nguy cơ sạt lở");
+        await page.GetByLabel("Cơ quan chủ trì").SelectOptionAsync(new SelectOptionValue { Index = 1 });
+        await page.GetByLabel("Thường xuyên").CheckAsync();
+        await page.Locator("input[name='Source'][value='Document']").CheckAsync();
+        var typed = page.Locator("input[name='DocumentSymbol']");
+        await typed.FillAsync("99/CT-KHONGCO");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Giao nhiệm vụ" }).ClickAsync();
+
+        await Assertions.Expect(page.Locator("[data-field='SourceDocumentId']")).ToHaveTextAsync("Không tìm thấy văn bản số, ký hiệu \"99/CT-KHONGCO\" của Ban Chỉ đạo này hoặc cấp trên.");
+        await Assertions.Expect(typed).ToHaveValueAsync("99/CT-KHONGCO");
+
+        await typed.FillAsync(symbol.ToLowerInvariant());
+        await page.GetByRole(AriaRole.Button, new() { Name = "Giao nhiệm vụ" }).ClickAsync();
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Rà soát các điểm có nguy cơ sạt lở");
+        await Assertions.Expect(page.Locator("main").GetByRole(AriaRole.Link, new() { Name = symbol })).ToBeVisibleAsync();
     }
 
     [Fact]

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using SteerCo.Access;
 using SteerCo.Documents;
 using SteerCo.Tests.Support;
+using SteerCo.Text;
 using SteerCo.WorkItems;
 
 namespace SteerCo.Tests.WorkItems;
@@ -88,6 +89,83 @@ public sealed class AssigningWork(SteerCoApp app) : IClassFixture<SteerCoApp>
 
         (await service.NewItemChoicesAsync(WorkData.Member(branch.Province, branch.Lead), branch.Province.Id)).Outcome.ShouldBe(Outcome.Forbidden);
         (await service.NewItemChoicesAsync(WorkData.Secretariat(commune), branch.Province.Id)).Outcome.ShouldBe(Outcome.NotFound);
+    }
+
+    [Fact]
+    public async Task A_directive_older_than_the_list_is_found_by_its_symbol_and_a_symbol_used_in_two_years_by_its_date()
+    {
+        var branch = await WorkData.BranchAsync(app, "Cẩm Lệ", communes: 1);
+        var commune = branch.Communes[0];
+        var directive = await WorkData.DocumentAsync(app, branch.Province.Id, "CT", "Chỉ thị về phòng, chống dịch", DocumentVisibility.Subtree);
+        var older = await WorkData.DocumentAsync(app, branch.Province.Id, "CT", "Chỉ thị năm trước", DocumentVisibility.Subtree);
+        var unrelated = await WorkData.DocumentAsync(app, app.Hierarchy.Hue.Id, "CT", "Chỉ thị của tỉnh khác", DocumentVisibility.Subtree);
+        await using var scope = app.ServiceScope();
+        var symbol = await scope.Db.Documents.Where(d => d.Id == directive).Select(d => d.Symbol!).SingleAsync();
+        // Every committee numbers from 01: a number only Huế's register has.
+        const string elsewhere = "88/CT-BCĐ";
+        await scope.Db.Documents.Where(d => d.Id == unrelated).ExecuteUpdateAsync(d => d.SetProperty(x => x.Symbol, elsewhere));
+        var service = scope.Get<WorkItemService>();
+        var secretariat = WorkData.Secretariat(commune);
+
+        (await service.FindSourceAsync(secretariat, commune.Id, symbol)).Value.ShouldBe(directive);
+        (await service.FindSourceAsync(secretariat, commune.Id, " " + symbol.ToLowerInvariant() + " ")).Value.ShouldBe(directive, "as a clerk may type it");
+        (await service.FindSourceAsync(secretariat, commune.Id, "99/CT-XYZ")).Problems.Single().Message
+            .ShouldBe("Không tìm thấy văn bản số, ký hiệu \"99/CT-XYZ\" của Ban Chỉ đạo này hoặc cấp trên.");
+        (await service.FindSourceAsync(secretariat, commune.Id, elsewhere)).Outcome.ShouldBe(Outcome.Invalid, "another province's directive is not one to implement here");
+        (await service.FindSourceAsync(secretariat, app.Hierarchy.Hue.Id, symbol)).Outcome.ShouldBe(Outcome.NotFound);
+
+        // The same number and symbol a year earlier: the date tells them apart.
+        var lastYear = Today.AddYears(-1);
+        await scope.Db.Documents.Where(d => d.Id == older)
+            .ExecuteUpdateAsync(d => d.SetProperty(x => x.Symbol, symbol).SetProperty(x => x.IssuedOn, lastYear).SetProperty(x => x.IssuedYear, lastYear.Year));
+        (await service.FindSourceAsync(secretariat, commune.Id, symbol)).Problems.Single().Message
+            .ShouldBe($"Có 2 văn bản số, ký hiệu \"{symbol}\" (ban hành ngày {Today.ToShort()}, {lastYear.ToShort()}): nhập kèm ngày ban hành, ví dụ \"{symbol} {Today.ToShort()}\".");
+        (await service.FindSourceAsync(secretariat, commune.Id, $"{symbol} {lastYear.ToShort()}")).Value.ShouldBe(older);
+        (await service.FindSourceAsync(secretariat, commune.Id, $"{symbol} ngày {Today.ToShort()}")).Value.ShouldBe(directive);
+    }
+
+    [Fact]
+    public async Task The_page_takes_a_directive_by_its_symbol_and_says_so_when_none_has_it()
+    {
+        var branch = await WorkData.BranchAsync(app, "Ngũ Hành Sơn", communes: 1);
+        var commune = branch.Communes[0];
+        var directive = await WorkData.DocumentAsync(app, branch.Province.Id, "CT", "Chỉ thị về ứng phó triều cường", DocumentVisibility.Subtree);
+        string symbol;
+        await using (var scope = app.ServiceScope())
+        {
+            symbol = await scope.Db.Documents.Where(d => d.Id == directive).Select(d => d.Symbol!).SingleAsync();
+        }
+        var pages = await app.SignInToPagesAsync(Role.Secretariat, commune.Id);
+        var url = $"/Work/Create?committeeId={commune.Id}";
+        var fields = new Dictionary<string, string>
+        {
+            ["Title"] = "Gia cố kè biển",
+            ["LeadAgencyId"] = commune.StandingAgencyId!.Value.ToString(),
+            ["Regular"] = "true",
+            ["Source"] = "Document",
+            ["DocumentSymbol"] = "77/CT-KHONGCO",
+            ["FanOut"] = "None",
+        };
+
+        var refused = await pages.PostFormAsync(url, url, fields);
+
+        refused.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var html = WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync());
+        html.ShouldContain("data-field=\"SourceDocumentId\">Không tìm thấy văn bản số, ký hiệu \"77/CT-KHONGCO\" của Ban Chỉ đạo này hoặc cấp trên.");
+        html.ShouldContain("value=\"77/CT-KHONGCO\"", customMessage: "what was typed stays in the box");
+        await using (var scope = app.ServiceScope())
+        {
+            (await scope.Db.WorkItems.CountAsync(w => w.CommitteeId == commune.Id)).ShouldBe(0);
+        }
+
+        fields["DocumentSymbol"] = symbol;
+        var created = await pages.PostFormAsync(url, url, fields);
+
+        created.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        await using (var scope = app.ServiceScope())
+        {
+            (await scope.Db.WorkItems.SingleAsync(w => w.CommitteeId == commune.Id)).SourceDocumentId.ShouldBe(directive);
+        }
     }
 
     [Fact]

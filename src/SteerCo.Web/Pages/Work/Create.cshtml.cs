@@ -43,6 +43,10 @@ public sealed class CreateModel(WorkItemService items) : SteerCoPageModel
     [BindProperty]
     public int? PlanId { get; set; }
 
+    /// <summary>A source document typed by its number and symbol, for one older than the list's; it wins over the list.</summary>
+    [BindProperty]
+    public string? DocumentSymbol { get; set; }
+
     /// <summary>None, All or Chosen; a post without it means none.</summary>
     [BindProperty]
     public string? FanOut { get; set; } = "None";
@@ -67,6 +71,18 @@ public sealed class CreateModel(WorkItemService items) : SteerCoPageModel
             "Plan" => (WorkItemSource.PlanItem, PlanId),
             _ => (WorkItemSource.Direct, (int?)null),
         };
+        if (kind == WorkItemSource.Document && !string.IsNullOrWhiteSpace(DocumentSymbol))
+        {
+            var named = await items.FindSourceAsync(Actor, Choices.CommitteeId, DocumentSymbol, ct);
+            if (named.IsOk)
+            {
+                documentId = named.Value;
+            }
+            else
+            {
+                AddProblems(named.Problems, "");
+            }
+        }
         if (FanOut == "Chosen" && FanOutCommitteeIds.Count == 0)
         {
             ModelState.AddModelError("CommitteeIds", Messages.Get("FanOutNoCommittees"));
