@@ -5,6 +5,13 @@ using SteerCo.Web.Infrastructure;
 
 namespace SteerCo.Web.Api;
 
+/// <summary>A regime's fields and the version the change was made on.</summary>
+public sealed record RegimeRequest(string? Name, int? TemplateId, ReportKind Kind, PeriodKind PeriodKind, int? CutoffDay, int? DeadlineDay, int? DeadlineMonthOffset,
+    ReporterKind? Reporters, int? Version)
+{
+    public RegimeInput ToInput() => new(Name, TemplateId, Kind, PeriodKind, CutoffDay, DeadlineDay, DeadlineMonthOffset, Reporters);
+}
+
 public sealed record TemplateRequest(string? Name, IReadOnlyList<IndicatorInput>? Indicators, IReadOnlyList<string>? Sections, int? Version)
 {
     public TemplateInput ToInput() => new(Name, Indicators, Sections);
@@ -54,6 +61,16 @@ public static class ReportingApi
 
         group.MapPost("/{id:int}/report-regimes", async (int id, RegimeInput request, ReportTemplates templates, HttpContext http, CancellationToken ct) =>
             (await templates.CreateRegimeAsync(http.RequireActor(), id, request, ct)).ToCreated(r => $"/api/v1/committees/{id}/report-regimes"))
+            .Access(AccessKind.CommitteeManage);
+
+        // A regime changed for the periods to come; the requests made from it keep theirs.
+        group.MapPut("/{id:int}/report-regimes/{regimeId:int}", async (int id, int regimeId, RegimeRequest request, ReportTemplates templates, HttpContext http, CancellationToken ct) =>
+            (await templates.UpdateRegimeAsync(http.RequireActor(), id, regimeId, request.ToInput(), request.Version, ct)).ToOk())
+            .Access(AccessKind.CommitteeManage);
+
+        // Only a regime no request was made from.
+        group.MapDelete("/{id:int}/report-regimes/{regimeId:int}", async (int id, int regimeId, int? version, ReportTemplates templates, HttpContext http, CancellationToken ct) =>
+            (await templates.DeleteRegimeAsync(http.RequireActor(), id, regimeId, version, ct)).ToNoContent())
             .Access(AccessKind.CommitteeManage);
 
         group.MapGet("/{id:int}/report-requests", async (int id, ReportRequests requests, HttpContext http, CancellationToken ct) =>

@@ -181,10 +181,94 @@ public sealed partial class ReportTemplates(SteerCoDbContext db, TimeProvider cl
         {
             return Result<RegimeView>.Forbidden();
         }
+        var regime = new ReportingRegime { CommitteeId = committeeId, Name = "" };
+        if (await ApplyAsync(regime, input, cancellationToken) is { Count: > 0 } problems)
+        {
+            return Result<RegimeView>.Invalid(problems);
+        }
+        db.ReportingRegimes.Add(regime);
+        await db.SaveChangesAsync(cancellationToken);
+        return await RegimeAsync(regime.Id, cancellationToken);
+    }
+
+    /// <summary>
+    /// A regime changed under its version: the requests made from it keep their own period, rule
+    /// and template version; the next ones follow the change.
+    /// </summary>
+    public async Task<Result<RegimeView>> UpdateRegimeAsync(Actor actor, int committeeId, int regimeId, RegimeInput input, int? version, CancellationToken cancellationToken = default)
+    {
+        var (regime, refused) = await ManagedRegimeAsync(actor, committeeId, regimeId, cancellationToken);
+        if (refused is not null)
+        {
+            return refused.As<RegimeView>();
+        }
+        if (version is null)
+        {
+            return Result<RegimeView>.Invalid("Version", Messages.Get("VersionRequired"));
+        }
+        if (await ApplyAsync(regime!, input, cancellationToken) is { Count: > 0 } problems)
+        {
+            return Result<RegimeView>.Invalid(problems);
+        }
+        db.Entry(regime!).Property(r => r.Version).OriginalValue = version.Value;
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return Result<RegimeView>.Conflict();
+        }
+        return await RegimeAsync(regimeId, cancellationToken);
+    }
+
+    /// <summary>Deletes a regime no request was made from; one that was stays, to be changed for the periods to come.</summary>
+    public async Task<Result<bool>> DeleteRegimeAsync(Actor actor, int committeeId, int regimeId, int? version, CancellationToken cancellationToken = default)
+    {
+        var (regime, refused) = await ManagedRegimeAsync(actor, committeeId, regimeId, cancellationToken);
+        if (refused is not null)
+        {
+            return refused.As<bool>();
+        }
+        if (version is null)
+        {
+            return Result<bool>.Invalid("Version", Messages.Get("VersionRequired"));
+        }
+        var used = await db.ReportRequests.CountAsync(r => r.RegimeId == regimeId, cancellationToken);
+        if (used > 0)
+        {
+            return Result<bool>.Invalid("", Messages.Get("RegimeInUse", regime!.Name, used));
+        }
+        db.Entry(regime!).Property(r => r.Version).OriginalValue = version.Value;
+        db.ReportingRegimes.Remove(regime!);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return Result<bool>.Conflict();
+        }
+        return true;
+    }
+
+    private async Task<(ReportingRegime? Regime, Result<RegimeView>? Refused)> ManagedRegimeAsync(Actor actor, int committeeId, int regimeId, CancellationToken cancellationToken)
+    {
+        var committee = await ReadableAsync(actor, committeeId, cancellationToken);
+        var regime = committee is null ? null : await db.ReportingRegimes.FirstOrDefaultAsync(r => r.Id == regimeId && r.CommitteeId == committeeId, cancellationToken);
+        return regime is null ? (null, Result<RegimeView>.NotFound())
+            : !actor.CanManage(committee!) ? (null, Result<RegimeView>.Forbidden())
+            : (regime, null);
+    }
+
+    /// <summary>Checks a regime's fields and, when they are right, writes them to <paramref name="regime"/>.</summary>
+    private async Task<List<Problem>> ApplyAsync(ReportingRegime regime, RegimeInput input, CancellationToken cancellationToken)
+    {
         var rule = new DeadlineRule(input.CutoffDay ?? DeadlineRule.Decree09.CutoffDay, input.DeadlineDay ?? DeadlineRule.Decree09.DeadlineDay,
             input.DeadlineMonthOffset ?? DeadlineRule.Decree09.DeadlineMonthOffset);
         var problems = new List<Problem>();
-        if (VietnameseText.Clean(input.Name).Length == 0)
+        var name = VietnameseText.Clean(input.Name);
+        if (name.Length == 0)
         {
             problems.Add(new(nameof(RegimeInput.Name), Messages.Get("NameRequired")));
         }
@@ -196,30 +280,29 @@ public sealed partial class ReportTemplates(SteerCoDbContext db, TimeProvider cl
         {
             problems.Add(new(nameof(RegimeInput.PeriodKind), Messages.Get("ReportPeriodInvalid")));
         }
-        if (input.TemplateId is not { } templateId || !await db.ReportTemplates.AnyAsync(t => t.Id == templateId && t.CommitteeId == committeeId, cancellationToken))
+        if (input.TemplateId is not { } templateId || !await db.ReportTemplates.AnyAsync(t => t.Id == templateId && t.CommitteeId == regime.CommitteeId, cancellationToken))
         {
             problems.Add(new(nameof(RegimeInput.TemplateId), Messages.Get("ReportTemplateNotFound")));
         }
         if (problems.Count > 0)
         {
-            return Result<RegimeView>.Invalid(problems);
+            return problems;
         }
-        var regime = new ReportingRegime
-        {
-            CommitteeId = committeeId,
-            Name = VietnameseText.Clean(input.Name),
-            TemplateId = input.TemplateId!.Value,
-            Kind = input.Kind,
-            PeriodKind = input.PeriodKind,
-            CutoffDay = rule.CutoffDay,
-            DeadlineDay = rule.DeadlineDay,
-            DeadlineMonthOffset = rule.DeadlineMonthOffset,
-            Reporters = input.Reporters ?? ReporterKind.Committees,
-        };
-        db.ReportingRegimes.Add(regime);
-        await db.SaveChangesAsync(cancellationToken);
-        return (await RegimesAsync(actor, committeeId, cancellationToken)).Value!.Single(r => r.Id == regime.Id);
+        regime.Name = name;
+        regime.TemplateId = input.TemplateId!.Value;
+        regime.Kind = input.Kind;
+        regime.PeriodKind = input.PeriodKind;
+        regime.CutoffDay = rule.CutoffDay;
+        regime.DeadlineDay = rule.DeadlineDay;
+        regime.DeadlineMonthOffset = rule.DeadlineMonthOffset;
+        regime.Reporters = input.Reporters ?? ReporterKind.Committees;
+        return problems;
     }
+
+    private Task<RegimeView> RegimeAsync(int regimeId, CancellationToken cancellationToken) =>
+        db.ReportingRegimes.AsNoTracking().Where(r => r.Id == regimeId)
+            .Select(r => new RegimeView(r.Id, r.CommitteeId, r.Name, r.TemplateId, r.Template!.Name, r.Kind, r.PeriodKind, r.CutoffDay, r.DeadlineDay, r.DeadlineMonthOffset, r.Version, r.Reporters))
+            .SingleAsync(cancellationToken);
 
     internal async Task<TemplateVersionView> VersionAsync(int versionId, CancellationToken cancellationToken)
     {

@@ -55,4 +55,34 @@ public sealed class SettingUpARegimeInTheBrowser(BrowserHost host) : IClassFixtu
         await Assertions.Expect(page.Locator("dl.facts")).ToContainTextAsync($"25/12/{Year}");
         (await page.Locator("table.submissions").InnerTextAsync()).ShouldNotContain("phường", customMessage: "the committees below are not asked");
     }
+
+    [Fact]
+    public async Task A_secretariat_on_a_phone_changes_a_regime_set_up_wrong_and_deletes_one_never_used()
+    {
+        const string wrong = "Báo cáo 6 tháng (nhầm hạn)";
+        var page = await host.SignInAsync("thuky.danang", phone: true);
+        page.Dialog += (_, dialog) => dialog.AcceptAsync();
+        await page.GotoAsync($"/Reporting/{await host.CommitteeOfUnitAsync("48")}/Regimes");
+        await page.Locator("input[name='Input.Name']").FillAsync(wrong);
+        await page.Locator("select[name='Input.TemplateId']").SelectOptionAsync(new SelectOptionValue { Index = 1 });
+        await page.Locator("select[name='Input.PeriodKind']").SelectOptionAsync(new SelectOptionValue { Label = "6 tháng" });
+        await page.Locator("input[name='Input.DeadlineDay']").FillAsync("5");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Tạo chế độ báo cáo" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync($"Đã tạo chế độ báo cáo \"{wrong}\".");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = $"Sửa chế độ báo cáo \"{wrong}\"" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#regime-form-heading")).ToHaveTextAsync($"Sửa chế độ báo cáo \"{wrong}\"");
+        await Assertions.Expect(page.Locator("input[name='Input.DeadlineDay']")).ToHaveValueAsync("5");
+        await page.Locator("input[name='Input.Name']").FillAsync("Báo cáo 6 tháng");
+        await page.Locator("input[name='Input.DeadlineDay']").FillAsync("20");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Lưu chế độ báo cáo" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Đã sửa chế độ báo cáo \"Báo cáo 6 tháng\"");
+        var row = page.Locator("table.regimes tr", new() { HasText = "Báo cáo 6 tháng" });
+        await Assertions.Expect(row).ToContainTextAsync("ngày 20 tháng cuối kỳ");
+        (await page.EvaluateAsync<int>("document.documentElement.scrollWidth - window.innerWidth")).ShouldBeLessThanOrEqualTo(0, "the page fits a phone");
+
+        await row.GetByRole(AriaRole.Button, new() { Name = "Xóa chế độ báo cáo \"Báo cáo 6 tháng\"" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Đã xóa chế độ báo cáo \"Báo cáo 6 tháng\".");
+        await Assertions.Expect(page.Locator("table.regimes tr", new() { HasText = "Báo cáo 6 tháng" })).ToHaveCountAsync(0);
+    }
 }

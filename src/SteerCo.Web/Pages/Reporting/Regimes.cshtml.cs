@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
+using SteerCo.Access;
 using SteerCo.Committees;
 using SteerCo.Reporting;
 using SteerCo.Resources;
@@ -25,7 +26,10 @@ public sealed class RegimesModel(CommitteeService committees, ReportTemplates te
     public IReadOnlyList<RegimeView> Regimes { get; private set; } = [];
     public IReadOnlyList<TemplateSummary> Templates { get; private set; } = [];
 
-    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
+    /// <summary>The regime the form edits (?edit=ID), or none: the form makes a new one.</summary>
+    public RegimeView? Editing { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(int id, int? edit, CancellationToken ct)
     {
         var committee = await committees.GetAsync(Actor, id, ct);
         if (!committee.IsOk)
@@ -35,10 +39,53 @@ public sealed class RegimesModel(CommitteeService committees, ReportTemplates te
         Committee = committee.Value!;
         CanManage = await committees.CanManageAsync(Actor, id, ct);
         await LoadListsAsync(id, ct);
+        if (edit is { } regimeId)
+        {
+            if (!CanManage)
+            {
+                return Forbid();
+            }
+            Editing = Regimes.FirstOrDefault(r => r.Id == regimeId);
+            if (Editing is null)
+            {
+                return OutOfScope();
+            }
+            Input = RegimeForm.Of(Editing);
+        }
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(int id, CancellationToken ct)
+    public Task<IActionResult> OnPostAsync(int id, CancellationToken ct) =>
+        SaveAsync(id, null, (input, ct) => templates.CreateRegimeAsync(Actor, id, input, ct), "RegimeCreated", ct);
+
+    public Task<IActionResult> OnPostUpdateAsync(int id, int regimeId, int? version, CancellationToken ct) =>
+        SaveAsync(id, regimeId, (input, ct) => templates.UpdateRegimeAsync(Actor, id, regimeId, input, version, ct), "RegimeUpdated", ct);
+
+    public async Task<IActionResult> OnPostDeleteAsync(int id, int regimeId, int? version, string? name, CancellationToken ct)
+    {
+        var (committee, refusal) = await ManagedCommitteeAsync(committees, id, ct);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+        var deleted = await templates.DeleteRegimeAsync(Actor, id, regimeId, version, ct);
+        if (deleted.IsOk)
+        {
+            TempData["Flash"] = Messages.Get("RegimeDeleted", name ?? "");
+            return Redirect($"/Reporting/{id}/Regimes");
+        }
+        if (Refusal(deleted) is { } refused)
+        {
+            return refused;
+        }
+        Committee = committee!;
+        CanManage = true;
+        AddProblems(deleted.Problems, "");
+        await LoadListsAsync(id, ct);
+        return Page();
+    }
+
+    private async Task<IActionResult> SaveAsync(int id, int? regimeId, Func<RegimeInput, CancellationToken, Task<Result<RegimeView>>> save, string flash, CancellationToken ct)
     {
         var (committee, refusal) = await ManagedCommitteeAsync(committees, id, ct);
         if (refusal is not null)
@@ -53,11 +100,10 @@ public sealed class RegimesModel(CommitteeService committees, ReportTemplates te
         var offset = Day(Input.DeadlineMonthOffset);
         if (ModelState.IsValid)
         {
-            var result = await templates.CreateRegimeAsync(Actor, id,
-                new RegimeInput(Input.Name, Input.TemplateId, Input.Kind, Input.PeriodKind, cutoff, deadline, offset, Input.Reporters), ct);
+            var result = await save(new RegimeInput(Input.Name, Input.TemplateId, Input.Kind, Input.PeriodKind, cutoff, deadline, offset, Input.Reporters), ct);
             if (result.IsOk)
             {
-                TempData["Flash"] = Messages.Get("RegimeCreated", result.Value!.Name);
+                TempData["Flash"] = Messages.Get(flash, result.Value!.Name);
                 return Redirect($"/Reporting/{id}/Regimes");
             }
             if (Refusal(result) is { } refused)
@@ -74,6 +120,7 @@ public sealed class RegimesModel(CommitteeService committees, ReportTemplates te
             }));
         }
         await LoadListsAsync(id, ct);
+        Editing = regimeId is { } editing ? Regimes.FirstOrDefault(r => r.Id == editing) : null;
         return Page();
     }
 
@@ -113,4 +160,17 @@ public sealed class RegimeForm
     public string? DeadlineDay { get; set; } = DeadlineRule.Decree09.DeadlineDay.ToString(CultureInfo.InvariantCulture);
     public string? DeadlineMonthOffset { get; set; } = DeadlineRule.Decree09.DeadlineMonthOffset.ToString(CultureInfo.InvariantCulture);
     public ReporterKind Reporters { get; set; } = ReporterKind.Committees;
+
+    /// <summary>The form filled with a regime's fields, to change it.</summary>
+    public static RegimeForm Of(RegimeView regime) => new()
+    {
+        Name = regime.Name,
+        TemplateId = regime.TemplateId,
+        Kind = regime.Kind,
+        PeriodKind = regime.PeriodKind,
+        CutoffDay = regime.CutoffDay.ToString(CultureInfo.InvariantCulture),
+        DeadlineDay = regime.DeadlineDay.ToString(CultureInfo.InvariantCulture),
+        DeadlineMonthOffset = regime.DeadlineMonthOffset.ToString(CultureInfo.InvariantCulture),
+        Reporters = regime.Reporters,
+    };
 }
