@@ -1,7 +1,5 @@
 using System.Text.RegularExpressions;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
-using SteerCo.Access;
 using SteerCo.Tests.Support;
 using SteerCo.Text;
 
@@ -56,14 +54,7 @@ public sealed class AssigningWorkInTheBrowser(BrowserHost host) : IClassFixture<
     {
         // The centre's directive, so that Đà Nẵng's register stays the other tests' own.
         var centre = await host.CommitteeOfUnitAsync("VN");
-        string symbol;
-        using (var scope = host.Services.CreateScope())
-        {
-            var registered = await scope.ServiceProvider.GetRequiredService<SteerCo.Documents.DocumentRegister>().RegisterAsync(Actor.System(), centre, new SteerCo.Documents.DocumentInput(
-                SteerCo.Documents.DocumentDirection.Outgoing, "CT", null, true, null, Today, null, SteerCo.Documents.IssuerKind.Committee, null, null, null,
-                "Chỉ thị về tăng cường công tác phòng, chống sạt lở", null, SteerCo.Documents.SigningAuthority.None, null, null, null, SteerCo.Documents.DocumentVisibility.Subtree));
-            symbol = registered.Value!.Symbol!;
-        }
+        var symbol = (await host.IssueAsync(centre, "CT", "Chỉ thị về tăng cường công tác phòng, chống sạt lở", SteerCo.Documents.DocumentVisibility.Subtree)).Symbol!;
         var page = await host.SignInAsync("thuky.hue");
         await page.GotoAsync("/Work/Create");
         await page.Locator("textarea[name='Title']").FillAsync("Rà soát các điểm có nguy cơ sạt lở");

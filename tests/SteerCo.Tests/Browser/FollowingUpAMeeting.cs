@@ -129,14 +129,7 @@ public sealed partial class FollowingUpAMeeting(BrowserHost host) : IClassFixtur
     {
         // Huế's register, so that the loop's counts in Đà Nẵng stay the loop's own.
         var hue = await host.CommitteeOfUnitAsync("46");
-        int plan;
-        using (var scope = host.Services.CreateScope())
-        {
-            var registered = await scope.ServiceProvider.GetRequiredService<SteerCo.Documents.DocumentRegister>().RegisterAsync(Actor.System(), hue, new SteerCo.Documents.DocumentInput(
-                SteerCo.Documents.DocumentDirection.Outgoing, "KH", null, true, null, Today, null, SteerCo.Documents.IssuerKind.Committee, null, null, null,
-                "Kế hoạch phòng, chống thiên tai năm 2026", null, SteerCo.Documents.SigningAuthority.None, null, null, null, SteerCo.Documents.DocumentVisibility.Committee));
-            plan = registered.Value!.Id;
-        }
+        var plan = (await host.IssueAsync(hue, "KH", "Kế hoạch phòng, chống thiên tai năm 2026", SteerCo.Documents.DocumentVisibility.Committee)).Id;
         var page = await host.SignInAsync("thuky.hue");
         await page.GotoAsync($"/Documents/Details/{plan}");
         await page.GetByRole(AriaRole.Link, new() { Name = "Tiến độ thực hiện văn bản · Thêm nhiệm vụ của kế hoạch" }).ClickAsync();
