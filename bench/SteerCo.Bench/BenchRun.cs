@@ -194,6 +194,10 @@ internal static class BenchRun
         {
             text.AppendLine(invariant, $"The app's peak resident memory since it started (VmHWM): {peak / 1024.0:F0} MiB.");
         }
+        foreach (var m in measurements.Where(m => m.Note is not null))
+        {
+            text.AppendLine(invariant, $"- {m.Case.Name} with {m.Connections} connection{(m.Connections == 1 ? "" : "s")}: {m.Note}");
+        }
         foreach (var m in measurements.Where(m => m.FirstError is not null))
         {
             text.AppendLine(invariant, $"- {m.Case.Name} with {m.Connections} connections: {m.Errors} errors, the first: {m.FirstError}");

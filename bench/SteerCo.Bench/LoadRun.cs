@@ -6,7 +6,7 @@ namespace SteerCo.Bench;
 internal sealed record Measurement(
     BenchCase Case, int Connections, TimeSpan Elapsed, int Requests, int Errors, string? FirstError,
     double P50Ms, double P95Ms, double P99Ms, double? AppCpuMsPerRequest, double? DatabaseCpuMsPerRequest, double BenchCpuMsPerRequest,
-    double OthersCpuPercent, double? AppRssPeakMiB)
+    double OthersCpuPercent, double? AppRssPeakMiB, string? Note = null)
 {
     public double RequestsPerSecond => Requests / Elapsed.TotalSeconds;
 }
@@ -32,6 +32,7 @@ internal static class LoadRun
 
         // The warm-up opens the N connections and lets the app's JIT, caches and pools settle.
         await RunAsync(http, benchCase, connections, options.Warmup, cancellationToken);
+        benchCase.Pairs?.Clear();
 
         var self = ProcessStats.Self();
         var benchCpuBefore = self.ReadCpu();
@@ -65,7 +66,8 @@ internal static class LoadRun
             databaseCpu is { } dbCpu && requests > 0 ? dbCpu.TotalMilliseconds / requests : null,
             requests > 0 ? benchCpu.TotalMilliseconds / requests : 0,
             othersPercent,
-            app is null ? null : rssPeakKiB / 1024.0);
+            app is null ? null : rssPeakKiB / 1024.0,
+            benchCase.Pairs?.Describe());
     }
 
     private sealed class Loop

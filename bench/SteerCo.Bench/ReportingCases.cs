@@ -93,6 +93,23 @@ internal static class ReportingCases
                     var rows = await RunAsync(database, statements, reporting.NationalRequest, cancellationToken);
                     return (HttpStatusCode.OK, $"rows {rows}");
                 });
+
+            var pairs = new PairedTimes("API", "SQL");
+            yield return new("national roll-up paired", "the two above one after the other in each iteration, each timed on its own, so that both meet the same machine",
+                HttpStatusCode.OK,
+                () => throw new InvalidOperationException("sent by Send"),
+                json => Expect(JsonSerializer.Deserialize<ConsolidatedItem>(json, Subjects.Json)!.Rows.Count >= 40, "not the consolidated table"),
+                (http, cancellationToken) => pairs.TimeAsync(
+                    async () =>
+                    {
+                        using var request = Api.Get($"/api/v1/report-requests/{national.Id}/consolidated", reporting.CentralToken);
+                        using var response = await http.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken);
+                        return (response.StatusCode, await response.Content.ReadAsStringAsync(cancellationToken));
+                    },
+                    async () => (HttpStatusCode.OK, $"rows {await RunAsync(database, statements, reporting.NationalRequest, cancellationToken)}")))
+            {
+                Pairs = pairs,
+            };
         }
 
         if (reporting.Province is { } province)
