@@ -65,6 +65,9 @@ public sealed class AuthorizationMatrixFixture : IAsyncLifetime
     /// <summary>A report template of the target's committee.</summary>
     public Dictionary<Target, int> Templates { get; } = [];
 
+    /// <summary>A reporting regime of the target's committee, on its template.</summary>
+    public Dictionary<Target, int> Regimes { get; } = [];
+
     /// <summary>A report request made by the target's committee (the commune's has no recipients).</summary>
     public Dictionary<Target, int> Requests { get; } = [];
 
@@ -125,6 +128,8 @@ public sealed class AuthorizationMatrixFixture : IAsyncLifetime
             await meetings.AddAssignmentAsync(scope.Actor, meeting.Id, new AssignmentInput("báo cáo", agency.Id, null, new DateOnly(2026, 2, 1), false, false));
             Meetings[target] = (await meetings.IssueNoticeAsync(scope.Actor, meeting.Id, new NoticeInput(new DateOnly(2026, 1, 12), "Người ký", null), meeting.Version)).Value!.Id;
             Templates[target] = (await scope.Get<ReportTemplates>().CreateAsync(scope.Actor, committee.Id, ReportingData.Template())).Value!.Id;
+            Regimes[target] = (await scope.Get<ReportTemplates>().CreateRegimeAsync(scope.Actor, committee.Id,
+                new RegimeInput("Báo cáo quý", Templates[target], ReportKind.Periodic, PeriodKind.Quarter, null, null, null))).Value!.Id;
         }
         await using (var scope = App.ServiceScope())
         {
@@ -293,6 +298,7 @@ public sealed partial class AuthorizationMatrix(AuthorizationMatrixFixture fixtu
             "fileId" => fixture.Documents[target].FileId.ToString(System.Globalization.CultureInfo.InvariantCulture),
             "attachmentId" => (resource == "work-items" ? fixture.WorkItemAttachments : fixture.SubmissionAttachments)[target].ToString(System.Globalization.CultureInfo.InvariantCulture),
             "templateId" => fixture.Templates[target].ToString(System.Globalization.CultureInfo.InvariantCulture),
+            "regimeId" => fixture.Regimes[target].ToString(System.Globalization.CultureInfo.InvariantCulture),
             "draftId" => fixture.Drafts[target].ToString(System.Globalization.CultureInfo.InvariantCulture),
             "membershipId" => fixture.Memberships[target].ToString(System.Globalization.CultureInfo.InvariantCulture),
             // An agenda change without its version is answered from the meeting alone (the scope, the right), before the item is looked up.
