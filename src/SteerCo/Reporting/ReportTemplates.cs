@@ -165,7 +165,7 @@ public sealed partial class ReportTemplates(SteerCoDbContext db, TimeProvider cl
             return Result<IReadOnlyList<RegimeView>>.NotFound();
         }
         return await db.ReportingRegimes.AsNoTracking().Where(r => r.CommitteeId == committeeId).OrderBy(r => r.Name)
-            .Select(r => new RegimeView(r.Id, r.CommitteeId, r.Name, r.TemplateId, r.Template!.Name, r.Kind, r.PeriodKind, r.CutoffDay, r.DeadlineDay, r.DeadlineMonthOffset, r.Version, r.Reporters))
+            .Select(RegimeViewOf)
             .ToListAsync(cancellationToken);
     }
 
@@ -299,9 +299,12 @@ public sealed partial class ReportTemplates(SteerCoDbContext db, TimeProvider cl
         return problems;
     }
 
+    private static readonly System.Linq.Expressions.Expression<Func<ReportingRegime, RegimeView>> RegimeViewOf = r =>
+        new RegimeView(r.Id, r.CommitteeId, r.Name, r.TemplateId, r.Template!.Name, r.Kind, r.PeriodKind, r.CutoffDay, r.DeadlineDay, r.DeadlineMonthOffset, r.Version, r.Reporters);
+
     private Task<RegimeView> RegimeAsync(int regimeId, CancellationToken cancellationToken) =>
         db.ReportingRegimes.AsNoTracking().Where(r => r.Id == regimeId)
-            .Select(r => new RegimeView(r.Id, r.CommitteeId, r.Name, r.TemplateId, r.Template!.Name, r.Kind, r.PeriodKind, r.CutoffDay, r.DeadlineDay, r.DeadlineMonthOffset, r.Version, r.Reporters))
+            .Select(RegimeViewOf)
             .SingleAsync(cancellationToken);
 
     internal async Task<TemplateVersionView> VersionAsync(int versionId, CancellationToken cancellationToken)

@@ -62,8 +62,7 @@ public sealed class WorkItemService(SteerCoDbContext db, FileIntake intake, Time
         }
         var agencies = await db.Agencies.AsNoTracking().Where(a => a.UnitId == committee.UnitId && a.DissolvedOn == null).OrderBy(a => a.Name)
             .Select(a => new AgencyRef(a.Id, a.Name)).ToListAsync(cancellationToken);
-        var line = committee.Path.Split('/', StringSplitOptions.RemoveEmptyEntries).Select(int.Parse).ToList();
-        var documents = await db.Documents.AsNoTracking().VisibleTo(actor, db.Committees).Where(d => line.Contains(d.CommitteeId) && d.DeletedAt == null)
+        var documents = await SourcesFor(actor, committee)
             .OrderByDescending(d => d.IssuedOn).ThenByDescending(d => d.Id).Take(200)
             .Select(d => new { d.Id, d.CommitteeId, d.Type, d.Symbol, d.IssuedOn, d.Subject }).ToListAsync(cancellationToken);
         var plans = await db.Documents.AsNoTracking().Where(d => d.CommitteeId == committee.Id && d.Type == "KH" && d.DeletedAt == null)
@@ -109,9 +108,8 @@ public sealed class WorkItemService(SteerCoDbContext db, FileIntake intake, Time
             return Result<int>.Invalid(nameof(WorkItemInput.SourceDocumentId), Messages.Get("SourceDocumentRequired"));
         }
         var upper = symbol.ToUpperInvariant();
-        var line = committee.Path.Split('/', StringSplitOptions.RemoveEmptyEntries).Select(int.Parse).ToList();
-        var found = await db.Documents.AsNoTracking().VisibleTo(actor, db.Committees)
-            .Where(d => line.Contains(d.CommitteeId) && d.DeletedAt == null && (d.Symbol == symbol || d.Symbol == upper) && (issuedOn == null || d.IssuedOn == issuedOn))
+        var found = await SourcesFor(actor, committee)
+            .Where(d => (d.Symbol == symbol || d.Symbol == upper) && (issuedOn == null || d.IssuedOn == issuedOn))
             .OrderByDescending(d => d.IssuedOn).Select(d => new { d.Id, d.Symbol, d.IssuedOn }).Take(10).ToListAsync(cancellationToken);
         return found.Count switch
         {
@@ -120,6 +118,13 @@ public sealed class WorkItemService(SteerCoDbContext db, FileIntake intake, Time
             _ => Result<int>.Invalid(nameof(WorkItemInput.SourceDocumentId), Messages.Get("SourceSymbolRecurs", found[0].Symbol!, found.Count,
                 string.Join(", ", found.Select(d => d.IssuedOn.ToShort())), found[0].IssuedOn.ToShort())),
         };
+    }
+
+    /// <summary>The documents a task of <paramref name="committee"/> may come from: its own and those above it, as the actor may read them.</summary>
+    private IQueryable<Documents.Document> SourcesFor(Actor actor, Committee committee)
+    {
+        var line = committee.Path.Split('/', StringSplitOptions.RemoveEmptyEntries).Select(int.Parse).ToList();
+        return db.Documents.AsNoTracking().VisibleTo(actor, db.Committees).Where(d => line.Contains(d.CommitteeId) && d.DeletedAt == null);
     }
 
     /// <summary>
