@@ -61,13 +61,15 @@ public sealed class RegimesModel(CommitteeService committees, ReportTemplates te
     public Task<IActionResult> OnPostUpdateAsync(int id, int regimeId, int? version, CancellationToken ct) =>
         SaveAsync(id, regimeId, (input, ct) => templates.UpdateRegimeAsync(Actor, id, regimeId, input, version, ct), "RegimeUpdated", ct);
 
-    public async Task<IActionResult> OnPostDeleteAsync(int id, int regimeId, int? version, string? name, CancellationToken ct)
+    public async Task<IActionResult> OnPostDeleteAsync(int id, int regimeId, int? version, CancellationToken ct)
     {
         var (committee, refusal) = await ManagedCommitteeAsync(committees, id, ct);
         if (refusal is not null)
         {
             return refusal;
         }
+        // The flash names the regime as it was, read before it goes.
+        var name = (await templates.RegimesAsync(Actor, id, ct)).Value?.FirstOrDefault(r => r.Id == regimeId)?.Name;
         var deleted = await templates.DeleteRegimeAsync(Actor, id, regimeId, version, ct);
         if (deleted.IsOk)
         {
