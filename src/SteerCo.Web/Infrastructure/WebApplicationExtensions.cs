@@ -131,8 +131,10 @@ public static class WebApplicationExtensions
         }).AllowAnonymous().ExcludeFromDescription();
         app.MapOpenApi("/api/v1/openapi.json").AllowAnonymous().WithMetadata(new EndpointAccess(AccessKind.Anonymous));
         // An /api path that no endpoint serves: 404 problem for a token holder (401 without one),
-        // rather than the fallback page policy's cookie challenge.
-        app.MapFallback("/api/{**path}", () => Api.ApiResults.NotFound())
+        // rather than the fallback page policy's cookie challenge. A RequestDelegate, not a lambda the
+        // request delegate generator rewrites: its MapFallback drops the pattern (dotnet/aspnetcore#65992),
+        // and every unknown page would then answer 401 instead of the login page.
+        app.MapFallback("/api/{**path}", context => Api.ApiResults.NotFound().ExecuteAsync(context))
             .RequireAuthorization(Policies.Api).Access(AccessKind.SignedIn).ExcludeFromDescription();
         return app;
     }
