@@ -141,7 +141,7 @@ public sealed class RosterSheetsOverHttp(SteerCoApp app) : IClassFixture<SteerCo
         await huge.ShouldHaveStatusAsync(HttpStatusCode.RequestEntityTooLarge);
         (await huge.ReadProblemAsync()).GetProperty("title").GetString().ShouldBe("Tệp quá lớn: tệp danh sách tối đa 5 MB.");
         await noVersion.ShouldHaveStatusAsync(HttpStatusCode.UnprocessableEntity);
-        (await noVersion.ReadProblemAsync()).GetProperty("errors")[0].GetProperty("message").GetString().ShouldBe("Thiếu phiên bản của bản ghi (version): hãy tải lại văn bản rồi thử lại.");
+        (await noVersion.ReadProblemAsync()).GetProperty("errors")[0].GetProperty("message").GetString().ShouldBe("Thiếu phiên bản của bản ghi (version): hãy tải lại trang rồi thử lại.");
     }
 
     [Fact]
