@@ -39,6 +39,9 @@ public sealed record SubmissionView(
 
     /// <summary>The files of the version shown.</summary>
     public IReadOnlyList<DocumentFileView> Attachments { get; init; } = [];
+
+    /// <summary>Nothing to show this reader yet: the requester before the first submission (version 0).</summary>
+    public bool NothingSubmitted => ShownVersionNumber == 0;
 }
 
 /// <summary>
@@ -58,22 +61,24 @@ public sealed class Submissions(SteerCoDbContext db, ReportRequests requests, Re
             return Result<SubmissionView>.NotFound();
         }
         var versions = await db.SubmissionVersions.AsNoTracking().Where(v => v.SubmissionId == id).OrderBy(v => v.Number).ToListAsync(cancellationToken);
-        var shown = versions.LastOrDefault(v => v.SubmittedAt is null) ?? versions.Last();
-        // The requester reads what was submitted, not a draft being typed below.
-        if (shown.SubmittedAt is null && !IsReporter(actor, submission, committee!) && versions.LastOrDefault(v => v.SubmittedAt is not null) is { } submitted)
+        SubmissionVersion? shown = versions.LastOrDefault(v => v.SubmittedAt is null) ?? versions.Last();
+        // The requester reads what was submitted, not a draft being typed below: before the first
+        // submission, nothing (as with the files: only submitted versions').
+        if (shown.SubmittedAt is null && !IsReporter(actor, submission, committee!))
         {
-            shown = submitted;
+            shown = versions.LastOrDefault(v => v.SubmittedAt is not null);
         }
+        var shownId = shown?.Id ?? 0;
         var template = await templates.VersionAsync(request!.TemplateVersionId, cancellationToken);
-        var values = await db.SubmissionValues.AsNoTracking().Where(v => v.SubmissionVersionId == shown.Id).ToDictionaryAsync(v => v.IndicatorId, cancellationToken);
-        var texts = await db.SubmissionNarratives.AsNoTracking().Where(n => n.SubmissionVersionId == shown.Id).ToDictionaryAsync(n => n.SectionId, n => n.Text, cancellationToken);
-        var isDraft = shown.SubmittedAt is null;
-        var attachments = await db.Attachments.AsNoTracking().Where(a => a.SubmissionVersionId == shown.Id && a.DeletedAt == null).OrderBy(a => a.Id).ToListAsync(cancellationToken);
+        var values = await db.SubmissionValues.AsNoTracking().Where(v => v.SubmissionVersionId == shownId).ToDictionaryAsync(v => v.IndicatorId, cancellationToken);
+        var texts = await db.SubmissionNarratives.AsNoTracking().Where(n => n.SubmissionVersionId == shownId).ToDictionaryAsync(n => n.SectionId, n => n.Text, cancellationToken);
+        var isDraft = shown is { SubmittedAt: null };
+        var attachments = await db.Attachments.AsNoTracking().Where(a => a.SubmissionVersionId == shownId && a.DeletedAt == null).OrderBy(a => a.Id).ToListAsync(cancellationToken);
         return new SubmissionView(
             submission.Id, request.Id, request.Title, request.Period, request.Period.ToString(), request.Deadline,
             requester!.Id, requester.Name, committee!.Id, committee.Name, submission.Status,
             ReportRequests.ComplianceOf(submission.Status, submission.FirstSubmittedAt, request.Deadline, requests.Today, clock.LocalTimeZone),
-            submission.Version, shown.Number, isDraft, isDraft && CanFill(actor, submission, committee), submission.Status == SubmissionStatus.Submitted && actor.CanManage(requester),
+            submission.Version, shown?.Number ?? 0, isDraft, isDraft && CanFill(actor, submission, committee), submission.Status == SubmissionStatus.Submitted && actor.CanManage(requester),
             [.. template.Indicators.Select(i => values.GetValueOrDefault(i.Id) is { } v
                 ? new FieldView(i.Id, i.Code, i.Name, i.Unit, i.Type, i.Aggregation, i.Formula, v.Number, v.Text, IndicatorValues.Display(i.Type, v.Number, v.Text), IndicatorValues.Raw(i.Type, v.Number, v.Text))
                 : new FieldView(i.Id, i.Code, i.Name, i.Unit, i.Type, i.Aggregation, i.Formula, null, null, "", ""))],

@@ -124,6 +124,43 @@ public sealed class ReportingToMemberAgencies(SteerCoApp app) : IClassFixture<St
     }
 
     [Fact]
+    public async Task The_secretariat_reads_nothing_of_an_agencys_draft_until_it_is_submitted_then_the_submitted_figures_not_the_next_draft()
+    {
+        var s = await SetupAsync();
+        var request = await RequestAsync(s);
+        var health = request.Submissions.Single(x => x.AgencyId == s.Agencies.Health.Id).Id;
+        var healthUser = MemberOf(s.Tree.Province, s.Agencies.Health);
+        await using (var scope = app.ServiceScope())
+        {
+            var submissions = scope.Get<Submissions>();
+            var current = (await submissions.GetAsync(healthUser, health)).Ok();
+            (await submissions.SaveAsync(healthUser, health, new SubmissionInput(new Dictionary<string, string?> { ["HO"] = "120" }, null), current.Version)).Ok();
+
+            var unsent = (await submissions.GetAsync(s.Tree.ProvinceSecretariat, health)).Ok();
+            unsent.ShouldSatisfyAllConditions(
+                v => v.NothingSubmitted.ShouldBeTrue(),
+                v => v.Fields.ShouldAllBe(f => f.Number == null && f.Display == ""),
+                v => v.CanEdit.ShouldBeFalse());
+            var own = (await submissions.GetAsync(healthUser, health)).Ok();
+            own.ShouldSatisfyAllConditions(v => v.NothingSubmitted.ShouldBeFalse(), v => v.Fields.Single(f => f.Code == "HO").Number.ShouldBe(120m));
+        }
+
+        var submitted = await FillAndSubmitAsync(healthUser, health, "150");
+        await using (var scope = app.ServiceScope())
+        {
+            var submissions = scope.Get<Submissions>();
+            var returned = (await submissions.ReturnAsync(s.Tree.ProvinceSecretariat, health, "Bổ sung số hộ cần sơ tán.", submitted.Version)).Ok();
+            (await submissions.SaveAsync(healthUser, health, new SubmissionInput(new Dictionary<string, string?> { ["HO"] = "175" }, null), returned.Version)).Ok();
+
+            var seen = (await submissions.GetAsync(s.Tree.ProvinceSecretariat, health)).Ok();
+            seen.ShouldSatisfyAllConditions(
+                v => v.NothingSubmitted.ShouldBeFalse(),
+                v => v.ShownVersionNumber.ShouldBe(1),
+                v => v.Fields.Single(f => f.Code == "HO").Number.ShouldBe(150m));
+        }
+    }
+
+    [Fact]
     public async Task Another_agencys_member_neither_reads_nor_fills_it_and_the_secretariat_does_not_fill_it_for_the_agency()
     {
         var s = await SetupAsync();

@@ -37,12 +37,26 @@ public sealed class ReportingToMemberAgenciesOverHttp(SteerCoApp app) : IClassFi
         var saved = await health.PutJsonAsync($"/api/v1/submissions/{submissionId}",
             new { values = new Dictionary<string, string> { ["HO"] = "150", ["HO_CAN"] = "200", ["NHATRU"] = "90", ["KEHOACH"] = "Có" }, version = view.Version });
         await saved.ShouldHaveStatusAsync(HttpStatusCode.OK);
+        // The secretariat does not read the draft being typed, nor download it as a workbook.
+        var unsent = await (await province.GetAsync($"/api/v1/submissions/{submissionId}")).ReadJsonAsync<SubmissionView>();
+        unsent.NothingSubmitted.ShouldBeTrue();
+        unsent.Fields.ShouldAllBe(f => f.Display == "");
+        var workbook = await province.GetAsync($"/api/v1/submissions/{submissionId}/workbook.xlsx");
+        await workbook.ShouldHaveStatusAsync(HttpStatusCode.OK);
+        var cells = SubmissionWorkbook.Read(new MemoryStream(await workbook.Content.ReadAsByteArrayAsync()), unsent);
+        cells.Problems.ShouldBeEmpty();
+        cells.Values.Values.ShouldAllBe(v => v.Number == null && v.Text == null);
+        var page = await (await app.SignInToPagesAsync(Role.Secretariat, tree.Province.Id)).GetPageAsync($"/Reporting/Submission/{submissionId}");
+        page.ShouldContain($"{agencies.Health.Name} chưa gửi báo cáo. Số liệu đang nhập chỉ đơn vị báo cáo xem được, cho đến khi gửi.");
+        page.ShouldNotContain("<table class=\"figures\">");
         var submitted = await health.PostJsonAsync($"/api/v1/submissions/{submissionId}/submit", new { version = (await saved.ReadJsonAsync<SubmissionView>()).Version });
         await submitted.ShouldHaveStatusAsync(HttpStatusCode.OK);
 
         var accepted = await province.PostJsonAsync($"/api/v1/submissions/{submissionId}/accept", new { version = (await submitted.ReadJsonAsync<SubmissionView>()).Version });
         await accepted.ShouldHaveStatusAsync(HttpStatusCode.OK);
         (await accepted.ReadJsonAsync<SubmissionView>()).Status.ShouldBe(SubmissionStatus.Accepted);
+        var read = await (await province.GetAsync($"/api/v1/submissions/{submissionId}")).ReadJsonAsync<SubmissionView>();
+        read.ShouldSatisfyAllConditions(v => v.NothingSubmitted.ShouldBeFalse(), v => v.Fields.Single(f => f.Code == "HO").Display.ShouldBe("150"));
         var consolidated = await (await province.GetAsync($"/api/v1/report-requests/{request.Id}/consolidated")).ReadJsonAsync<ConsolidatedView>();
         consolidated.Rows.Single(r => r.Code == "HO").Value.ShouldBe(150m);
         var grid = await (await province.GetAsync($"/api/v1/committees/{tree.Province.Id}/report-compliance?kind=Year&from=2026")).ReadJsonAsync<ComplianceGrid>();
