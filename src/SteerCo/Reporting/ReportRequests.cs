@@ -131,6 +131,11 @@ public sealed class ReportRequests(SteerCoDbContext db, ReportTemplates template
         {
             problems.Add(new(nameof(RequestInput.Number), Messages.Get("ReportPeriodInvalid")));
         }
+        // The regime says who reports; a form that asked the others is told so, not silently overruled.
+        if (regime is not null && input.Reporters is { } named && named != regime.Reporters)
+        {
+            problems.Add(new(nameof(RequestInput.Reporters), Messages.Get(regime.Reporters == ReporterKind.MemberAgencies ? "ReportRegimeOfAgencies" : "ReportRegimeOfCommittees", regime.Name)));
+        }
         var reporters = regime?.Reporters ?? (input.Reporters is { } asked && Enum.IsDefined(asked) ? asked : ReporterKind.Committees);
         var recipients = reporters == ReporterKind.MemberAgencies
             ? await MemberAgenciesAsync(committee, input.CommitteeIds, problems, cancellationToken)

@@ -95,6 +95,13 @@ public sealed class ChangingARegime(SteerCoApp app) : IClassFixture<SteerCoApp>
         var url = $"/api/v1/committees/{tree.Province.Id}/report-regimes/{regime.Id}";
         var body = new { name = "Báo cáo quý mới", templateId, kind = "Periodic", periodKind = "Quarter", cutoffDay = 14, deadlineDay = 20, deadlineMonthOffset = 1, version = regime.Version };
 
+        var otherReporters = await province.PostJsonAsync($"/api/v1/committees/{tree.Province.Id}/report-requests",
+            new { regimeId = regime.Id, year = 2026, number = 2, reporters = "MemberAgencies" });
+        await otherReporters.ShouldHaveStatusAsync(HttpStatusCode.BadRequest);
+        (await otherReporters.ReadProblemAsync()).GetProperty("errors").GetProperty("reporters")[0].GetString().ShouldBe(
+            "Chế độ 'Báo cáo quý' do các Ban Chỉ đạo cấp dưới báo cáo: hãy chọn gửi tất cả hoặc một số Ban Chỉ đạo cấp dưới.");
+        (await province.GetJsonAsync<List<RequestSummary>>($"/api/v1/committees/{tree.Province.Id}/report-requests")).ShouldBeEmpty();
+
         var changed = await province.PutJsonAsync(url, body);
 
         await changed.ShouldHaveStatusAsync(HttpStatusCode.OK);

@@ -99,6 +99,42 @@ public sealed class ReportingPages(SteerCoApp app) : IClassFixture<SteerCoApp>
     }
 
     [Fact]
+    public async Task Under_a_quarterly_regime_of_the_committees_below_a_month_or_the_member_agencies_are_refused_beside_their_fields_and_nothing_is_requested()
+    {
+        var (tree, templateId) = await TemplateAsync();
+        int regimeId;
+        await using (var scope = app.ServiceScope())
+        {
+            regimeId = (await scope.Get<ReportTemplates>().CreateRegimeAsync(tree.ProvinceSecretariat, tree.Province.Id,
+                new RegimeInput("Báo cáo quý của cấp xã", templateId, ReportKind.Periodic, PeriodKind.Quarter, null, null, null, ReporterKind.Committees))).Ok().Id;
+        }
+        var province = await app.SignInToPagesAsync(Role.Secretariat, tree.Province.Id);
+        var url = $"/Reporting/{tree.Province.Id}/Request";
+        Dictionary<string, string> Form(string period, string recipients) => new()
+        {
+            ["Input.RegimeId"] = regimeId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Input.Period"] = period,
+            ["Input.Recipients"] = recipients,
+        };
+
+        var month = await province.PostFormAsync(url, url, Form(ReportingPeriod.Month(2026, 3).Key, "children"));
+        var agencies = await province.PostFormAsync(url, url, Form(ReportingPeriod.Quarter(2026, 1).Key, "agencies"));
+
+        month.StatusCode.ShouldBe(HttpStatusCode.OK);
+        PageClient.ErrorBeside(WebUtility.HtmlDecode(await month.Content.ReadAsStringAsync()), "Input.Period").ShouldBe("Kỳ báo cáo không thuộc loại kỳ của chế độ 'Báo cáo quý của cấp xã'.");
+        agencies.StatusCode.ShouldBe(HttpStatusCode.OK);
+        PageClient.ErrorBeside(WebUtility.HtmlDecode(await agencies.Content.ReadAsStringAsync()), "Input.CommitteeIds")
+            .ShouldBe("Chế độ 'Báo cáo quý của cấp xã' do các Ban Chỉ đạo cấp dưới báo cáo: hãy chọn gửi tất cả hoặc một số Ban Chỉ đạo cấp dưới.");
+        await using (var scope = app.ServiceScope())
+        {
+            (await scope.Db.ReportRequests.CountAsync(r => r.CommitteeId == tree.Province.Id)).ShouldBe(0);
+        }
+
+        var right = await province.PostFormAsync(url, url, Form(ReportingPeriod.Quarter(2026, 1).Key, "children"));
+        right.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+    }
+
+    [Fact]
     public async Task A_commune_submitting_a_wrong_or_missing_figure_sees_the_message_beside_the_field_and_nothing_is_saved()
     {
         var s = await RequestAsync();

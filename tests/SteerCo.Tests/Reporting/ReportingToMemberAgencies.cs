@@ -204,6 +204,13 @@ public sealed class ReportingToMemberAgencies(SteerCoApp app) : IClassFixture<St
         var refused = await requests.CreateAsync(s.Tree.ProvinceSecretariat, s.Tree.Province.Id, Thematic(s.Template.Id, [s.Tree.CommuneA.Id]));
         refused.Outcome.ShouldBe(Outcome.Invalid);
         refused.Problems.Single().Message.ShouldContain("cơ quan thành viên");
+        // A form that names the committees below under this regime is told who reports, not overruled.
+        var committees = await requests.CreateAsync(s.Tree.ProvinceSecretariat, s.Tree.Province.Id,
+            new RequestInput(regime.Id, null, null, ReportKind.Periodic, PeriodKind.Quarter, 2026, 3, null, null, ReporterKind.Committees));
+        committees.Outcome.ShouldBe(Outcome.Invalid);
+        committees.Problems.Single().ShouldSatisfyAllConditions(
+            p => p.Field.ShouldBe(nameof(RequestInput.Reporters)),
+            p => p.Message.ShouldBe("Chế độ 'Báo cáo quý của các sở, ngành' do các cơ quan thành viên báo cáo: hãy chọn gửi các cơ quan thành viên."));
         (await scope.Db.ReportRequests.CountAsync()).ShouldBe(before);
     }
 
