@@ -17,6 +17,12 @@ public sealed class Notification
     public required string Key { get; set; }
     public required string Text { get; set; }
 
+    /// <summary>
+    /// About a member agency's report: read by that agency's users and by the committee's users who
+    /// are not any agency's (secretariat, leaders), not by the other agencies' members.
+    /// </summary>
+    public int? AgencyId { get; set; }
+
     /// <summary>The page it is about, relative to the site ("/Reporting/Submission/12").</summary>
     public string? Link { get; set; }
 
@@ -42,6 +48,7 @@ internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notif
         notification.Property(n => n.Text).HasMaxLength(1000);
         notification.Property(n => n.Link).HasMaxLength(300);
         notification.HasOne(n => n.Committee).WithMany().OnDelete(DeleteBehavior.Restrict);
+        notification.HasOne<Agencies.Agency>().WithMany().HasForeignKey(n => n.AgencyId).OnDelete(DeleteBehavior.SetNull);
         notification.HasIndex(n => n.Key).IsUnique();
         notification.HasIndex(n => new { n.CommitteeId, n.CreatedAt });
     }

@@ -8,7 +8,8 @@ public sealed record NotificationView(int Id, string Text, string? Link, DateTim
 
 /// <summary>
 /// The in-app notices of the user's committee (requests, submissions, reviews, reminders), newest
-/// first, each read or not by this user. Administrators, who belong to no committee, get none.
+/// first, each read or not by this user; a member agency's member gets those about other agencies'
+/// reports not. Administrators, who belong to no committee, get none.
 /// </summary>
 public sealed class Notifications(SteerCoDbContext db, TimeProvider clock)
 {
@@ -62,8 +63,15 @@ public sealed class Notifications(SteerCoDbContext db, TimeProvider clock)
         return unread.Count;
     }
 
-    private IQueryable<Notification> Of(Actor actor) =>
-        actor.CommitteeId is { } committeeId ? db.Notifications.AsNoTracking().Where(n => n.CommitteeId == committeeId) : db.Notifications.Where(n => false);
+    private IQueryable<Notification> Of(Actor actor)
+    {
+        if (actor.CommitteeId is not { } committeeId)
+        {
+            return db.Notifications.Where(n => false);
+        }
+        var onlyAgency = ReportRequests.OnlyAgency(actor);
+        return db.Notifications.AsNoTracking().Where(n => n.CommitteeId == committeeId && (n.AgencyId == null || onlyAgency == null || n.AgencyId == onlyAgency));
+    }
 
     private IQueryable<Notification> Unread(IQueryable<Notification> notices, Actor actor)
     {

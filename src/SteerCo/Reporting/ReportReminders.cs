@@ -63,7 +63,7 @@ public sealed class ReportReminders(SteerCoDbContext db, TimeProvider clock, IOp
             var daysLeft = request.Deadline.DayNumber - today.DayNumber;
             foreach (var submission in open.Where(s => !sent.Contains($"remind-{kind}:{s.Id}")))
             {
-                // An agency's report is owed to its own committee, whose users all read the notice: it names the agency.
+                // An agency's report is owed to its own committee: the notice names the agency, and only that agency's members read it.
                 var text = (onTheDay, submission.AgencyName) switch
                 {
                     (true, null) => Messages.Get("NotifyDueToday", request.Title, request.Deadline.ToShort()),
@@ -76,6 +76,7 @@ public sealed class ReportReminders(SteerCoDbContext db, TimeProvider clock, IOp
                     CommitteeId = submission.CommitteeId,
                     Key = $"remind-{kind}:{submission.Id}",
                     Text = text,
+                    AgencyId = submission.AgencyId,
                     Link = $"/Reporting/Submission/{submission.Id}",
                     CreatedAt = now,
                 };

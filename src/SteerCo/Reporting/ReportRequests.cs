@@ -178,7 +178,7 @@ public sealed class ReportRequests(SteerCoDbContext db, ReportTemplates template
         db.Submissions.AddRange(submissions.Select(s => s.Submission));
         await db.SaveChangesAsync(cancellationToken);
         db.SubmissionVersions.AddRange(submissions.Select(s => new SubmissionVersion { SubmissionId = s.Submission.Id, Number = 1 }));
-        // A member agency's users are users of the committee: the notice names the agency.
+        // A member agency's users are users of the committee: the notice names the agency, and the other agencies' members do not read it.
         db.Notifications.AddRange(submissions.Select(s => new Notification
         {
             CommitteeId = s.Submission.CommitteeId,
@@ -186,6 +186,7 @@ public sealed class ReportRequests(SteerCoDbContext db, ReportTemplates template
             Text = s.Submission.AgencyId is null
                 ? Messages.Get("NotifyRequested", committee.Name, title, deadline.ToShort())
                 : Messages.Get("NotifyRequestedAgency", committee.Name, s.Name, title, deadline.ToShort()),
+            AgencyId = s.Submission.AgencyId,
             Link = $"/Reporting/Submission/{s.Submission.Id}",
             CreatedAt = clock.GetUtcNow(),
         }));

@@ -327,6 +327,7 @@ public sealed class Submissions(SteerCoDbContext db, ReportRequests requests, Re
             CommitteeId = draft.Request.CommitteeId,
             Key = $"submitted:{id}:{draft.Version.Number}",
             Text = Messages.Get("NotifySubmitted", committeeName, draft.Request.Title),
+            AgencyId = draft.Submission.AgencyId,
             Link = $"/Reporting/Submission/{id}",
             CreatedAt = now,
         });
@@ -408,7 +409,7 @@ public sealed class Submissions(SteerCoDbContext db, ReportRequests requests, Re
             submission.AcceptedAt = now;
             submission.AcceptedVersionId = last.Id;
         }
-        // An agency's report comes back to its own committee, whose users all read the notice: it names the agency.
+        // An agency's report comes back to its own committee: the notice names the agency, and only that agency's members read it.
         var agencyName = submission.AgencyId is { } agencyId ? await db.Agencies.Where(a => a.Id == agencyId).Select(a => a.Name).SingleAsync(cancellationToken) : null;
         db.Notifications.Add(new Notification
         {
@@ -417,6 +418,7 @@ public sealed class Submissions(SteerCoDbContext db, ReportRequests requests, Re
             Text = agencyName is null
                 ? Messages.Get(accept ? "NotifyAccepted" : "NotifyReturned", request!.Title, text)
                 : Messages.Get(accept ? "NotifyAcceptedAgency" : "NotifyReturnedAgency", request!.Title, text, agencyName),
+            AgencyId = submission.AgencyId,
             Link = $"/Reporting/Submission/{id}",
             CreatedAt = now,
         });

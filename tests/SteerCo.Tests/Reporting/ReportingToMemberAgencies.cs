@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using SteerCo.Access;
 using SteerCo.Agencies;
 using SteerCo.Committees;
+using SteerCo.Data;
 using SteerCo.Reporting;
 using SteerCo.Tests.Support;
 
@@ -158,6 +159,36 @@ public sealed class ReportingToMemberAgencies(SteerCoApp app) : IClassFixture<St
                 v => v.ShownVersionNumber.ShouldBe(1),
                 v => v.Fields.Single(f => f.Code == "HO").Number.ShouldBe(150m));
         }
+    }
+
+    [Fact]
+    public async Task An_agencys_notices_are_read_by_its_members_and_the_secretariat_not_by_the_other_agencys_members()
+    {
+        var s = await SetupAsync();
+        var request = await RequestAsync(s);
+        var health = request.Submissions.Single(x => x.AgencyId == s.Agencies.Health.Id).Id;
+        var healthUser = MemberOf(s.Tree.Province, s.Agencies.Health);
+        var financeUser = MemberOf(s.Tree.Province, s.Agencies.Finance);
+        var submitted = await FillAndSubmitAsync(healthUser, health, "150");
+        await using (var scope = app.ServiceScope())
+        {
+            (await scope.Get<Submissions>().ReturnAsync(s.Tree.ProvinceSecretariat, health, "Thiếu số liệu nhà trú ẩn.", submitted.Version)).Ok();
+        }
+
+        await using var read = app.ServiceScope();
+        var notifications = read.Get<Notifications>();
+        async Task<List<string>> NoticesOf(Actor actor) =>
+            [.. (await notifications.ListAsync(actor, unreadOnly: false, new PageRequest(1, 100))).Items.Select(n => n.Text).Where(t => t.Contains("mùa mưa bão"))];
+        var ofHealth = await NoticesOf(healthUser);
+        var ofFinance = await NoticesOf(financeUser);
+        var ofSecretariat = await NoticesOf(s.Tree.ProvinceSecretariat);
+
+        ofHealth.Count.ShouldBe(3, "asked, submitted, returned");
+        ofHealth.ShouldAllBe(t => t.Contains(s.Agencies.Health.Name));
+        ofFinance.ShouldAllBe(t => t.Contains(s.Agencies.Finance.Name));
+        ofFinance.ShouldNotBeEmpty();
+        ofSecretariat.ShouldBe([.. ofHealth.Concat(ofFinance)], ignoreOrder: true);
+        (await notifications.UnreadCountAsync(financeUser)).ShouldBe(ofFinance.Count);
     }
 
     [Fact]

@@ -1398,6 +1398,9 @@ namespace SteerCo.Data.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<int?>("AgencyId")
+                        .HasColumnType("integer");
+
                     b.Property<int>("CommitteeId")
                         .HasColumnType("integer");
 
@@ -1419,6 +1422,8 @@ namespace SteerCo.Data.Migrations.Postgres
                         .HasColumnType("character varying(1000)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("AgencyId");
 
                     b.HasIndex("Key")
                         .IsUnique();
@@ -2613,6 +2618,11 @@ namespace SteerCo.Data.Migrations.Postgres
 
             modelBuilder.Entity("SteerCo.Reporting.Notification", b =>
                 {
+                    b.HasOne("SteerCo.Agencies.Agency", null)
+                        .WithMany()
+                        .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.HasOne("SteerCo.Committees.Committee", "Committee")
                         .WithMany()
                         .HasForeignKey("CommitteeId")

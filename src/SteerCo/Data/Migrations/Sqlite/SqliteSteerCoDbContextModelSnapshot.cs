@@ -1341,6 +1341,9 @@ namespace SteerCo.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("AgencyId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("CommitteeId")
                         .HasColumnType("INTEGER");
 
@@ -1362,6 +1365,8 @@ namespace SteerCo.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("AgencyId");
 
                     b.HasIndex("Key")
                         .IsUnique();
@@ -2531,6 +2536,11 @@ namespace SteerCo.Data.Migrations.Sqlite
 
             modelBuilder.Entity("SteerCo.Reporting.Notification", b =>
                 {
+                    b.HasOne("SteerCo.Agencies.Agency", null)
+                        .WithMany()
+                        .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.HasOne("SteerCo.Committees.Committee", "Committee")
                         .WithMany()
                         .HasForeignKey("CommitteeId")
