@@ -47,6 +47,11 @@ public sealed class SettingUpARegimeInTheBrowser(BrowserHost host) : IClassFixtu
         await row.GetByRole(AriaRole.Link, new() { Name = "Yêu cầu báo cáo theo chế độ này" }).ClickAsync();
         await Assertions.Expect(page.Locator("select[name='Input.RegimeId'] option:checked")).ToContainTextAsync(Regime);
         await Assertions.Expect(page.GetByLabel("Các cơ quan thành viên của Ban Chỉ đạo")).ToBeCheckedAsync();
+        // Choosing the regime from the list checks the agencies too.
+        await page.Locator("select[name='Input.RegimeId']").SelectOptionAsync(new SelectOptionValue { Index = 0 });
+        await page.GetByLabel("Tất cả Ban Chỉ đạo cấp dưới trực tiếp").CheckAsync();
+        await page.Locator("select[name='Input.RegimeId']").SelectOptionAsync(new SelectOptionValue { Label = $"{Regime} (Quý)" });
+        await Assertions.Expect(page.GetByLabel("Các cơ quan thành viên của Ban Chỉ đạo")).ToBeCheckedAsync();
         await page.Locator("select[name='Input.Period']").SelectOptionAsync(new SelectOptionValue { Label = $"Quý IV/{Year}" });
         await page.GetByRole(AriaRole.Button, new() { Name = "Gửi yêu cầu" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Đã gửi yêu cầu");

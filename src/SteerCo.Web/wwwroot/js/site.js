@@ -64,6 +64,20 @@ document.querySelectorAll("form").forEach((form) => {
   }
 });
 
+// Choosing a regime checks who reports as it says (data-recipients: the radios' values it allows,
+// the first when the one checked is not among them).
+document.addEventListener("change", (event) => {
+  const select = event.target;
+  const allowed = select.tagName === "SELECT" && select.selectedOptions[0]?.dataset.recipients?.split(",");
+  if (!allowed || !select.form) return;
+  const checked = select.form.querySelector('input[name="Input.Recipients"]:checked');
+  if (checked && allowed.includes(checked.value)) return;
+  const radio = select.form.querySelector(`input[name="Input.Recipients"][value="${allowed[0]}"]`);
+  if (!radio) return;
+  radio.checked = true;
+  radio.dispatchEvent(new Event("change", { bubbles: true }));
+});
+
 // A date picker beside a dd/MM/yyyy field (data-date-for names the field): picking a day fills the field and sends the form.
 document.addEventListener("change", (event) => {
   const picker = event.target;
