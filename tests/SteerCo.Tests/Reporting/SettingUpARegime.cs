@@ -76,7 +76,7 @@ public sealed class SettingUpARegime(SteerCoApp app) : IClassFixture<SteerCoApp>
             .ShouldBe(1);
 
         var request = await province.GetPageAsync($"/Reporting/{tree.Province.Id}/Request?regime={regime.Id}");
-        request.ShouldContain($"<option value=\"{regime.Id}\" selected=\"selected\">");
+        request.ShouldContain($"<option value=\"{regime.Id}\" selected=\"selected\" data-recipients=\"agencies\">");
         request.ShouldContain("value=\"agencies\" checked=\"checked\"");
         request.ShouldContain($"<option value=\"{ReportingPeriod.Containing(PeriodKind.HalfYear, TestClock.Today).Key}\" selected=\"selected\">");
     }
