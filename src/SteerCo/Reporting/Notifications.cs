@@ -8,8 +8,8 @@ public sealed record NotificationView(int Id, string Text, string? Link, DateTim
 
 /// <summary>
 /// The in-app notices of the user's committee (requests, submissions, reviews, reminders), newest
-/// first, each read or not by this user; a member agency's member gets those about other agencies'
-/// reports not. Administrators, who belong to no committee, get none.
+/// first, each read or not by this user; a member agency's member does not get those about the
+/// other agencies' reports. Administrators, who belong to no committee, get none.
 /// </summary>
 public sealed class Notifications(SteerCoDbContext db, TimeProvider clock)
 {
