@@ -27,6 +27,13 @@ public static class SteerCoServiceCollectionExtensions
     /// <summary>
     /// Registers the database and every feature. Hosts add their own <see cref="IActorSource"/>.
     /// </summary>
+    /// <summary>
+    /// The contexts' options are built once: per request they cost a parse of the connection string
+    /// and a look-up of EF's services by the options' hash, a tenth of a small API call's CPU.
+    /// The interceptors are singletons for that; the audit keeps its state on the context.
+    /// </summary>
+    private const ServiceLifetime OptionsOnce = ServiceLifetime.Singleton;
+
     public static IServiceCollection AddSteerCo(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<DatabaseOptions>().Bind(configuration.GetSection(DatabaseOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
@@ -38,7 +45,7 @@ public static class SteerCoServiceCollectionExtensions
         var threadSafetyChecks = configuration.GetValue($"{DatabaseOptions.Section}:{nameof(DatabaseOptions.ThreadSafetyChecks)}", false);
 
         services.AddSingleton<TimeProvider>(new CommitteeTime(CommitteeTime.ZoneOf(configuration[$"{ClockOptions.Section}:{nameof(ClockOptions.TimeZone)}"])));
-        services.AddScoped<AuditInterceptor>();
+        services.AddSingleton<AuditInterceptor>();
         services.AddSingleton<Writes>();
         services.AddSingleton<WriteInterceptor>();
         services.AddSingleton<WriteCommitInterceptor>();
@@ -53,7 +60,8 @@ public static class SteerCoServiceCollectionExtensions
             services.AddDbContext<PostgresSteerCoDbContext>((sp, options) => options
                 .UseNpgsql(WithPoolDefaults(connectionString))
                 .EnableThreadSafetyChecks(threadSafetyChecks)
-                .AddInterceptors(sp.GetRequiredService<AuditInterceptor>(), sp.GetRequiredService<WriteInterceptor>(), sp.GetRequiredService<WriteCommitInterceptor>()));
+                .AddInterceptors(sp.GetRequiredService<AuditInterceptor>(), sp.GetRequiredService<WriteInterceptor>(), sp.GetRequiredService<WriteCommitInterceptor>()),
+                ServiceLifetime.Scoped, OptionsOnce);
             services.AddScoped<SteerCoDbContext>(sp => sp.GetRequiredService<PostgresSteerCoDbContext>());
         }
         else
@@ -64,7 +72,8 @@ public static class SteerCoServiceCollectionExtensions
                 .UseSqlite(connectionString, sqlite => sqlite.CommandTimeout(60))
                 .EnableThreadSafetyChecks(threadSafetyChecks)
                 .AddInterceptors(sp.GetRequiredService<AuditInterceptor>(), sp.GetRequiredService<WriteInterceptor>(), sp.GetRequiredService<WriteCommitInterceptor>(),
-                    SqlitePragmas.Instance));
+                    SqlitePragmas.Instance),
+                ServiceLifetime.Scoped, OptionsOnce);
             services.AddScoped<SteerCoDbContext>(sp => sp.GetRequiredService<SqliteSteerCoDbContext>());
         }
 

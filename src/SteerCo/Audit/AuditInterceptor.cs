@@ -12,10 +12,12 @@ namespace SteerCo.Audit;
 /// <summary>
 /// Records every write in the audit log, in the same transaction as the write: one place, so
 /// no feature can forget. Also bumps <see cref="IVersioned.Version"/> on every update.
-/// The actor is looked up when a save happens, not when the interceptor is made: the web's actor
-/// source reads the database, so taking it in the constructor would make the context depend on itself.
+/// One interceptor serves every context, so that the contexts' options are built once and not per
+/// request: what a save has in hand lives on the context (<see cref="AuditState"/>). The actor is
+/// looked up in the context's request scope when a save happens, not when the context is made: the
+/// web's actor source reads the database, so taking it earlier would make the context depend on itself.
 /// </summary>
-public sealed class AuditInterceptor(IServiceProvider services, TimeProvider clock) : SaveChangesInterceptor
+public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesInterceptor
 {
     private static readonly HashSet<string> Redacted = ["PasswordHash", "SecurityStamp", "ConcurrencyStamp"];
 
@@ -25,21 +27,17 @@ public sealed class AuditInterceptor(IServiceProvider services, TimeProvider clo
     /// </summary>
     private static readonly HashSet<string> Derived = ["FoldedName", "NormalizedUserName", "NormalizedEmail", "SearchText", "ExtractedText"];
 
-    private readonly List<Pending> _pending = [];
-    private IDbContextTransaction? _ownTransaction;
-    private bool _writingAudit;
-
-    private sealed record Pending(EntityEntry Entry, string Action, Dictionary<string, object?[]> Changes);
+    internal sealed record Pending(EntityEntry Entry, string Action, Dictionary<string, object?[]> Changes);
 
     public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(
         DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {
-        if (eventData.Context is { } context && !_writingAudit)
+        if (eventData.Context is { } context && StateOf(context) is { WritingAudit: false } state)
         {
-            Capture(context);
-            if (_pending.Count > 0 && context.Database.CurrentTransaction is null)
+            Capture(context, state);
+            if (state.Pending.Count > 0 && context.Database.CurrentTransaction is null)
             {
-                _ownTransaction = await context.Database.BeginTransactionAsync(cancellationToken);
+                state.OwnTransaction = await context.Database.BeginTransactionAsync(cancellationToken);
             }
         }
         return result;
@@ -47,12 +45,12 @@ public sealed class AuditInterceptor(IServiceProvider services, TimeProvider clo
 
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
-        if (eventData.Context is { } context && !_writingAudit)
+        if (eventData.Context is { } context && StateOf(context) is { WritingAudit: false } state)
         {
-            Capture(context);
-            if (_pending.Count > 0 && context.Database.CurrentTransaction is null)
+            Capture(context, state);
+            if (state.Pending.Count > 0 && context.Database.CurrentTransaction is null)
             {
-                _ownTransaction = context.Database.BeginTransaction();
+                state.OwnTransaction = context.Database.BeginTransaction();
             }
         }
         return result;
@@ -60,19 +58,19 @@ public sealed class AuditInterceptor(IServiceProvider services, TimeProvider clo
 
     public override async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
     {
-        if (eventData.Context is { } context && !_writingAudit && _pending.Count > 0)
+        if (eventData.Context is { } context && StateOf(context) is { WritingAudit: false, Pending.Count: > 0 } state)
         {
             try
             {
-                await AppendAsync(context, cancellationToken);
-                if (_ownTransaction is { } own)
+                await AppendAsync(context, state, cancellationToken);
+                if (state.OwnTransaction is { } own)
                 {
                     await own.CommitAsync(cancellationToken);
                 }
             }
             finally
             {
-                await EndAsync();
+                await state.EndAsync();
             }
         }
         return result;
@@ -80,7 +78,7 @@ public sealed class AuditInterceptor(IServiceProvider services, TimeProvider clo
 
     public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
     {
-        if (eventData.Context is not null && !_writingAudit && _pending.Count > 0)
+        if (eventData.Context is { } context && StateOf(context) is { WritingAudit: false, Pending.Count: > 0 })
         {
             SavedChangesAsync(eventData, result).AsTask().GetAwaiter().GetResult();
         }
@@ -89,33 +87,25 @@ public sealed class AuditInterceptor(IServiceProvider services, TimeProvider clo
 
     public override async Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
     {
-        if (!_writingAudit)
+        if (eventData.Context is { } context && StateOf(context) is { WritingAudit: false } state)
         {
-            await EndAsync();
+            await state.EndAsync();
         }
     }
 
     public override void SaveChangesFailed(DbContextErrorEventData eventData)
     {
-        if (!_writingAudit)
+        if (eventData.Context is { } context && StateOf(context) is { WritingAudit: false } state)
         {
-            EndAsync().GetAwaiter().GetResult();
+            state.EndAsync().GetAwaiter().GetResult();
         }
     }
 
-    private async Task EndAsync()
-    {
-        _pending.Clear();
-        if (_ownTransaction is { } own)
-        {
-            _ownTransaction = null;
-            await own.DisposeAsync();
-        }
-    }
+    private static AuditState? StateOf(DbContext context) => (context as SteerCoDbContext)?.Audit;
 
-    private void Capture(DbContext context)
+    private static void Capture(DbContext context, AuditState state)
     {
-        _pending.Clear();
+        state.Pending.Clear();
         context.ChangeTracker.DetectChanges();
         foreach (var entry in context.ChangeTracker.Entries())
         {
@@ -130,7 +120,7 @@ public sealed class AuditInterceptor(IServiceProvider services, TimeProvider clo
             switch (entry.State)
             {
                 case EntityState.Added:
-                    _pending.Add(new(entry, "Created", []));
+                    state.Pending.Add(new(entry, "Created", []));
                     break;
                 case EntityState.Modified:
                     if (entry.Entity is IVersioned versioned)
@@ -147,19 +137,19 @@ public sealed class AuditInterceptor(IServiceProvider services, TimeProvider clo
                     }
                     if (changes.Count > 0)
                     {
-                        _pending.Add(new(entry, "Updated", changes));
+                        state.Pending.Add(new(entry, "Updated", changes));
                     }
                     break;
                 case EntityState.Deleted:
-                    _pending.Add(new(entry, "Deleted", entry.Properties.ToDictionary(p => p.Metadata.Name, p => new[] { Show(p.Metadata.Name, p.OriginalValue), null })));
+                    state.Pending.Add(new(entry, "Deleted", entry.Properties.ToDictionary(p => p.Metadata.Name, p => new[] { Show(p.Metadata.Name, p.OriginalValue), null })));
                     break;
             }
         }
     }
 
-    private async Task AppendAsync(DbContext context, CancellationToken cancellationToken)
+    private async Task AppendAsync(DbContext context, AuditState state, CancellationToken cancellationToken)
     {
-        var actor = services.GetService<IActorSource>()?.Current;
+        var actor = (context as SteerCoDbContext)?.Services?.GetService<IActorSource>()?.Current;
         var now = clock.GetUtcNow().UtcDateTime;
         now = new DateTime(now.Ticks - now.Ticks % TimeSpan.TicksPerMillisecond, DateTimeKind.Utc);
 
@@ -175,7 +165,7 @@ public sealed class AuditInterceptor(IServiceProvider services, TimeProvider clo
         var previous = last?.Hash ?? "";
 
         var entries = new List<AuditEntry>();
-        foreach (var pending in _pending)
+        foreach (var pending in state.Pending)
         {
             var changes = pending.Changes;
             if (pending.Action == "Created")
@@ -200,7 +190,7 @@ public sealed class AuditInterceptor(IServiceProvider services, TimeProvider clo
             entries.Add(entry);
         }
 
-        _writingAudit = true;
+        state.WritingAudit = true;
         try
         {
             context.Set<AuditEntry>().AddRange(entries);
@@ -208,7 +198,7 @@ public sealed class AuditInterceptor(IServiceProvider services, TimeProvider clo
         }
         finally
         {
-            _writingAudit = false;
+            state.WritingAudit = false;
         }
     }
 
@@ -228,4 +218,24 @@ public sealed class AuditInterceptor(IServiceProvider services, TimeProvider clo
         Enum e => e.ToString(),
         _ => value,
     };
+}
+
+/// <summary>What one context's save has in hand between the interceptor's calls: the changes to record, and the transaction it opened if the caller had none.</summary>
+public sealed class AuditState
+{
+    internal List<AuditInterceptor.Pending> Pending { get; } = [];
+
+    internal IDbContextTransaction? OwnTransaction { get; set; }
+
+    internal bool WritingAudit { get; set; }
+
+    internal async Task EndAsync()
+    {
+        Pending.Clear();
+        if (OwnTransaction is { } own)
+        {
+            OwnTransaction = null;
+            await own.DisposeAsync();
+        }
+    }
 }

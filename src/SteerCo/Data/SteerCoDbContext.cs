@@ -19,10 +19,16 @@ namespace SteerCo.Data;
 /// <summary>
 /// The one model. Each database engine has a subclass only so that it can keep its own
 /// migration set (<see cref="SqliteSteerCoDbContext"/>, <see cref="PostgresSteerCoDbContext"/>).
+/// <paramref name="services"/> is the request's scope, where the audit finds who writes; the
+/// options are the same for every context.
 /// </summary>
-public abstract class SteerCoDbContext(DbContextOptions options)
+public abstract class SteerCoDbContext(DbContextOptions options, IServiceProvider? services)
     : IdentityDbContext<AppUser, IdentityRole<int>, int>(options)
 {
+    internal IServiceProvider? Services { get; } = services;
+
+    internal AuditState Audit { get; } = new();
+
     public DbSet<AdministrativeUnit> Units => Set<AdministrativeUnit>();
     public DbSet<UnitSuccession> UnitSuccessions => Set<UnitSuccession>();
     public DbSet<Agency> Agencies => Set<Agency>();
@@ -68,9 +74,9 @@ public abstract class SteerCoDbContext(DbContextOptions options)
     }
 }
 
-public sealed class SqliteSteerCoDbContext(DbContextOptions<SqliteSteerCoDbContext> options) : SteerCoDbContext(options);
+public sealed class SqliteSteerCoDbContext(DbContextOptions<SqliteSteerCoDbContext> options, IServiceProvider? services = null) : SteerCoDbContext(options, services);
 
-public sealed class PostgresSteerCoDbContext(DbContextOptions<PostgresSteerCoDbContext> options) : SteerCoDbContext(options)
+public sealed class PostgresSteerCoDbContext(DbContextOptions<PostgresSteerCoDbContext> options, IServiceProvider? services = null) : SteerCoDbContext(options, services)
 {
     protected override void OnModelCreating(ModelBuilder builder)
     {
