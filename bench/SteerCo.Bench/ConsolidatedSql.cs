@@ -24,7 +24,7 @@ internal static class ConsolidatedSql
         SELECT s."Id", s."CommitteeId", s."AgencyId", CASE
             WHEN s."AgencyId" IS NULL THEN c."Name"
             ELSE a."Name"
-        END AS "Name", s."Status", s."FirstSubmittedAt", s."AcceptedAt"
+        END, s."Status", s."FirstSubmittedAt", s."AcceptedAt"
         FROM "Submissions" AS s
         INNER JOIN "Committees" AS c ON s."CommitteeId" = c."Id"
         LEFT JOIN "Agencies" AS a ON s."AgencyId" = a."Id"

@@ -197,16 +197,17 @@ public sealed class ReportRequests(SteerCoDbContext db, ReportTemplates template
 
     public async Task<Result<RequestView>> GetAsync(Actor actor, int id, CancellationToken cancellationToken = default)
     {
-        var request = await db.ReportRequests.AsNoTracking().Include(r => r.Committee).Include(r => r.TemplateVersion).FirstOrDefaultAsync(r => r.Id == id, cancellationToken);
+        var request = await RequestById(db, id, cancellationToken);
         if (request is null || !actor.CanRead(request.Committee!))
         {
             return Result<RequestView>.NotFound();
         }
         var today = Today;
-        var onlyAgency = OnlyAgency(actor);
-        var submissions = await db.Submissions.AsNoTracking().Where(s => s.RequestId == id && (s.AgencyId == null || onlyAgency == null || s.AgencyId == onlyAgency))
-            .Select(s => new { s.Id, s.CommitteeId, s.AgencyId, Name = s.AgencyId == null ? s.Committee!.Name : s.Agency!.Name, s.Status, s.FirstSubmittedAt, s.AcceptedAt })
-            .ToListAsync(cancellationToken);
+        var submissions = new List<SubmissionLine>();
+        await foreach (var line in SubmissionsOf(db, id, OnlyAgency(actor)).WithCancellation(cancellationToken))
+        {
+            submissions.Add(line);
+        }
         return new RequestView(request.Id, request.CommitteeId, request.Committee!.Name, request.Title, request.Kind, request.Period, request.Period.ToString(),
             request.CutoffFrom, request.CutoffTo, request.Deadline, request.TemplateVersionId, request.TemplateVersion!.Number, actor.CanManage(request.Committee),
             [.. submissions.OrderBy(s => s.Name, StringComparer.Ordinal).Select(s => new SubmissionSummary(s.Id, s.CommitteeId, s.Name, s.Status,
@@ -392,12 +393,32 @@ public sealed class ReportRequests(SteerCoDbContext db, ReportTemplates template
         : today > deadline ? Compliance.Missing : Compliance.Pending;
 
     /// <summary>Rolls up the accepted versions' values of a request, indicator by indicator.</summary>
+    // The consolidated table's three queries, compiled once: a call then skips EF's reading of the
+    // query's expression tree and its look-up in the query cache.
+    private static readonly Func<SteerCoDbContext, int, CancellationToken, Task<ReportRequest?>> RequestById = EF.CompileAsyncQuery(
+        (SteerCoDbContext db, int id, CancellationToken _) => db.ReportRequests.AsNoTracking().Include(r => r.Committee).Include(r => r.TemplateVersion).FirstOrDefault(r => r.Id == id));
+
+    private sealed record SubmissionLine(int Id, int CommitteeId, int? AgencyId, string Name, SubmissionStatus Status, DateTimeOffset? FirstSubmittedAt, DateTimeOffset? AcceptedAt);
+
+    private static readonly Func<SteerCoDbContext, int, int?, IAsyncEnumerable<SubmissionLine>> SubmissionsOf = EF.CompileAsyncQuery(
+        (SteerCoDbContext db, int id, int? onlyAgency) => db.Submissions.AsNoTracking().Where(s => s.RequestId == id && (s.AgencyId == null || onlyAgency == null || s.AgencyId == onlyAgency))
+            .Select(s => new SubmissionLine(s.Id, s.CommitteeId, s.AgencyId, s.AgencyId == null ? s.Committee!.Name : s.Agency!.Name, s.Status, s.FirstSubmittedAt, s.AcceptedAt)));
+
+    private sealed record AcceptedValue(int IndicatorId, decimal? Number, string? Text);
+
+    private static readonly Func<SteerCoDbContext, int, IAsyncEnumerable<AcceptedValue>> AcceptedValuesOf = EF.CompileAsyncQuery(
+        (SteerCoDbContext db, int requestId) => db.SubmissionValues.AsNoTracking()
+            .Where(v => db.Submissions.Where(s => s.RequestId == requestId && s.AcceptedVersionId != null).Select(s => s.AcceptedVersionId!.Value).Contains(v.SubmissionVersionId))
+            .Select(v => new AcceptedValue(v.IndicatorId, v.Number, v.Text)));
+
     internal async Task<List<ConsolidatedRow>> ConsolidateAsync(int requestId, int templateVersionId, CancellationToken cancellationToken)
     {
         var indicators = await templates.IndicatorsAsync(templateVersionId, cancellationToken);
-        var accepted = db.Submissions.Where(s => s.RequestId == requestId && s.AcceptedVersionId != null).Select(s => s.AcceptedVersionId!.Value);
-        var values = await db.SubmissionValues.AsNoTracking().Where(v => accepted.Contains(v.SubmissionVersionId))
-            .Select(v => new { v.IndicatorId, v.Number, v.Text }).ToListAsync(cancellationToken);
+        var values = new List<AcceptedValue>();
+        await foreach (var value in AcceptedValuesOf(db, requestId).WithCancellation(cancellationToken))
+        {
+            values.Add(value);
+        }
         var byIndicator = values.ToLookup(v => v.IndicatorId);
         var rolled = indicators.ToDictionary(i => i.Code, i => i.Formula is null
             ? Aggregations.Apply(i.Type, i.Aggregation, byIndicator[i.Id].Select(v => v.Number))
