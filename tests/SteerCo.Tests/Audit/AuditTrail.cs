@@ -39,6 +39,31 @@ public sealed class AuditTrail(SteerCoApp app) : IClassFixture<SteerCoApp>
     }
 
     [Fact]
+    public async Task Writes_by_two_users_at_once_are_each_recorded_with_their_own_user()
+    {
+        // One audit interceptor serves every request: what a save has in hand lives on each request's context.
+        var danang = await app.CreateUserAsync(Role.Secretariat, H.Danang.Id);
+        var hue = await app.CreateUserAsync(Role.Secretariat, H.Hue.Id);
+        var danangClient = await app.TokenClientAsync(danang);
+        var hueClient = await app.TokenClientAsync(hue);
+
+        var writes = Enumerable.Range(1, 6).Select(async i =>
+        {
+            var (user, client, unit) = i % 2 == 0 ? (danang, danangClient, H.DanangUnit.Id) : (hue, hueClient, H.HueUnit.Id);
+            var response = await client.PostJsonAsync("/api/v1/agencies", new AgencyRequest(unit, $"Sở thứ {i} cùng lúc", $"CL{i}", null));
+            await response.ShouldHaveStatusAsync(HttpStatusCode.Created);
+            return (User: user.UserName, (await response.ReadJsonAsync<AgencySummary>()).Id);
+        }).ToList();
+
+        foreach (var (user, id) in await Task.WhenAll(writes))
+        {
+            var entry = await LastEntryAsync("Agency", id);
+            entry.ActorName.ShouldBe(user);
+            JsonDocument.Parse(entry.Changes).RootElement.GetProperty("Id")[1].GetInt32().ShouldBe(id);
+        }
+    }
+
+    [Fact]
     public async Task A_creation_through_the_api_is_recorded_with_every_value()
     {
         var secretariat = await app.CreateUserAsync(Role.Secretariat, H.Danang.Id);
