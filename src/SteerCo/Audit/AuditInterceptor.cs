@@ -221,7 +221,7 @@ public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesIntercepto
 }
 
 /// <summary>What one context's save has in hand between the interceptor's calls: the changes to record, and the transaction it opened if the caller had none.</summary>
-public sealed class AuditState
+internal sealed class AuditState
 {
     internal List<AuditInterceptor.Pending> Pending { get; } = [];
 
