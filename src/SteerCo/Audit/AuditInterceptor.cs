@@ -23,9 +23,11 @@ public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesIntercepto
 
     /// <summary>
     /// Columns derived from others (search folds, Identity's upper-cased copies, text extracted from
-    /// a file the entry names by its hash): recording them adds only noise, up to megabytes of it.
+    /// a file the entry names by its hash, the tree paths that follow a committee's id and parent):
+    /// recording them adds only noise, up to megabytes of it. A new committee's path, set by a
+    /// second save once its id is known, then leaves no second entry.
     /// </summary>
-    private static readonly HashSet<string> Derived = ["FoldedName", "NormalizedUserName", "NormalizedEmail", "SearchText", "ExtractedText"];
+    private static readonly HashSet<string> Derived = ["FoldedName", "NormalizedUserName", "NormalizedEmail", "SearchText", "ExtractedText", "Path", "CommitteePath"];
 
     internal sealed record Pending(EntityEntry Entry, string Action, Dictionary<string, object?[]> Changes);
 

@@ -83,6 +83,30 @@ public sealed class AuditTrail(SteerCoApp app) : IClassFixture<SteerCoApp>
     }
 
     [Fact]
+    public async Task A_new_committee_is_one_created_entry_naming_its_parent()
+    {
+        var secretariat = await app.CreateUserAsync(Role.Secretariat, H.Danang.Id);
+        var client = await app.TokenClientAsync(secretariat);
+
+        var response = await client.PostJsonAsync("/api/v1/committees", new CommitteeRequest(
+            "Ban Chỉ đạo kiểm kê đất đai thành phố Đà Nẵng", "BCĐ", H.DanangUnit.Id, H.Danang.Id, null, DocumentSystem.State, null, new DateOnly(2026, 11, 2), null));
+
+        await response.ShouldHaveStatusAsync(HttpStatusCode.Created);
+        var created = await response.ReadJsonAsync<CommitteeDetail>();
+        created.Path.ShouldBe($"{H.Danang.Path}{created.Id}/");
+        await using var scope = app.ServiceScope();
+        var key = created.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var entries = await scope.Db.AuditEntries.AsNoTracking().Where(e => e.Entity == "Committee" && e.EntityKey == key).ToListAsync();
+        var entry = entries.ShouldHaveSingleItem("its path, set once the id is known, is not a second change");
+        entry.Action.ShouldBe("Created");
+        entry.ActorName.ShouldBe(secretariat.UserName);
+        var changes = JsonDocument.Parse(entry.Changes).RootElement;
+        changes.GetProperty("ParentId")[1].GetInt32().ShouldBe(H.Danang.Id);
+        changes.GetProperty("Name")[1].GetString().ShouldBe("Ban Chỉ đạo kiểm kê đất đai thành phố Đà Nẵng");
+        changes.TryGetProperty("Path", out _).ShouldBeFalse("the path follows from the parent and the id");
+    }
+
+    [Fact]
     public async Task A_new_user_is_recorded_without_their_password_hash_or_security_stamp()
     {
         var admin = await app.AsAdminAsync();
