@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.EntityFrameworkCore;
@@ -101,10 +100,7 @@ public static class WebApplicationExtensions
         {
             return null;
         }
-        if (http.Features.Get<IRequestCultureFeature>() is { } language)
-        {
-            CultureInfo.CurrentUICulture = language.RequestCulture.UICulture;
-        }
+        BadRequestExceptionHandler.UseRequestLanguage(http);
         return Messages.Get(key);
     }
 

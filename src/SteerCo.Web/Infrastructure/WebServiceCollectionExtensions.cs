@@ -63,6 +63,9 @@ public static class WebServiceCollectionExtensions
         services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         services.AddProblemDetails();
         services.AddExceptionHandler<ConflictExceptionHandler>();
+        // A value that does not bind is thrown, not answered with a bare 400, so that the answer can name it.
+        services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+        services.AddExceptionHandler<BadRequestExceptionHandler>();
         services.AddOpenApi("v1");
         services.AddHealthChecks().AddDbContextCheck<SteerCoDbContext>("database");
         services.Configure<FormOptions>(options => options.MultipartBodyLengthLimit = MaxRequestBytes);
