@@ -14,8 +14,9 @@ namespace SteerCo.Web.Infrastructure;
 /// is not one of the choices, JSON cut short) is a 400 that names the field and says what it
 /// takes, in the reader's language. The framework's own answer names nothing. The minimal-API
 /// endpoints throw such failures (ThrowOnBadRequest) so that this handler sees them; nothing has
-/// been read or written when they do. A query or route value that does not parse is still a bare
-/// 400 with the general title: the generated endpoints answer it themselves, without an exception.
+/// been read or written when they do. A query or route value that does not parse raises no
+/// exception (the generated endpoints answer it themselves with a bare 400): the status page names
+/// it with <see cref="UnparsedParameters"/>.
 /// </summary>
 internal sealed class BadRequestExceptionHandler(IProblemDetailsService problems, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json) : IExceptionHandler
 {
@@ -68,6 +69,45 @@ internal sealed class BadRequestExceptionHandler(IProblemDetailsService problems
         }
         // Anything else (a body missing altogether, a form that cannot be read) keeps the general title.
         return (null, null);
+    }
+
+    /// <summary>
+    /// The route and query values of <paramref name="http"/>'s endpoint that do not parse as their
+    /// parameters' types (as the endpoint itself parses them, in the invariant culture), each with
+    /// what it takes. Empty when the 400 came from elsewhere.
+    /// </summary>
+    internal static Dictionary<string, string[]> UnparsedParameters(HttpContext http)
+    {
+        var errors = new Dictionary<string, string[]>();
+        foreach (var parameter in http.GetEndpoint()?.Metadata.GetOrderedMetadata<IParameterBindingMetadata>() ?? [])
+        {
+            var type = Nullable.GetUnderlyingType(parameter.ParameterInfo.ParameterType) ?? parameter.ParameterInfo.ParameterType;
+            var raw = http.Request.RouteValues[parameter.Name]?.ToString() ?? http.Request.Query[parameter.Name].ToString();
+            if (raw.Length > 0 && Parses(type, raw) == false)
+            {
+                errors[parameter.Name] = [Expected(type)];
+            }
+        }
+        return errors;
+    }
+
+    /// <summary>Whether <paramref name="raw"/> parses as <paramref name="type"/>; null for a type that is not read from text.</summary>
+    private static bool? Parses(Type type, string raw)
+    {
+        var invariant = CultureInfo.InvariantCulture;
+        return type switch
+        {
+            _ when type == typeof(int) => int.TryParse(raw, invariant, out _),
+            _ when type == typeof(long) => long.TryParse(raw, invariant, out _),
+            _ when type == typeof(decimal) => decimal.TryParse(raw, invariant, out _),
+            _ when type == typeof(double) => double.TryParse(raw, invariant, out _),
+            _ when type == typeof(DateOnly) => DateOnly.TryParse(raw, invariant, out _),
+            _ when type == typeof(DateTime) => DateTime.TryParse(raw, invariant, out _),
+            _ when type == typeof(DateTimeOffset) => DateTimeOffset.TryParse(raw, invariant, out _),
+            _ when type == typeof(bool) => bool.TryParse(raw, out _),
+            { IsEnum: true } => Enum.TryParse(type, raw, ignoreCase: true, out _),
+            _ => null,
+        };
     }
 
     /// <summary>The type of the member a JSON path such as <c>rows[2].value</c> leads to, as the API's serializer sees it.</summary>

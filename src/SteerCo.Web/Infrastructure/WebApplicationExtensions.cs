@@ -69,7 +69,16 @@ public static class WebApplicationExtensions
         {
             var http = context.HttpContext;
             var problems = http.RequestServices.GetRequiredService<IProblemDetailsService>();
-            await problems.TryWriteAsync(new() { HttpContext = http, ProblemDetails = { Status = http.Response.StatusCode, Title = StatusTitle(http) } });
+            var title = StatusTitle(http);
+            // A query or route value that did not parse: say which, and what it takes.
+            var unparsed = http.Response.StatusCode == StatusCodes.Status400BadRequest ? BadRequestExceptionHandler.UnparsedParameters(http) : [];
+            await problems.TryWriteAsync(new()
+            {
+                HttpContext = http,
+                ProblemDetails = unparsed.Count > 0
+                    ? new HttpValidationProblemDetails(unparsed) { Status = StatusCodes.Status400BadRequest, Title = title }
+                    : new Microsoft.AspNetCore.Mvc.ProblemDetails { Status = http.Response.StatusCode, Title = title },
+            });
         }));
         app.UseWhen(context => !context.Request.Path.StartsWithSegments("/api"), pages => pages.UseStatusCodePagesWithReExecute("/Status/{0}"));
         app.UseSecurityHeaders();

@@ -9,7 +9,7 @@ using SteerCo.Tests.Support;
 namespace SteerCo.Tests.Api;
 
 /// <summary>
-/// A JSON body the API cannot read is answered with the field at fault and what it takes,
+/// A JSON body or a query value the API cannot read is answered with the field at fault and what it takes,
 /// in the reader's language, and nothing is written.
 /// </summary>
 public sealed class NamingWhatDidNotBind(SteerCoApp app) : IClassFixture<SteerCoApp>
@@ -75,6 +75,24 @@ public sealed class NamingWhatDidNotBind(SteerCoApp app) : IClassFixture<SteerCo
 
         await response.ShouldHaveStatusAsync(HttpStatusCode.BadRequest);
         Errors(await response.ReadProblemAsync(), "indicators[1].aggregation").ShouldBe(["Cần một trong các giá trị: None, Sum, Average, Min, Max."]);
+    }
+
+    [Fact]
+    public async Task A_query_value_of_the_wrong_type_is_named()
+    {
+        var client = await app.SignInAsync(Role.Secretariat, H.Danang.Id);
+
+        var date = await client.GetAsync($"/api/v1/committees/{H.Danang.Id}/roster?on=30/03/2026");
+        var number = await client.GetAsync("/api/v1/committees?page=hai");
+        var fine = await client.GetAsync($"/api/v1/committees/{H.Danang.Id}/roster?on=2026-03-30");
+
+        await date.ShouldHaveStatusAsync(HttpStatusCode.BadRequest);
+        var problem = await date.ReadProblemAsync();
+        problem.GetProperty("title").GetString().ShouldBe("Yêu cầu không hợp lệ: có tham số sai kiểu hoặc thiếu.");
+        Errors(problem, "on").ShouldBe(["Ngày không hợp lệ: cần một ngày có thật, viết theo dạng yyyy-MM-dd (ví dụ 2026-03-31)."]);
+        await number.ShouldHaveStatusAsync(HttpStatusCode.BadRequest);
+        Errors(await number.ReadProblemAsync(), "page").ShouldBe(["Cần một số."]);
+        await fine.ShouldHaveStatusAsync(HttpStatusCode.OK);
     }
 
     [Fact]
