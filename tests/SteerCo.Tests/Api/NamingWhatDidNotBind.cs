@@ -103,7 +103,19 @@ public sealed class NamingWhatDidNotBind(SteerCoApp app) : IClassFixture<SteerCo
         var response = await admin.PostAsync("/api/v1/agencies", Json("{\"unitId\": 1, \"name\": 'Sở Y tế'}"));
 
         await response.ShouldHaveStatusAsync(HttpStatusCode.BadRequest);
-        (await response.ReadProblemAsync()).GetProperty("detail").GetString().ShouldBe("Nội dung gửi lên không phải JSON hợp lệ (dòng 1, vị trí 23).");
+        (await response.ReadProblemAsync()).GetProperty("detail").GetString().ShouldBe("Nội dung gửi lên không phải JSON hợp lệ (dòng 1, byte thứ 23 của dòng).");
+    }
+
+    [Fact]
+    public async Task Where_json_breaks_after_vietnamese_text_is_counted_in_bytes_as_the_message_says()
+    {
+        var admin = await app.AsAdminAsync();
+
+        // "Sở" and "tế" take three bytes each in UTF-8: the x is the 31st character and the 35th byte.
+        var response = await admin.PostAsync("/api/v1/agencies", Json("{\"name\": \"Sở Y tế\", \"unitId\": x}"));
+
+        await response.ShouldHaveStatusAsync(HttpStatusCode.BadRequest);
+        (await response.ReadProblemAsync()).GetProperty("detail").GetString().ShouldBe("Nội dung gửi lên không phải JSON hợp lệ (dòng 1, byte thứ 35 của dòng).");
     }
 
     private static StringContent Json(string body) => new(body, Encoding.UTF8, "application/json");
