@@ -1,7 +1,9 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Npgsql;
 using SteerCo.Accounts;
 using SteerCo.Agencies;
@@ -70,6 +72,12 @@ public static class SteerCoServiceCollectionExtensions
             EnsureSqliteFolder(connectionString);
             services.AddDbContext<SqliteSteerCoDbContext>((sp, options) => options
                 .UseSqlite(connectionString, sqlite => sqlite.CommandTimeout(60))
+                // Both say that a table rebuild cannot run in a transaction, to whoever writes the
+                // migration; the app copies a database before migrating it instead (SqliteUpgrade),
+                // so a first start prints no warning about a database that does not exist yet.
+                .ConfigureWarnings(warnings => warnings.Log(
+                    (RelationalEventId.NonTransactionalMigrationOperationWarning, LogLevel.Information),
+                    (SqliteEventId.TableRebuildPendingWarning, LogLevel.Information)))
                 .EnableThreadSafetyChecks(threadSafetyChecks)
                 .AddInterceptors(sp.GetRequiredService<AuditInterceptor>(), sp.GetRequiredService<WriteInterceptor>(), sp.GetRequiredService<WriteCommitInterceptor>(),
                     SqlitePragmas.Instance),

@@ -29,7 +29,11 @@ public static class WebApplicationExtensions
         var db = scope.ServiceProvider.GetRequiredService<SteerCoDbContext>();
         if (options.IsSqlite)
         {
-            await db.Database.MigrateAsync();
+            var upgrade = await SqliteUpgrade.MigrateAsync(db);
+            if (upgrade.Backup is { } backup)
+            {
+                app.Logger.LogInformation("Database migrated ({Migrations}); the file as it was before is kept at {Backup}", string.Join(", ", upgrade.Applied), backup);
+            }
         }
         if (!seedDemo)
         {
