@@ -38,9 +38,7 @@ internal sealed class CliSession(IServiceProvider services, TextWriter output, T
         {
             return true;
         }
-        await Error.WriteLineAsync(CliText.T(
-            $"Cơ sở dữ liệu chưa cập nhật ({pending} migration chưa áp dụng). Chạy: steerco db migrate",
-            $"The database is not up to date ({pending} pending migrations). Run: steerco db migrate"));
+        await Error.WriteLineAsync(CliText.Get("DatabaseNotMigrated", pending));
         return false;
     }
 
@@ -113,12 +111,12 @@ internal static class CliSessionExtensions
                 }
                 catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
                 {
-                    await error.WriteLineAsync(CliText.T("Đã hủy.", "Cancelled."));
+                    await error.WriteLineAsync(CliText.Get("Cancelled"));
                     return ExitCodes.Failure;
                 }
                 catch (Exception ex)
                 {
-                    await error.WriteLineAsync(CliText.T("Lỗi: ", "Error: ") + Describe(ex));
+                    await error.WriteLineAsync(CliText.Get("Error", Describe(ex)));
                     return ExitCodes.Failure;
                 }
             }

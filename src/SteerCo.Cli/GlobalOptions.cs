@@ -9,15 +9,9 @@ internal sealed class GlobalOptions(IReadOnlyDictionary<string, string?> setting
 
     public IReadOnlyDictionary<string, string?> Settings { get; } = settings;
 
-    public Option<string?> Provider { get; } = Create<string?>("--provider", CliText.T(
-        "Hệ quản trị: sqlite hoặc postgres (ghi đè Database:Provider).",
-        "Database engine: sqlite or postgres (overrides Database:Provider)."), "sqlite", "postgres");
+    public Option<string?> Provider { get; } = Create<string?>("--provider", CliText.Get("ProviderOption"), "sqlite", "postgres");
 
-    public Option<string?> Connection { get; } = Create<string?>("--connection", CliText.T(
-        "Chuỗi kết nối (ghi đè ConnectionStrings:Default). Mặc định \"Data Source=data/steerco.db\" tính từ thư mục hiện tại; "
-            + "cơ sở dữ liệu của ứng dụng web (chạy trong src/SteerCo.Web) là \"Data Source=src/SteerCo.Web/data/steerco.db\" tính từ gốc kho mã.",
-        "Connection string (overrides ConnectionStrings:Default). Default \"Data Source=data/steerco.db\", relative to the current directory; "
-            + "the web app's database (it runs from src/SteerCo.Web) is \"Data Source=src/SteerCo.Web/data/steerco.db\" from the repository root."));
+    public Option<string?> Connection { get; } = Create<string?>("--connection", CliText.Get("ConnectionOption"));
 
     public Option<string> Language { get; } = CreateLanguage();
 
@@ -33,7 +27,7 @@ internal sealed class GlobalOptions(IReadOnlyDictionary<string, string?> setting
 
     private static Option<string> CreateLanguage()
     {
-        var option = Create<string>(LanguageName, CliText.T("Ngôn ngữ: vi (mặc định) hoặc en.", "Language: vi (default) or en."), "vi", "en");
+        var option = Create<string>(LanguageName, CliText.Get("LanguageOption"), "vi", "en");
         option.DefaultValueFactory = _ => "vi";
         return option;
     }

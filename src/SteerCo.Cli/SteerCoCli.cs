@@ -41,9 +41,7 @@ public static class SteerCoCli
 
     internal static RootCommand BuildRootCommand(GlobalOptions globals)
     {
-        var root = new RootCommand(CliText.T(
-            "SteerCo: quản trị cơ sở dữ liệu, dữ liệu mẫu, đơn vị hành chính, người dùng, nhật ký kiểm toán, kho tệp; đọc số, ký hiệu văn bản; văn bản mẫu.",
-            "SteerCo: database, demo data, administrative units, users, the audit log, the file store; reading document symbols; sample documents."))
+        var root = new RootCommand(CliText.Get("RootCommand"))
         {
             HelpName = CommandName,
         };

@@ -9,19 +9,17 @@ internal static class DbCommands
 {
     public static Command Create(GlobalOptions globals)
     {
-        var db = new Command("db", CliText.T("Lược đồ cơ sở dữ liệu.", "The database schema."));
+        var db = new Command("db", CliText.Get("DbCommand"));
 
-        var migrate = new Command("migrate", CliText.T("Áp dụng các migration còn thiếu.", "Applies pending migrations."));
+        var migrate = new Command("migrate", CliText.Get("DbMigrateCommand"));
         migrate.SetSessionAction(globals, MigrateAsync);
         db.Subcommands.Add(migrate);
 
-        var status = new Command("status", CliText.T("Liệt kê migration đã và chưa áp dụng.", "Lists applied and pending migrations."));
+        var status = new Command("status", CliText.Get("DbStatusCommand"));
         status.SetSessionAction(globals, StatusAsync);
         db.Subcommands.Add(status);
 
-        var analyze = new Command("analyze", CliText.T(
-            "Cập nhật thống kê cho bộ tối ưu truy vấn (chạy sau khi nạp nhiều dữ liệu).",
-            "Refreshes the query planner's statistics (run after loading much data)."));
+        var analyze = new Command("analyze", CliText.Get("DbAnalyzeCommand"));
         analyze.SetSessionAction(globals, AnalyzeAsync);
         db.Subcommands.Add(analyze);
         return db;
@@ -30,11 +28,11 @@ internal static class DbCommands
     private static async Task<int> MigrateAsync(ParseResult parseResult, CliSession session, CancellationToken cancellationToken)
     {
         var database = session.Db.Database;
-        await session.Output.WriteLineAsync(CliText.T("Cơ sở dữ liệu: ", "Database: ") + session.DescribeDatabase());
+        await session.Output.WriteLineAsync(CliText.Get("DatabaseIs", session.DescribeDatabase()));
         var pending = (await database.GetPendingMigrationsAsync(cancellationToken)).ToList();
         if (pending.Count == 0)
         {
-            await session.Output.WriteLineAsync(CliText.T("Đã cập nhật đầy đủ, không có migration nào cần áp dụng.", "Up to date: no pending migrations."));
+            await session.Output.WriteLineAsync(CliText.Get("DbUpToDate"));
             return ExitCodes.Ok;
         }
         // A migration that rebuilds an index or rewrites a table of a million documents takes minutes, not the default 30 s.
@@ -44,7 +42,7 @@ internal static class DbCommands
         {
             await session.Output.WriteLineAsync("  " + migration);
         }
-        await session.Output.WriteLineAsync(CliText.T($"Đã áp dụng {pending.Count} migration.", $"Applied {pending.Count} migration(s)."));
+        await session.Output.WriteLineAsync(CliText.Get("DbMigrationsApplied", pending.Count));
         return ExitCodes.Ok;
     }
 
@@ -56,40 +54,36 @@ internal static class DbCommands
     private static async Task<int> AnalyzeAsync(ParseResult parseResult, CliSession session, CancellationToken cancellationToken)
     {
         var database = session.Db.Database;
-        await session.Output.WriteLineAsync(CliText.T("Cơ sở dữ liệu: ", "Database: ") + session.DescribeDatabase());
+        await session.Output.WriteLineAsync(CliText.Get("DatabaseIs", session.DescribeDatabase()));
         database.SetCommandTimeout(TimeSpan.FromHours(2));
         var started = System.Diagnostics.Stopwatch.StartNew();
         await database.ExecuteSqlRawAsync(database.IsNpgsql() ? "VACUUM (ANALYZE)" : "ANALYZE", cancellationToken);
-        await session.Output.WriteLineAsync(CliText.T(
-            $"Đã cập nhật thống kê trong {started.Elapsed.TotalSeconds:0.0} giây.",
-            $"Statistics refreshed in {started.Elapsed.TotalSeconds:0.0} s."));
+        await session.Output.WriteLineAsync(CliText.Get("DbStatisticsRefreshed", started.Elapsed.TotalSeconds));
         return ExitCodes.Ok;
     }
 
     private static async Task<int> StatusAsync(ParseResult parseResult, CliSession session, CancellationToken cancellationToken)
     {
         var database = session.Db.Database;
-        await session.Output.WriteLineAsync(CliText.T("Cơ sở dữ liệu: ", "Database: ") + session.DescribeDatabase());
+        await session.Output.WriteLineAsync(CliText.Get("DatabaseIs", session.DescribeDatabase()));
         var known = database.GetMigrations().ToList();
         // Asking an absent SQLite file for its history would create it.
         var exists = !database.IsSqlite() || File.Exists(new SqliteConnectionStringBuilder(database.GetConnectionString()).DataSource);
         var applied = exists ? (await database.GetAppliedMigrationsAsync(cancellationToken)).ToHashSet() : [];
         if (!exists)
         {
-            await session.Output.WriteLineAsync(CliText.T("Tệp cơ sở dữ liệu chưa tồn tại.", "The database file does not exist yet."));
+            await session.Output.WriteLineAsync(CliText.Get("DbFileMissing"));
         }
 
-        var rows = known.Select(m => (IReadOnlyList<string>)[m, applied.Contains(m) ? CliText.T("đã áp dụng", "applied") : CliText.T("chưa áp dụng", "pending")])
-            .Concat(applied.Except(known).Order().Select(m => (IReadOnlyList<string>)[m, CliText.T("không có trong bản dựng này", "not in this build")]))
+        var rows = known.Select(m => (IReadOnlyList<string>)[m, applied.Contains(m) ? CliText.Get("MigrationApplied") : CliText.Get("MigrationPending")])
+            .Concat(applied.Except(known).Order().Select(m => (IReadOnlyList<string>)[m, CliText.Get("MigrationNotInBuild")]))
             .ToList();
         if (rows.Count > 0)
         {
-            session.WriteTable([CliText.T("Migration", "Migration"), CliText.T("Trạng thái", "Status")], rows);
+            session.WriteTable([CliText.Get("MigrationHeader"), CliText.Get("StatusHeader")], rows);
         }
         var pending = known.Count(m => !applied.Contains(m));
-        await session.Output.WriteLineAsync(CliText.T(
-            $"{known.Count - pending} đã áp dụng, {pending} chưa áp dụng.",
-            $"{known.Count - pending} applied, {pending} pending."));
+        await session.Output.WriteLineAsync(CliText.Get("DbStatusSummary", known.Count - pending, pending));
         return ExitCodes.Ok;
     }
 }

@@ -10,18 +10,16 @@ internal static class DemoCommands
 {
     public static Command Create(GlobalOptions globals)
     {
-        var demo = new Command("demo", CliText.T("Dữ liệu mẫu.", "Demo data."));
+        var demo = new Command("demo", CliText.Get("DemoCommand"));
         var adminPassword = new Option<string?>("--admin-password")
         {
-            Description = CliText.T("Mật khẩu cho tài khoản admin nếu nó được tạo (mặc định: sinh ngẫu nhiên).", "Password for 'admin' if it is created (default: generated)."),
+            Description = CliText.Get("DemoAdminPasswordOption"),
         };
         var demoPassword = new Option<string?>("--demo-password")
         {
-            Description = CliText.T("Mật khẩu chung của người dùng mẫu nếu họ được tạo (mặc định: sinh ngẫu nhiên).", "Shared password of the demo users if they are created (default: generated)."),
+            Description = CliText.Get("DemoUsersPasswordOption"),
         };
-        var seed = new Command("seed", CliText.T(
-            "Nhập danh mục đơn vị hành chính, tạo admin, các ban chỉ đạo và người dùng mẫu. Chạy lại không thay đổi gì.",
-            "Imports the official units, creates 'admin', the demo committees and users. Running it again changes nothing."))
+        var seed = new Command("seed", CliText.Get("DemoSeedCommand"))
         {
             adminPassword,
             demoPassword,
@@ -38,40 +36,34 @@ internal static class DemoCommands
             var output = session.Output;
 
             await output.WriteLineAsync(report.UnitsImported > 0
-                ? CliText.T($"Đã nhập {report.UnitsImported} đơn vị hành chính.", $"Imported {report.UnitsImported} administrative units.")
-                : CliText.T("Danh mục đơn vị hành chính đã có.", "Administrative units already present."));
+                ? CliText.Get("DemoUnitsImported", report.UnitsImported)
+                : CliText.Get("DemoUnitsPresent"));
 
             if (report.AdminPassword is not { } admin)
             {
-                await output.WriteLineAsync(CliText.T($"Tài khoản quản trị '{report.AdminUserName}' đã có.", $"Administrator '{report.AdminUserName}' already exists."));
+                await output.WriteLineAsync(CliText.Get("DemoAdminExists", report.AdminUserName));
             }
             else if (string.IsNullOrEmpty(givenAdmin))
             {
-                await output.WriteLineAsync(CliText.T(
-                    $"Đã tạo tài khoản quản trị '{report.AdminUserName}', mật khẩu: {admin} (chỉ hiện một lần)",
-                    $"Created administrator '{report.AdminUserName}', password: {admin} (shown once)"));
+                await output.WriteLineAsync(CliText.Get("AdminCreatedWithPassword", report.AdminUserName, admin));
             }
             else
             {
-                await output.WriteLineAsync(CliText.T(
-                    $"Đã tạo tài khoản quản trị '{report.AdminUserName}' với mật khẩu đã cho.",
-                    $"Created administrator '{report.AdminUserName}' with the given password."));
+                await output.WriteLineAsync(CliText.Get("AdminCreatedWithGivenPassword", report.AdminUserName));
             }
 
             if (!report.DemoCreated)
             {
-                await output.WriteLineAsync(CliText.T("Dữ liệu mẫu đã có, không thay đổi gì.", "The demo is already present; nothing changed."));
+                await output.WriteLineAsync(CliText.Get("DemoPresent"));
                 return ExitCodes.Ok;
             }
-            await output.WriteLineAsync(CliText.T(
-                $"Đã tạo các ban chỉ đạo mẫu và {report.DemoUsers.Count} người dùng mẫu:",
-                $"Created the demo committees and {report.DemoUsers.Count} demo users:"));
+            await output.WriteLineAsync(CliText.Get("DemoCreated", report.DemoUsers.Count));
             session.WriteTable(
-                [CliText.T("Tên đăng nhập", "User name"), CliText.T("Vai trò", "Role"), CliText.T("Ban chỉ đạo", "Committee")],
+                [CliText.Get("UserNameHeader"), CliText.Get("RoleHeader"), CliText.Get("CommitteeHeader")],
                 report.DemoUsers.Select(u => (IReadOnlyList<string>)[u.UserName, u.Role.ToString(), u.Committee]));
             await output.WriteLineAsync(string.IsNullOrEmpty(givenDemo)
-                ? CliText.T($"Mật khẩu chung của người dùng mẫu: {report.DemoPassword} (chỉ hiện một lần)", $"Demo users' password: {report.DemoPassword} (shown once)")
-                : CliText.T("Người dùng mẫu dùng mật khẩu đã cho.", "The demo users have the given password."));
+                ? CliText.Get("DemoUsersPassword", report.DemoPassword)
+                : CliText.Get("DemoUsersGivenPassword"));
             return ExitCodes.Ok;
         });
         demo.Subcommands.Add(seed);
@@ -84,27 +76,23 @@ internal static class DemoCommands
     {
         var scale = new Option<GenerationScale>("--scale")
         {
-            Description = CliText.T(
-                "small (một tỉnh nhỏ, 2 loại ban chỉ đạo), province (Đà Nẵng, mọi loại) hoặc national (34 tỉnh, 3.321 xã).",
-                "small (one small province, 2 kinds of committee), province (Đà Nẵng, every kind) or national (34 provinces, 3,321 communes)."),
+            Description = CliText.Get("GenerateScaleOption"),
             DefaultValueFactory = _ => GenerationScale.Small,
         };
         var seedValue = new Option<int>("--seed")
         {
-            Description = CliText.T("Hạt giống ngẫu nhiên: cùng hạt giống cho cùng dữ liệu.", "Random seed: the same seed gives the same data."),
+            Description = CliText.Get("GenerateSeedOption"),
             DefaultValueFactory = _ => 42,
         };
         var password = new Option<string?>("--password")
         {
-            Description = CliText.T("Mật khẩu chung của người dùng được sinh (mặc định: sinh ngẫu nhiên và in ra).", "Shared password of the generated users (default: generated and printed)."),
+            Description = CliText.Get("GeneratePasswordOption"),
         };
         var adminPassword = new Option<string?>("--admin-password")
         {
-            Description = CliText.T("Mật khẩu cho tài khoản admin nếu nó được tạo.", "Password for 'admin' if it is created."),
+            Description = CliText.Get("GenerateAdminPasswordOption"),
         };
-        var generate = new Command("generate", CliText.T(
-            "Sinh bộ dữ liệu tổng hợp (ban chỉ đạo mọi cấp, cơ quan, người dùng, văn bản, thành phần qua năm năm) vào một cơ sở dữ liệu chưa có ban chỉ đạo nào.",
-            "Generates the synthetic data set (committees at every level, agencies, users, documents, five years of members) into a database with no committees yet."))
+        var generate = new Command("generate", CliText.Get("DemoGenerateCommand"))
         {
             scale,
             seedValue,
@@ -128,24 +116,18 @@ internal static class DemoCommands
                 return ExitCodes.Failure;
             }
 
-            await session.Output.WriteLineAsync(CliText.T(
-                $"Đã sinh dữ liệu quy mô {report.Scale.ToString().ToLowerInvariant()}, hạt giống {report.Seed}, vào {session.DescribeDatabase()}:",
-                $"Generated the {report.Scale.ToString().ToLowerInvariant()} data set, seed {report.Seed}, into {session.DescribeDatabase()}:"));
+            await session.Output.WriteLineAsync(CliText.Get("DemoGenerated", report.Scale.ToString().ToLowerInvariant(), report.Seed, session.DescribeDatabase()));
             session.WriteTable(
-                [CliText.T("Bảng", "Table"), CliText.T("Số dòng", "Rows"), CliText.T("Thời gian (giây)", "Time (s)")],
+                [CliText.Get("TableHeader"), CliText.Get("RowsHeader"), CliText.Get("TimeHeader")],
                 report.Tables.Select(t => (IReadOnlyList<string>)[t.Table, Number(t.Rows), Seconds(t.Elapsed)]));
-            await session.Output.WriteLineAsync(CliText.T(
-                $"Tổng cộng {Number(report.Tables.Sum(t => t.Rows))} dòng trong {Seconds(report.Elapsed)} giây.",
-                $"{Number(report.Tables.Sum(t => t.Rows))} rows in {Seconds(report.Elapsed)} s in all."));
+            await session.Output.WriteLineAsync(CliText.Get("DemoGeneratedTotal", Number(report.Tables.Sum(t => t.Rows)), Seconds(report.Elapsed)));
             if (report.AdminPassword is { } admin && string.IsNullOrEmpty(parseResult.GetValue(adminPassword)))
             {
-                await session.Output.WriteLineAsync(CliText.T(
-                    $"Đã tạo tài khoản quản trị '{report.AdminUserName}', mật khẩu: {admin} (chỉ hiện một lần)",
-                    $"Created administrator '{report.AdminUserName}', password: {admin} (shown once)"));
+                await session.Output.WriteLineAsync(CliText.Get("AdminCreatedWithPassword", report.AdminUserName, admin));
             }
             await session.Output.WriteLineAsync(string.IsNullOrEmpty(givenPassword)
-                ? CliText.T($"Mật khẩu chung của người dùng được sinh: {usersPassword} (chỉ hiện một lần)", $"Generated users' password: {usersPassword} (shown once)")
-                : CliText.T("Người dùng được sinh dùng mật khẩu đã cho.", "The generated users have the given password."));
+                ? CliText.Get("GeneratedUsersPassword", usersPassword)
+                : CliText.Get("GeneratedUsersGivenPassword"));
             return ExitCodes.Ok;
         });
         return generate;

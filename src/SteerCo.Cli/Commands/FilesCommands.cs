@@ -9,7 +9,7 @@ internal static class FilesCommands
 {
     public static Command Create(GlobalOptions globals)
     {
-        var files = new Command("files", CliText.T("Tệp đính kèm văn bản.", "Document files."));
+        var files = new Command("files", CliText.Get("FilesCommand"));
         files.Subcommands.Add(CreateCollectOrphans(globals));
         return files;
     }
@@ -18,21 +18,17 @@ internal static class FilesCommands
     {
         var olderThan = new Option<int>("--older-than-hours")
         {
-            Description = CliText.T(
-                "Chỉ xóa tệp ghi cách đây hơn chừng ấy giờ (mặc định 24), để không đụng vào tệp đang được tải lên.",
-                "Only delete files written more than this many hours ago (default 24), so that uploads in progress are left alone."),
+            Description = CliText.Get("OlderThanHoursOption"),
             DefaultValueFactory = _ => 24,
         };
         olderThan.Validators.Add(result =>
         {
             if (result.GetValueOrDefault<int>() < 0)
             {
-                result.AddError(CliText.T("--older-than-hours không được âm.", "--older-than-hours cannot be negative."));
+                result.AddError(CliText.Get("OlderThanHoursNegative"));
             }
         });
-        var collect = new Command("collect-orphans", CliText.T(
-            "Xóa khỏi kho tệp những tệp không văn bản nào tham chiếu (do tải lên bị lỗi giữa chừng); in số tệp và dung lượng đã xóa.",
-            "Deletes from the file store the files no document refers to (left by uploads that failed half way); prints how many and how many bytes."))
+        var collect = new Command("collect-orphans", CliText.Get("CollectOrphansCommand"))
         {
             olderThan,
         };
@@ -45,9 +41,7 @@ internal static class FilesCommands
             var hours = parseResult.GetValue(olderThan);
             var collected = await session.Get<DocumentFiles>().CollectOrphansAsync(TimeSpan.FromHours(hours), cancellationToken);
             var bytes = collected.Bytes.ToString("N0", CultureInfo.CurrentUICulture);
-            await session.Output.WriteLineAsync(CliText.T(
-                $"Đã xóa {collected.Blobs} tệp không được tham chiếu ({bytes} byte).",
-                $"Deleted {collected.Blobs} unreferenced files ({bytes} bytes)."));
+            await session.Output.WriteLineAsync(CliText.Get("OrphansDeleted", collected.Blobs, bytes));
             return ExitCodes.Ok;
         });
         return collect;

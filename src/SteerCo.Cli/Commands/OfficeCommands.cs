@@ -9,7 +9,7 @@ internal static class OfficeCommands
 {
     public static Command Create()
     {
-        var office = new Command("office", CliText.T("Văn bản hành chính do hệ thống tạo ra.", "Official documents the system generates."));
+        var office = new Command("office", CliText.Get("OfficeCommand"));
         office.Subcommands.Add(SampleDecision());
         return office;
     }
@@ -18,26 +18,20 @@ internal static class OfficeCommands
     {
         var layout = new Option<string>("--layout")
         {
-            Description = CliText.T(
-                "Thể thức: state (Nghị định 30/2020/NĐ-CP) hoặc party (Hướng dẫn 36-HD/VPTW); mặc định state.",
-                "Layout: state (Decree 30/2020/NĐ-CP) or party (Hướng dẫn 36-HD/VPTW); state by default."),
+            Description = CliText.Get("LayoutOption"),
             DefaultValueFactory = _ => "state",
         };
         layout.AcceptOnlyFromAmong("state", "party");
         var output = new Option<FileInfo>("--out")
         {
-            Description = CliText.T("Tệp DOCX cần ghi.", "The DOCX file to write."),
+            Description = CliText.Get("DocxOutOption"),
             Required = true,
         };
         var pdf = new Option<bool>("--pdf")
         {
-            Description = CliText.T(
-                "Ghi thêm bản PDF bên cạnh (cần LibreOffice).",
-                "Also write the PDF beside it (needs LibreOffice)."),
+            Description = CliText.Get("PdfOption"),
         };
-        var command = new Command("sample-decision", CliText.T(
-            "Ghi một quyết định kiện toàn Ban Chỉ đạo mẫu, có phụ lục danh sách thành viên, để xem thể thức.",
-            "Writes a sample decision reconstituting a steering committee, with its member-list annex, to look at the layout."))
+        var command = new Command("sample-decision", CliText.Get("SampleDecisionCommand"))
         {
             layout,
             output,

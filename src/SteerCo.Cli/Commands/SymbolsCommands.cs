@@ -17,7 +17,7 @@ internal static class SymbolsCommands
 
     public static Command Create()
     {
-        var symbols = new Command("symbols", CliText.T("Số, ký hiệu văn bản.", "Document numbers and symbols."));
+        var symbols = new Command("symbols", CliText.Get("SymbolsCommand"));
         symbols.Subcommands.Add(Parse());
         return symbols;
     }
@@ -26,16 +26,10 @@ internal static class SymbolsCommands
     {
         var texts = new Argument<string[]>("text")
         {
-            Description = CliText.T(
-                "Số, ký hiệu cần đọc, ví dụ \"114/TB-VPCP\" \"Số: 30/2020/NĐ-CP\" \"35-NQ/TW\".",
-                "Symbols to read, for example \"114/TB-VPCP\" \"Số: 30/2020/NĐ-CP\" \"35-NQ/TW\"."),
+            Description = CliText.Get("SymbolsTextArgument"),
             Arity = ArgumentArity.OneOrMore,
         };
-        var parse = new Command("parse", CliText.T(
-            "In mỗi ký hiệu thành một dòng JSON: dạng (state, congvan, normative, law, party), số, năm, loại, cơ quan ban hành, đơn vị, dạng chuẩn; "
-                + "hoặc lỗi. Mã thoát 1 nếu có ký hiệu sai.",
-            "Prints one JSON line per symbol: shape (state, congvan, normative, law, party), number, year, type, issuer, unit and the normalized form; "
-                + "or the error. Exit code 1 when any symbol is invalid."))
+        var parse = new Command("parse", CliText.Get("SymbolsParseCommand"))
         {
             texts,
         };

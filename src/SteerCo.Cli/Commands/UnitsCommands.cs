@@ -10,7 +10,7 @@ internal static class UnitsCommands
 {
     public static Command Create(GlobalOptions globals)
     {
-        var units = new Command("units", CliText.T("Đơn vị hành chính.", "Administrative units."));
+        var units = new Command("units", CliText.Get("UnitsCommand"));
         units.Subcommands.Add(Import(globals));
         units.Subcommands.Add(Export(globals));
         return units;
@@ -20,13 +20,9 @@ internal static class UnitsCommands
     {
         var file = new Argument<FileInfo>("file")
         {
-            Description = CliText.T(
-                "Tệp CSV UTF-8: code,name,level,parent_code,kind[,valid_from,valid_to].",
-                "UTF-8 CSV file: code,name,level,parent_code,kind[,valid_from,valid_to]."),
+            Description = CliText.Get("UnitsImportFileArgument"),
         }.AcceptExistingOnly();
-        var import = new Command("import", CliText.T(
-            "Nhập đơn vị từ CSV: nhập cả tệp hoặc không nhập gì; mã đã có thì cập nhật.",
-            "Imports units from CSV, the whole file or nothing; an existing code is updated."))
+        var import = new Command("import", CliText.Get("UnitsImportCommand"))
         {
             file,
         };
@@ -44,14 +40,10 @@ internal static class UnitsCommands
                 {
                     await session.Error.WriteLineAsync(error.ToString());
                 }
-                await session.Error.WriteLineAsync(CliText.T(
-                    $"Không nhập gì: {result.Errors.Count} lỗi.",
-                    $"Nothing imported: {result.Errors.Count} error(s)."));
+                await session.Error.WriteLineAsync(CliText.Get("UnitsNothingImported", result.Errors.Count));
                 return ExitCodes.Failure;
             }
-            await session.Output.WriteLineAsync(CliText.T(
-                $"Đã nhập: {result.Created} đơn vị mới, {result.Updated} đơn vị cập nhật.",
-                $"Imported: {result.Created} created, {result.Updated} updated."));
+            await session.Output.WriteLineAsync(CliText.Get("UnitsImported", result.Created, result.Updated));
             return ExitCodes.Ok;
         });
         return import;
@@ -61,10 +53,10 @@ internal static class UnitsCommands
     {
         var file = new Argument<FileInfo?>("file")
         {
-            Description = CliText.T("Tệp CSV cần ghi (bỏ trống: ghi ra stdout).", "CSV file to write (none: standard output)."),
+            Description = CliText.Get("UnitsExportFileArgument"),
             Arity = ArgumentArity.ZeroOrOne,
         };
-        var export = new Command("export", CliText.T("Xuất mọi đơn vị ra CSV, cùng định dạng với import.", "Exports every unit as CSV, in the import format."))
+        var export = new Command("export", CliText.Get("UnitsExportCommand"))
         {
             file,
         };
@@ -88,9 +80,7 @@ internal static class UnitsCommands
                 await importer.ExportAsync(stream, cancellationToken);
             }
             var count = await session.Db.Units.CountAsync(cancellationToken);
-            await session.Output.WriteLineAsync(CliText.T(
-                $"Đã xuất {count} đơn vị ra {target.FullName}.",
-                $"Exported {count} units to {target.FullName}."));
+            await session.Output.WriteLineAsync(CliText.Get("UnitsExported", count, target.FullName));
             return ExitCodes.Ok;
         });
         return export;

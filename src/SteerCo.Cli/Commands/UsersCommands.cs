@@ -25,7 +25,7 @@ internal static class UsersCommands
 
     public static Command Create(GlobalOptions globals)
     {
-        var users = new Command("users", CliText.T("Tài khoản người dùng.", "User accounts."));
+        var users = new Command("users", CliText.Get("UsersCommand"));
         users.Subcommands.Add(List(globals));
         users.Subcommands.Add(CreateUser(globals));
         users.Subcommands.Add(ResetPassword(globals));
@@ -36,7 +36,7 @@ internal static class UsersCommands
     {
         var role = new Option<Role?>("--role")
         {
-            Description = CliText.T("Vai trò: ", "Role: ") + string.Join(", ", Enum.GetNames<Role>()) + ".",
+            Description = CliText.Get("RoleOption", string.Join(", ", Enum.GetNames<Role>())),
             Required = required,
         };
         role.AcceptOnlyFromAmong(StringComparer.OrdinalIgnoreCase, Enum.GetNames<Role>());
@@ -45,15 +45,15 @@ internal static class UsersCommands
 
     private static Option<string?> PasswordOption() => new("--password")
     {
-        Description = CliText.T("Mật khẩu (mặc định: sinh ngẫu nhiên và in ra một lần).", "Password (default: generated and printed once)."),
+        Description = CliText.Get("PasswordOption"),
     };
 
     private static Command List(GlobalOptions globals)
     {
-        var search = new Option<string?>("--search") { Description = CliText.T("Tìm theo tên đăng nhập, họ tên hoặc email.", "Search user name, full name or email.") };
+        var search = new Option<string?>("--search") { Description = CliText.Get("SearchOption") };
         var role = RoleOption(required: false);
-        var committee = new Option<int?>("--committee") { Description = CliText.T("Chỉ người dùng của ban chỉ đạo này (mã số).", "Only users of this committee (id).") };
-        var list = new Command("list", CliText.T("Liệt kê người dùng.", "Lists users."))
+        var committee = new Option<int?>("--committee") { Description = CliText.Get("CommitteeFilterOption") };
+        var list = new Command("list", CliText.Get("UsersListCommand"))
         {
             search,
             role,
@@ -79,18 +79,18 @@ internal static class UsersCommands
             }
             if (all.Count == 0)
             {
-                await session.Output.WriteLineAsync(CliText.T("Không có người dùng nào.", "No users."));
+                await session.Output.WriteLineAsync(CliText.Get("NoUsers"));
                 return ExitCodes.Ok;
             }
             session.WriteTable(
-                ["Id", CliText.T("Tên đăng nhập", "User name"), CliText.T("Họ tên", "Full name"), CliText.T("Vai trò", "Role"),
-                    CliText.T("Ban chỉ đạo", "Committee"), CliText.T("Cơ quan", "Agency"), CliText.T("Trạng thái", "Status")],
+                ["Id", CliText.Get("UserNameHeader"), CliText.Get("FullNameHeader"), CliText.Get("RoleHeader"),
+                    CliText.Get("CommitteeHeader"), CliText.Get("AgencyHeader"), CliText.Get("StatusHeader")],
                 all.Select(u => (IReadOnlyList<string>)[
                     u.Id.ToString(CultureInfo.InvariantCulture), u.UserName, u.FullName, u.Role.ToString(),
                     u.CommitteeId is { } id ? $"{id} {u.CommitteeName}" : "",
                     u.AgencyId is { } agency ? $"{agency} {u.AgencyName}" : "",
-                    !u.IsActive ? CliText.T("ngừng hoạt động", "inactive") : u.IsLockedOut ? CliText.T("bị khóa", "locked out") : CliText.T("hoạt động", "active")]));
-            await session.Output.WriteLineAsync(CliText.T($"{all.Count} người dùng.", $"{all.Count} user(s)."));
+                    !u.IsActive ? CliText.Get("UserInactive") : u.IsLockedOut ? CliText.Get("UserLockedOut") : CliText.Get("UserActive")]));
+            await session.Output.WriteLineAsync(CliText.Get("UsersCount", all.Count));
             return ExitCodes.Ok;
         });
         return list;
@@ -98,14 +98,14 @@ internal static class UsersCommands
 
     private static Command CreateUser(GlobalOptions globals)
     {
-        var userName = new Option<string>("--username") { Description = CliText.T("Tên đăng nhập.", "User name."), Required = true };
-        var fullName = new Option<string>("--full-name") { Description = CliText.T("Họ và tên.", "Full name."), Required = true };
+        var userName = new Option<string>("--username") { Description = CliText.Get("UserNameDescription"), Required = true };
+        var fullName = new Option<string>("--full-name") { Description = CliText.Get("FullNameOption"), Required = true };
         var role = RoleOption(required: true);
-        var committee = new Option<int?>("--committee") { Description = CliText.T("Ban chỉ đạo (mã số); bắt buộc trừ Administrator.", "Committee id; required except for Administrator.") };
-        var agency = new Option<int?>("--agency") { Description = CliText.T("Cơ quan đại diện (mã số); bắt buộc với Member.", "Agency id represented; required for Member.") };
+        var committee = new Option<int?>("--committee") { Description = CliText.Get("CommitteeOption") };
+        var agency = new Option<int?>("--agency") { Description = CliText.Get("AgencyOption") };
         var email = new Option<string?>("--email") { Description = "Email." };
         var password = PasswordOption();
-        var create = new Command("create", CliText.T("Tạo người dùng.", "Creates a user."))
+        var create = new Command("create", CliText.Get("UsersCreateCommand"))
         {
             userName,
             fullName,
@@ -133,12 +133,11 @@ internal static class UsersCommands
                 return ExitCodes.Failure;
             }
             var user = result.Value!;
-            await session.Output.WriteLineAsync(CliText.T(
-                $"Đã tạo người dùng '{user.UserName}' (id {user.Id}, {user.Role}{(user.CommitteeName is { } c ? ", " + c : "")}).",
-                $"Created user '{user.UserName}' (id {user.Id}, {user.Role}{(user.CommitteeName is { } c2 ? ", " + c2 : "")})."));
+            var committeeSuffix = user.CommitteeName is { } c ? ", " + c : "";
+            await session.Output.WriteLineAsync(CliText.Get("UsersCreated", user.UserName, user.Id, user.Role, committeeSuffix));
             if (string.IsNullOrEmpty(given))
             {
-                await session.Output.WriteLineAsync(CliText.T($"Mật khẩu: {chosen} (chỉ hiện một lần)", $"Password: {chosen} (shown once)"));
+                await session.Output.WriteLineAsync(CliText.Get("PasswordShownOnce", chosen));
             }
             return ExitCodes.Ok;
         });
@@ -147,9 +146,9 @@ internal static class UsersCommands
 
     private static Command ResetPassword(GlobalOptions globals)
     {
-        var userName = new Argument<string>("username") { Description = CliText.T("Tên đăng nhập.", "User name.") };
+        var userName = new Argument<string>("username") { Description = CliText.Get("UserNameDescription") };
         var password = PasswordOption();
-        var reset = new Command("reset-password", CliText.T("Đặt mật khẩu mới và mở khóa tài khoản.", "Sets a new password and lifts any lockout."))
+        var reset = new Command("reset-password", CliText.Get("ResetPasswordCommand"))
         {
             userName,
             password,
@@ -163,7 +162,7 @@ internal static class UsersCommands
             var name = parseResult.GetRequiredValue(userName);
             if (await session.Get<UserManager<AppUser>>().FindByNameAsync(name) is not { } user)
             {
-                await session.Error.WriteLineAsync(CliText.T($"Không có người dùng '{name}'.", $"No user '{name}'."));
+                await session.Error.WriteLineAsync(CliText.Get("UserNotFound", name));
                 return ExitCodes.Failure;
             }
             var given = parseResult.GetValue(password);
@@ -174,12 +173,10 @@ internal static class UsersCommands
                 session.WriteProblems(result.Problems, OptionNames);
                 return ExitCodes.Failure;
             }
-            await session.Output.WriteLineAsync(CliText.T(
-                $"Đã đặt lại mật khẩu của '{user.UserName}' và mở khóa tài khoản.",
-                $"Reset the password of '{user.UserName}' and lifted any lockout."));
+            await session.Output.WriteLineAsync(CliText.Get("PasswordReset", user.UserName));
             if (string.IsNullOrEmpty(given))
             {
-                await session.Output.WriteLineAsync(CliText.T($"Mật khẩu mới: {chosen} (chỉ hiện một lần)", $"New password: {chosen} (shown once)"));
+                await session.Output.WriteLineAsync(CliText.Get("NewPasswordShownOnce", chosen));
             }
             return ExitCodes.Ok;
         });

@@ -1,5 +1,9 @@
+using System.Collections;
+using System.Globalization;
+using System.Resources;
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
+using SteerCo.Cli;
 
 namespace SteerCo.Tests.Localization;
 
@@ -14,6 +18,7 @@ public sealed partial class ResourceFiles
     [Theory]
     [InlineData("src/SteerCo.Web/Resources/SharedResource")]
     [InlineData("src/SteerCo/Resources/Messages")]
+    [InlineData("src/SteerCo.Cli/Resources/CliMessages")]
     public void Vietnamese_and_English_have_the_same_keys_and_no_empty_text(string baseName)
     {
         var vietnamese = Read(baseName + ".resx");
@@ -23,6 +28,10 @@ public sealed partial class ResourceFiles
         english.Keys.Except(vietnamese.Keys).ShouldBeEmpty("missing in Vietnamese");
         vietnamese.Where(p => string.IsNullOrWhiteSpace(p.Value)).Select(p => p.Key).ShouldBeEmpty();
         english.Where(p => string.IsNullOrWhiteSpace(p.Value)).Select(p => p.Key).ShouldBeEmpty();
+        // A placeholder in one language only would print a value in one and drop it (or throw) in the other.
+        vietnamese.Keys.Intersect(english.Keys)
+            .Where(key => !Placeholders(vietnamese[key]).SetEquals(Placeholders(english[key])))
+            .ShouldBeEmpty("placeholders differ between Vietnamese and English");
     }
 
     [Fact]
@@ -64,6 +73,33 @@ public sealed partial class ResourceFiles
         missing.ShouldBeEmpty();
     }
 
+    [Fact]
+    public void Every_word_the_command_line_asks_for_is_in_the_resource_file()
+    {
+        var keys = Read("src/SteerCo.Cli/Resources/CliMessages.resx").Keys.ToHashSet();
+        var sources = Directory.EnumerateFiles(Path.Combine(Root, "src/SteerCo.Cli"), "*.cs", SearchOption.AllDirectories);
+        var used = sources.SelectMany(f => CliTextKey().Matches(File.ReadAllText(f)).Select(m => (File: Path.GetFileName(f), Key: m.Groups["key"].Value))).ToList();
+
+        used.ShouldNotBeEmpty();
+        used.Where(u => !keys.Contains(u.Key)).Select(u => $"{u.File}: {u.Key}").ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void The_command_line_reads_both_languages_from_its_assembly()
+    {
+        // The manifest name CliText asks for: a wrong one would print every key's bare name.
+        var manager = new ResourceManager("SteerCo.Cli.Resources.CliMessages", typeof(SteerCoCli).Assembly);
+        var keys = Read("src/SteerCo.Cli/Resources/CliMessages.resx").Keys.Order(StringComparer.Ordinal).ToList();
+
+        KeysOf(manager.GetResourceSet(CultureInfo.InvariantCulture, createIfNotExists: true, tryParents: false)).ShouldBe(keys);
+        KeysOf(manager.GetResourceSet(CultureInfo.GetCultureInfo("en"), createIfNotExists: true, tryParents: false)).ShouldBe(keys);
+    }
+
+    private static List<string> KeysOf(ResourceSet? set) =>
+        set.ShouldNotBeNull().Cast<DictionaryEntry>().Select(e => (string)e.Key).Order(StringComparer.Ordinal).ToList();
+
+    private static HashSet<string> Placeholders(string text) => Placeholder().Matches(text).Select(m => m.Value).ToHashSet();
+
     private static Dictionary<string, string> Read(string relativePath) =>
         XDocument.Load(Path.Combine(Root, relativePath)).Root!.Elements("data")
             .ToDictionary(d => (string)d.Attribute("name")!, d => (string?)d.Element("value") ?? "");
@@ -89,4 +125,10 @@ public sealed partial class ResourceFiles
 
     [GeneratedRegex(@"Messages\.Get\(""(?<key>[A-Za-z0-9]+)""")]
     private static partial Regex MessageKey();
+
+    [GeneratedRegex(@"CliText\.Get\(""(?<key>[A-Za-z0-9]+)""")]
+    private static partial Regex CliTextKey();
+
+    [GeneratedRegex(@"\{\d+(?:[,:][^}]*)?\}")]
+    private static partial Regex Placeholder();
 }
