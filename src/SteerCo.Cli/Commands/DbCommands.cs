@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using SteerCo.Data;
 
 namespace SteerCo.Cli.Commands;
 
@@ -37,12 +38,24 @@ internal static class DbCommands
         }
         // A migration that rebuilds an index or rewrites a table of a million documents takes minutes, not the default 30 s.
         database.SetCommandTimeout(TimeSpan.FromHours(2));
-        await database.MigrateAsync(cancellationToken);
+        string? backup = null;
+        if (database.IsSqlite())
+        {
+            backup = (await SqliteUpgrade.MigrateAsync(session.Db, cancellationToken)).Backup;
+        }
+        else
+        {
+            await database.MigrateAsync(cancellationToken);
+        }
         foreach (var migration in pending)
         {
             await session.Output.WriteLineAsync("  " + migration);
         }
         await session.Output.WriteLineAsync(CliText.Get("DbMigrationsApplied", pending.Count));
+        if (backup is not null)
+        {
+            await session.Output.WriteLineAsync(CliText.Get("DbBackupKept", backup));
+        }
         return ExitCodes.Ok;
     }
 

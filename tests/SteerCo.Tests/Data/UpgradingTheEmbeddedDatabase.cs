@@ -86,6 +86,28 @@ public sealed class UpgradingTheEmbeddedDatabase : IDisposable
         }
     }
 
+    [Fact]
+    public async Task The_command_line_migration_keeps_the_same_copy_and_says_where_it_is()
+    {
+        string last;
+        await using (var db = Open())
+        {
+            var migrations = db.Database.GetMigrations().ToList();
+            last = migrations[^1];
+            await db.GetService<IMigrator>().MigrateAsync(migrations[^2]);
+        }
+        SqliteConnection.ClearAllPools();
+        var output = new StringWriter();
+        var settings = new Dictionary<string, string?> { ["Database:Provider"] = "sqlite", ["ConnectionStrings:Default"] = $"Data Source={DatabasePath}" };
+
+        var code = await SteerCo.Cli.SteerCoCli.RunAsync(["db", "migrate"], output, TextWriter.Null, settings);
+
+        code.ShouldBe(0);
+        var backup = Path.Combine(_folder, $"steerco.before-{last}.db");
+        output.ToString().ShouldContain("Tệp cơ sở dữ liệu như trước khi áp dụng được giữ tại: " + backup);
+        File.Exists(backup).ShouldBeTrue();
+    }
+
     private SqliteSteerCoDbContext Open() =>
         new(new DbContextOptionsBuilder<SqliteSteerCoDbContext>().UseSqlite($"Data Source={DatabasePath}").Options);
 
