@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Http.Features;
@@ -57,8 +59,14 @@ public static class WebServiceCollectionExtensions
             options.RequestCultureProviders = [new CookieRequestCultureProvider()];
         });
         // Keys outlive restarts, so sign-ins and forms survive a restart of the app.
-        services.AddDataProtection().SetApplicationName("SteerCo")
+        var dataProtection = services.AddDataProtection().SetApplicationName("SteerCo")
             .PersistKeysToFileSystem(new DirectoryInfo(configuration["DataProtection:KeysFolder"] ?? Path.Combine("data", "keys")));
+        if (KeysCertificate(configuration) is { } certificate)
+        {
+            // Linux has no certificate store to find the key by its thumbprint: the same
+            // certificate, loaded here, also reads the keys back.
+            dataProtection.ProtectKeysWithCertificate(certificate).UnprotectKeysWithAnyCertificate(certificate);
+        }
         services.AddAntiforgery(options => options.Cookie.Name = "steerco.af");
         services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         services.AddProblemDetails();
@@ -71,5 +79,29 @@ public static class WebServiceCollectionExtensions
         services.Configure<FormOptions>(options => options.MultipartBodyLengthLimit = MaxRequestBytes);
         services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(options => options.Limits.MaxRequestBodySize = MaxRequestBytes);
         return services;
+    }
+
+    /// <summary>
+    /// The certificate (a PKCS#12 file with its private key) that encrypts the keys at rest, from
+    /// DataProtection:Certificate and DataProtection:CertificatePassword; none when not set. A file
+    /// that cannot be read stops the start with the setting named, not at the first sign-in.
+    /// </summary>
+    internal static X509Certificate2? KeysCertificate(IConfiguration configuration)
+    {
+        if (configuration["DataProtection:Certificate"] is not { Length: > 0 } path)
+        {
+            return null;
+        }
+        try
+        {
+            var certificate = X509CertificateLoader.LoadPkcs12FromFile(path, configuration["DataProtection:CertificatePassword"]);
+            return certificate.HasPrivateKey
+                ? certificate
+                : throw new InvalidOperationException($"DataProtection:Certificate '{path}' has no private key: the keys could be encrypted but never read back.");
+        }
+        catch (Exception e) when (e is CryptographicException or IOException or UnauthorizedAccessException)
+        {
+            throw new InvalidOperationException($"DataProtection:Certificate '{path}' could not be read ({e.Message}). Check the file and DataProtection:CertificatePassword.", e);
+        }
     }
 }

@@ -43,7 +43,16 @@ public sealed class SteerCoApp : IAsyncLifetime, IAsyncDisposable
     public static async Task<SteerCoApp> StartAsync(bool withHierarchy = true, IReadOnlyDictionary<string, string?>? settings = null)
     {
         var app = new SteerCoApp(withHierarchy, settings);
-        await app.InitializeAsync();
+        try
+        {
+            await app.InitializeAsync();
+        }
+        catch
+        {
+            // An app that does not start (a test about bad settings) still drops its database.
+            await app.DisposeAsync();
+            throw;
+        }
         return app;
     }
 
