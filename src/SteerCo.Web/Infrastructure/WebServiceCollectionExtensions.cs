@@ -61,11 +61,14 @@ public static class WebServiceCollectionExtensions
         // Keys outlive restarts, so sign-ins and forms survive a restart of the app.
         var dataProtection = services.AddDataProtection().SetApplicationName("SteerCo")
             .PersistKeysToFileSystem(new DirectoryInfo(configuration["DataProtection:KeysFolder"] ?? Path.Combine("data", "keys")));
-        if (KeysCertificate(configuration) is { } certificate)
+        if (KeysCertificate(configuration, "Certificate") is { } certificate)
         {
             // Linux has no certificate store to find the key by its thumbprint: the same
-            // certificate, loaded here, also reads the keys back.
-            dataProtection.ProtectKeysWithCertificate(certificate).UnprotectKeysWithAnyCertificate(certificate);
+            // certificate, loaded here, also reads the keys back, and so does the one it replaced
+            // (DataProtection:PreviousCertificate), for the keys written before the change.
+            var previous = KeysCertificate(configuration, "PreviousCertificate");
+            dataProtection.ProtectKeysWithCertificate(certificate)
+                .UnprotectKeysWithAnyCertificate(previous is null ? [certificate] : [certificate, previous]);
         }
         services.AddAntiforgery(options => options.Cookie.Name = "steerco.af");
         services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
@@ -82,26 +85,27 @@ public static class WebServiceCollectionExtensions
     }
 
     /// <summary>
-    /// The certificate (a PKCS#12 file with its private key) that encrypts the keys at rest, from
-    /// DataProtection:Certificate and DataProtection:CertificatePassword; none when not set. A file
-    /// that cannot be read stops the start with the setting named, not at the first sign-in.
+    /// A certificate (a PKCS#12 file with its private key) that encrypts the keys at rest, from
+    /// DataProtection:{name} and DataProtection:{name}Password; none when not set. A file that
+    /// cannot be read stops the start with the setting named, not at the first sign-in.
     /// </summary>
-    internal static X509Certificate2? KeysCertificate(IConfiguration configuration)
+    internal static X509Certificate2? KeysCertificate(IConfiguration configuration, string name)
     {
-        if (configuration["DataProtection:Certificate"] is not { Length: > 0 } path)
+        var setting = "DataProtection:" + name;
+        if (configuration[setting] is not { Length: > 0 } path)
         {
             return null;
         }
         try
         {
-            var certificate = X509CertificateLoader.LoadPkcs12FromFile(path, configuration["DataProtection:CertificatePassword"]);
+            var certificate = X509CertificateLoader.LoadPkcs12FromFile(path, configuration[setting + "Password"]);
             return certificate.HasPrivateKey
                 ? certificate
-                : throw new InvalidOperationException($"DataProtection:Certificate '{path}' has no private key: the keys could be encrypted but never read back.");
+                : throw new InvalidOperationException($"{setting} '{path}' has no private key: the keys could be encrypted but never read back.");
         }
         catch (Exception e) when (e is CryptographicException or IOException or UnauthorizedAccessException)
         {
-            throw new InvalidOperationException($"DataProtection:Certificate '{path}' could not be read ({e.Message}). Check the file and DataProtection:CertificatePassword.", e);
+            throw new InvalidOperationException($"{setting} '{path}' could not be read ({e.Message}). Check the file and {setting}Password.", e);
         }
     }
 }

@@ -10,7 +10,8 @@ namespace SteerCo.Tests.Accounts;
 /// <summary>
 /// The keys that protect sign-in cookies, API tokens and forms are files in DataProtection:KeysFolder.
 /// With DataProtection:Certificate they are encrypted there, and the certificate alone reads them
-/// back, as the app does after a restart; a certificate that cannot be read stops the start.
+/// back, as the app does after a restart, with the certificate it replaced for the keys written
+/// before a change; a certificate that cannot be read stops the start.
 /// </summary>
 public sealed class EncryptingTheKeysAtRest : IDisposable
 {
@@ -68,13 +69,46 @@ public sealed class EncryptingTheKeysAtRest : IDisposable
         Directory.Exists(KeysFolder).ShouldBeFalse();
     }
 
-    private X509Certificate2 WriteCertificate()
+    [Fact]
+    public async Task After_a_change_of_certificate_the_previous_one_still_reads_the_keys_it_encrypted()
+    {
+        using var old = WriteCertificate(Path.Combine(_folder, "old.pfx"));
+        using var current = WriteCertificate(Path.Combine(_folder, "new.pfx"));
+        string sealedBefore;
+        await using (var before = await StartAsync(("Certificate", "old.pfx")))
+        {
+            sealedBefore = before.Services.GetRequiredService<IDataProtectionProvider>().CreateProtector("rotation").Protect("Thông báo kết luận");
+        }
+
+        await using (var after = await StartAsync(("Certificate", "new.pfx"), ("PreviousCertificate", "old.pfx")))
+        {
+            after.Services.GetRequiredService<IDataProtectionProvider>().CreateProtector("rotation").Unprotect(sealedBefore).ShouldBe("Thông báo kết luận");
+        }
+        await using (var forgetful = await StartAsync(("Certificate", "new.pfx")))
+        {
+            Should.Throw<CryptographicException>(() => forgetful.Services.GetRequiredService<IDataProtectionProvider>().CreateProtector("rotation").Unprotect(sealedBefore));
+        }
+    }
+
+    /// <summary>An app on this test's keys folder with certificates from this test's folder, each with the one password.</summary>
+    private Task<SteerCoApp> StartAsync(params (string Setting, string File)[] certificates)
+    {
+        var settings = new Dictionary<string, string?> { ["DataProtection:KeysFolder"] = KeysFolder };
+        foreach (var (setting, file) in certificates)
+        {
+            settings[$"DataProtection:{setting}"] = Path.Combine(_folder, file);
+            settings[$"DataProtection:{setting}Password"] = Password;
+        }
+        return SteerCoApp.StartAsync(withHierarchy: false, settings: settings);
+    }
+
+    private X509Certificate2 WriteCertificate(string? file = null)
     {
         using var rsa = RSA.Create(2048);
         var request = new CertificateRequest("CN=SteerCo keys", rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
         using var created = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddYears(1));
         var pfx = created.Export(X509ContentType.Pfx, Password);
-        File.WriteAllBytes(CertificateFile, pfx);
+        File.WriteAllBytes(file ?? CertificateFile, pfx);
         return X509CertificateLoader.LoadPkcs12(pfx, Password);
     }
 
