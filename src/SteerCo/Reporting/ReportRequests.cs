@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore;
 using SteerCo.Access;
 using SteerCo.Committees;
@@ -40,8 +41,18 @@ public sealed record RequestView(
 /// <summary>One consolidated figure: the accepted values of the submissions below, rolled up by the indicator's rule.</summary>
 public sealed record ConsolidatedRow(int IndicatorId, string Code, string Name, string? Unit, IndicatorType Type, Aggregation Aggregation, string? Formula, decimal? Value, string Display, int Contributors);
 
-/// <summary>The consolidated table of a request, with who is counted and who is not.</summary>
-public sealed record ConsolidatedView(RequestView Request, IReadOnlyList<ConsolidatedRow> Rows, IReadOnlyList<SubmissionSummary> Counted, IReadOnlyList<SubmissionSummary> NotCounted);
+/// <summary>
+/// The consolidated table of a request, with who is counted (the accepted submissions) and who is
+/// not. Both are read from <see cref="RequestView.Submissions"/>, which the JSON carries once.
+/// </summary>
+public sealed record ConsolidatedView(RequestView Request, IReadOnlyList<ConsolidatedRow> Rows)
+{
+    [JsonIgnore]
+    public IReadOnlyList<SubmissionSummary> Counted { get; } = [.. Request.Submissions.Where(s => s.Status == SubmissionStatus.Accepted)];
+
+    [JsonIgnore]
+    public IReadOnlyList<SubmissionSummary> NotCounted { get; } = [.. Request.Submissions.Where(s => s.Status != SubmissionStatus.Accepted)];
+}
 
 /// <summary>One submission behind a consolidated figure; <see cref="PrefilledFromRequestId"/> leads one level further down.</summary>
 public sealed record ProvenanceLine(int SubmissionId, int CommitteeId, string CommitteeName, int VersionNumber, DateTimeOffset? SubmittedAt, decimal? Number, string? Text, string Display, int? PrefilledFromRequestId,
@@ -223,8 +234,7 @@ public sealed class ReportRequests(SteerCoDbContext db, ReportTemplates template
             return request.As<ConsolidatedView>();
         }
         var rows = await ConsolidateAsync(id, request.Value!.TemplateVersionId, cancellationToken);
-        var counted = request.Value.Submissions.Where(s => s.Status == SubmissionStatus.Accepted).ToList();
-        return new ConsolidatedView(request.Value, rows, counted, [.. request.Value.Submissions.Except(counted)]);
+        return new ConsolidatedView(request.Value, rows);
     }
 
     /// <summary>The submissions a consolidated figure came from, each with its accepted value.</summary>

@@ -30,7 +30,7 @@ public sealed class LayingOutAPeriodicReport
             new(2, "TY_LE", "Tỷ lệ hộ được sơ tán", "%", IndicatorType.Percentage, Aggregation.Average, "HO_SO_TAN / HO_PHAI * 100", 82.5m, "82,5%", 2),
             new(3, "DIEN_TAP", "Đã tổ chức diễn tập", null, IndicatorType.YesNo, Aggregation.Sum, null, 1, "1", 2),
         ];
-        return new(request, rows, [.. submissions.Where(s => s.Status == SubmissionStatus.Accepted)], [.. submissions.Where(s => s.Status != SubmissionStatus.Accepted)]);
+        return new(request, rows);
     }
 
     private static Docx Open(DocumentSystem layout) => layout == DocumentSystem.State

@@ -102,6 +102,16 @@ public sealed class ReportingOverHttp(SteerCoApp app) : IClassFixture<SteerCoApp
         var provenance = await s.Province.GetJsonAsync<ProvenanceView>($"/api/v1/report-requests/{s.RequestId}/provenance?indicator=HO");
         provenance.Row.Value.ShouldBe(120m);
         provenance.Lines.Single().CommitteeId.ShouldBe(s.Tree.CommuneA.Id);
+        // The consolidated table names each submission once, with its status: the accepted one is counted.
+        var json = await (await s.Province.GetAsync($"/api/v1/report-requests/{s.RequestId}/consolidated")).Content.ReadAsStringAsync();
+        var table = JsonSerializer.Deserialize<ConsolidatedView>(json, ApiJson.Options)!;
+        table.Rows.Single(r => r.Code == "HO").ShouldSatisfyAllConditions(r => r.Value.ShouldBe(120m), r => r.Contributors.ShouldBe(1));
+        table.Counted.Single().CommitteeId.ShouldBe(s.Tree.CommuneA.Id);
+        table.NotCounted.Single().CommitteeId.ShouldBe(s.Tree.CommuneB.Id);
+        using (var document = JsonDocument.Parse(json))
+        {
+            document.RootElement.EnumerateObject().Select(p => p.Name).ShouldBe(["request", "rows"]);
+        }
         var xlsx = await s.Province.GetAsync($"/api/v1/report-requests/{s.RequestId}/consolidated.xlsx");
         await xlsx.ShouldHaveStatusAsync(HttpStatusCode.OK);
         using (var consolidated = SpreadsheetDocument.Open(new MemoryStream(await xlsx.Content.ReadAsByteArrayAsync()), false))
