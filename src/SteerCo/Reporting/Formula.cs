@@ -160,16 +160,25 @@ public static class Aggregations
     public static decimal? Apply(IndicatorType type, Aggregation aggregation, IEnumerable<decimal?> values)
     {
         var present = values.Where(v => v is not null).Select(v => v!.Value).ToList();
-        if (present.Count == 0 || type == IndicatorType.Text || aggregation == Aggregation.None)
+        return present.Count == 0 ? null : Apply(type, aggregation, new Totals(present.Count, present.Sum(), present.Min(), present.Max()));
+    }
+
+    /// <summary>
+    /// The consolidated figure from the totals of the values (as the database gives them); the same
+    /// rule as over the values themselves: an average is their sum over their count, in decimals.
+    /// </summary>
+    public static decimal? Apply(IndicatorType type, Aggregation aggregation, Totals totals)
+    {
+        if (totals.Count == 0 || type == IndicatorType.Text || aggregation == Aggregation.None)
         {
             return null;
         }
         var result = aggregation switch
         {
-            Aggregation.Sum => present.Sum(),
-            Aggregation.Average => present.Average(),
-            Aggregation.Min => present.Min(),
-            _ => present.Max(),
+            Aggregation.Sum => totals.Sum,
+            Aggregation.Average => totals.Sum / totals.Count,
+            Aggregation.Min => totals.Min,
+            _ => totals.Max,
         };
         // A share of "yes" reads as a percentage.
         if (type == IndicatorType.YesNo && aggregation == Aggregation.Average)
@@ -178,4 +187,7 @@ public static class Aggregations
         }
         return Math.Round(result, 4);
     }
+
+    /// <summary>The count, sum, least and greatest of the values present; the others are null when <see cref="Count"/> is 0.</summary>
+    public readonly record struct Totals(int Count, decimal Sum, decimal Min, decimal Max);
 }

@@ -414,29 +414,36 @@ public sealed class ReportRequests(SteerCoDbContext db, ReportTemplates template
         (SteerCoDbContext db, int id, int? onlyAgency) => db.Submissions.AsNoTracking().Where(s => s.RequestId == id && (s.AgencyId == null || onlyAgency == null || s.AgencyId == onlyAgency))
             .Select(s => new SubmissionLine(s.Id, s.CommitteeId, s.AgencyId, s.AgencyId == null ? s.Committee!.Name : s.Agency!.Name, s.Status, s.FirstSubmittedAt, s.AcceptedAt)));
 
-    private sealed record AcceptedValue(int IndicatorId, decimal? Number, string? Text);
+    /// <summary>One indicator's accepted values, totalled by the database: the figures, and every value given (a figure or a text).</summary>
+    private sealed record AcceptedTotals(int IndicatorId, int Count, decimal? Sum, decimal? Min, decimal? Max, int Contributors)
+    {
+        public Aggregations.Totals Totals => new(Count, Sum ?? 0, Min ?? 0, Max ?? 0);
+    }
 
-    private static readonly Func<SteerCoDbContext, int, IAsyncEnumerable<AcceptedValue>> AcceptedValuesOf = EF.CompileAsyncQuery(
+    // The database totals the accepted values indicator by indicator: a national quarter sends one
+    // row per indicator, not one per province and indicator.
+    private static readonly Func<SteerCoDbContext, int, IAsyncEnumerable<AcceptedTotals>> AcceptedTotalsOf = EF.CompileAsyncQuery(
         (SteerCoDbContext db, int requestId) => db.SubmissionValues.AsNoTracking()
             .Where(v => db.Submissions.Where(s => s.RequestId == requestId && s.AcceptedVersionId != null).Select(s => s.AcceptedVersionId!.Value).Contains(v.SubmissionVersionId))
-            .Select(v => new AcceptedValue(v.IndicatorId, v.Number, v.Text)));
+            .GroupBy(v => v.IndicatorId)
+            .Select(g => new AcceptedTotals(g.Key, g.Count(v => v.Number != null), g.Sum(v => v.Number), g.Min(v => v.Number), g.Max(v => v.Number),
+                g.Count(v => v.Number != null || v.Text != null))));
 
     internal async Task<List<ConsolidatedRow>> ConsolidateAsync(int requestId, int templateVersionId, CancellationToken cancellationToken)
     {
         var indicators = await templates.IndicatorsAsync(templateVersionId, cancellationToken);
-        var values = new List<AcceptedValue>();
-        await foreach (var value in AcceptedValuesOf(db, requestId).WithCancellation(cancellationToken))
+        var totals = new Dictionary<int, AcceptedTotals>();
+        await foreach (var total in AcceptedTotalsOf(db, requestId).WithCancellation(cancellationToken))
         {
-            values.Add(value);
+            totals[total.IndicatorId] = total;
         }
-        var byIndicator = values.ToLookup(v => v.IndicatorId);
-        var rolled = indicators.ToDictionary(i => i.Code, i => i.Formula is null
-            ? Aggregations.Apply(i.Type, i.Aggregation, byIndicator[i.Id].Select(v => v.Number))
+        var rolled = indicators.ToDictionary(i => i.Code, i => i.Formula is null && totals.GetValueOrDefault(i.Id) is { } total
+            ? Aggregations.Apply(i.Type, i.Aggregation, total.Totals)
             : null, StringComparer.Ordinal);
         return [.. indicators.Select(i =>
         {
             var value = i.Formula is { } formula ? Formula.Evaluate(formula, code => rolled.GetValueOrDefault(code)) : rolled[i.Code];
-            var contributors = byIndicator[i.Id].Count(v => v.Number is not null || v.Text is not null);
+            var contributors = totals.GetValueOrDefault(i.Id)?.Contributors ?? 0;
             return new ConsolidatedRow(i.Id, i.Code, i.Name, i.Unit, i.Type, i.Aggregation, i.Formula, value,
                 i.Formula is null ? IndicatorValues.DisplayAggregate(i.Type, i.Aggregation, value) : IndicatorValues.Display(i.Type, value, null), contributors);
         })];

@@ -99,6 +99,44 @@ public sealed class ReportingAQuarter(SteerCoApp app) : IClassFixture<SteerCoApp
     }
 
     [Fact]
+    public async Task The_least_the_greatest_an_uneven_average_and_a_share_of_yes_roll_up_as_the_rules_say()
+    {
+        var tree = await ReportingData.TreeAsync(app);
+        await using var scope = app.ServiceScope();
+        var template = (await scope.Get<ReportTemplates>().CreateAsync(tree.ProvinceSecretariat, tree.Province.Id, new TemplateInput("Báo cáo kiểm tra tổng hợp",
+        [
+            new("NHO", "Mực nước thấp nhất", "m", IndicatorType.Number, Aggregation.Min),
+            new("LON", "Mực nước cao nhất", "m", IndicatorType.Number, Aggregation.Max),
+            new("TB", "Lượng mưa trung bình", "mm", IndicatorType.Number, Aggregation.Average),
+            new("CO", "Đã diễn tập", null, IndicatorType.YesNo, Aggregation.Average),
+            new("GHICHU", "Ghi chú", null, IndicatorType.Text, Aggregation.None),
+        ], []))).Ok();
+        var request = (await scope.Get<ReportRequests>().CreateAsync(tree.ProvinceSecretariat, tree.Province.Id,
+            new RequestInput(null, template.Id, null, ReportKind.Periodic, PeriodKind.Quarter, 2026, 2, null, null))).Ok();
+        var a = request.Submissions.Single(x => x.CommitteeId == tree.CommuneA.Id).Id;
+        var b = request.Submissions.Single(x => x.CommitteeId == tree.CommuneB.Id).Id;
+        Dictionary<string, string?> Figures(string nho, string lon, string tb, string co, string? ghiChu) =>
+            new() { ["NHO"] = nho, ["LON"] = lon, ["TB"] = tb, ["CO"] = co, ["GHICHU"] = ghiChu };
+        await FillAndSubmitAsync(tree.SecretariatA, a, Figures("-1,25", "3,5", "1", "Có", "Chưa tập huấn"));
+        await FillAndSubmitAsync(tree.SecretariatB, b, Figures("0,75", "12,0001", "0,0001", "Không", null));
+        await ReviewAsync(tree.ProvinceSecretariat, a, accept: true);
+        await ReviewAsync(tree.ProvinceSecretariat, b, accept: true);
+
+        var consolidated = (await scope.Get<ReportRequests>().ConsolidatedAsync(tree.ProvinceSecretariat, request.Id)).Ok();
+
+        var rows = consolidated.Rows.ToDictionary(r => r.Code);
+        rows["NHO"].Value.ShouldBe(-1.25m);
+        rows["LON"].Value.ShouldBe(12.0001m);
+        // (1 + 0,0001) / 2 = 0,50005: rounded to four places, half to even.
+        rows["TB"].Value.ShouldBe(0.5m);
+        rows["TB"].Value.ShouldBe(Aggregations.Apply(IndicatorType.Number, Aggregation.Average, [1m, 0.0001m]));
+        rows["CO"].ShouldSatisfyAllConditions(r => r.Value.ShouldBe(50m), r => r.Display.ShouldBe("50%"));
+        // A text is counted where it was given, and never totalled.
+        rows["GHICHU"].ShouldSatisfyAllConditions(r => r.Value.ShouldBeNull(), r => r.Contributors.ShouldBe(1));
+        rows["NHO"].Contributors.ShouldBe(2);
+    }
+
+    [Fact]
     public async Task A_returned_report_is_corrected_and_submitted_again_and_every_version_is_kept()
     {
         var s = await RequestAsync();
