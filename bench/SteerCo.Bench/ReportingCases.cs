@@ -28,9 +28,19 @@ internal sealed record DirectDatabase(string Provider, string ConnectionString)
 {
     public async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
     {
-        DbConnection connection = Provider == "postgres" ? new NpgsqlConnection(ConnectionString) : new SqliteConnection(ConnectionString);
-        await connection.OpenAsync(cancellationToken);
-        return connection;
+        if (Provider == "postgres")
+        {
+            var postgres = new NpgsqlConnection(ConnectionString);
+            await postgres.OpenAsync(cancellationToken);
+            return postgres;
+        }
+        var sqlite = new SqliteConnection(ConnectionString);
+        await sqlite.OpenAsync(cancellationToken);
+        // The decimal aggregates EF's SQLite provider adds to its own connections, as it defines them.
+        sqlite.CreateAggregate("ef_sum", null, (decimal? sum, decimal? value) => value is null ? sum : sum is null ? value : sum.Value + value.Value, isDeterministic: true);
+        sqlite.CreateAggregate("ef_min", null, (decimal? min, decimal? value) => min is null ? value : value is null ? min : decimal.Min(min.Value, value.Value), isDeterministic: true);
+        sqlite.CreateAggregate("ef_max", null, (decimal? max, decimal? value) => max is null ? value : value is null ? max : decimal.Max(max.Value, value.Value), isDeterministic: true);
+        return sqlite;
     }
 }
 
@@ -83,7 +93,7 @@ internal static class ReportingCases
 
         if (database is not null)
         {
-            var statements = ConsolidatedSql.Statements;
+            var statements = ConsolidatedSql.For(database.Provider);
             yield return new("national roll-up SQL", $"the {statements.Count} statements the app runs for the national roll-up once the user is found (from the server's log), run directly on one pooled connection of the same engine, every row read",
                 HttpStatusCode.OK,
                 () => throw new InvalidOperationException("sent by Send"),
