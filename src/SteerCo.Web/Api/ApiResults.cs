@@ -69,5 +69,6 @@ public static class ApiResults
 
     public static ProblemHttpResult Forbidden() => TypedResults.Problem(statusCode: 403, title: Messages.Get("Forbidden"));
 
+    /// <summary>The field as the JSON names it: "Version" is "version", "Values.HO_SO_TAN" is "values.HO_SO_TAN" (a code stays as written).</summary>
     private static string ToCamel(string field) => field.Length == 0 ? "" : char.ToLowerInvariant(field[0]) + field[1..];
 }

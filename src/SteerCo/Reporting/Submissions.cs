@@ -53,6 +53,9 @@ public sealed record SubmissionView(
 /// </summary>
 public sealed class Submissions(SteerCoDbContext db, ReportRequests requests, ReportTemplates templates, FileIntake intake, TimeProvider clock)
 {
+    /// <summary>Where a figure's problem is: the figure's place in <see cref="SubmissionInput.Values"/>, its code as the template writes it.</summary>
+    public static string ValueField(string code) => $"{nameof(SubmissionInput.Values)}.{code}";
+
     public async Task<Result<SubmissionView>> GetAsync(Actor actor, int id, CancellationToken cancellationToken = default)
     {
         var (submission, request, committee, requester) = await LoadAsync(id, cancellationToken);
@@ -210,7 +213,7 @@ public sealed class Submissions(SteerCoDbContext db, ReportRequests requests, Re
             var field = fields.FirstOrDefault(f => string.Equals(f.Code, code, StringComparison.OrdinalIgnoreCase));
             if (field is null)
             {
-                problems.Add(new(code, Messages.Get("IndicatorNotFound", code)));
+                problems.Add(new(ValueField(code), Messages.Get("IndicatorNotFound", code)));
                 continue;
             }
             if (field.Formula is not null)
@@ -220,7 +223,7 @@ public sealed class Submissions(SteerCoDbContext db, ReportRequests requests, Re
             var value = IndicatorValues.Parse($"{field.Code} {field.Name}", field.Type, raw);
             if (value.Error is { } error)
             {
-                problems.Add(new(field.Code, error));
+                problems.Add(new(ValueField(field.Code), error));
             }
             parsed[field.Id] = value;
         }
@@ -310,7 +313,7 @@ public sealed class Submissions(SteerCoDbContext db, ReportRequests requests, Re
         var missing = fields.Where(f => f.Formula is null && f.Type != IndicatorType.Text && !filled.Contains(f.Id)).ToList();
         if (missing.Count > 0)
         {
-            return Result<SubmissionView>.Invalid([.. missing.Select(f => new Problem(f.Code, Messages.Get("ValueRequired", $"{f.Code} {f.Name}")))]);
+            return Result<SubmissionView>.Invalid([.. missing.Select(f => new Problem(ValueField(f.Code), Messages.Get("ValueRequired", $"{f.Code} {f.Name}")))]);
         }
         var now = clock.GetUtcNow();
         db.Entry(draft.Submission).Property(s => s.Version).OriginalValue = version!.Value;

@@ -291,7 +291,7 @@ public sealed class ReportingAQuarter(SteerCoApp app) : IClassFixture<SteerCoApp
         var refused = await submissions.SaveAndSubmitAsync(s.Tree.SecretariatA, s.SubmissionA, new SubmissionInput(Values("120", "150", "80", ""), null), 0);
 
         refused.Outcome.ShouldBe(Outcome.Invalid);
-        refused.Problems.Single().Field.ShouldBe("KEHOACH");
+        refused.Problems.Single().Field.ShouldBe("Values.KEHOACH");
         var after = (await submissions.GetAsync(s.Tree.SecretariatA, s.SubmissionA)).Ok();
         after.Fields.ShouldAllBe(f => f.Number == null && f.Text == null);
         after.Version.ShouldBe(0);

@@ -191,6 +191,21 @@ public sealed class ReportingOverHttp(SteerCoApp app) : IClassFixture<SteerCoApp
         stale.StatusCode.ShouldBe(HttpStatusCode.Conflict);
     }
 
+    [Fact]
+    public async Task A_figure_refused_over_the_api_is_named_by_its_code_as_the_template_writes_it()
+    {
+        var s = await RequestAsync(4);
+        var refused = await s.CommuneA.PutJsonAsync($"/api/v1/submissions/{s.SubmissionA}",
+            new { values = new Dictionary<string, string> { ["HO_CAN"] = "một trăm", ["KHONG_CO"] = "1" }, version = 0 });
+
+        await refused.ShouldHaveStatusAsync(HttpStatusCode.BadRequest);
+        var errors = (await refused.ReadProblemAsync()).GetProperty("errors");
+        errors.EnumerateObject().Select(e => e.Name).ShouldBe(["values.HO_CAN", "values.KHONG_CO"], ignoreOrder: true);
+        errors.GetProperty("values.HO_CAN")[0].GetString().ShouldStartWith("HO_CAN Số hộ cần sơ tán");
+        errors.GetProperty("values.KHONG_CO")[0].GetString().ShouldBe("Không có chỉ tiêu 'KHONG_CO' trong mẫu báo cáo.");
+        (await s.CommuneA.GetJsonAsync<SubmissionView>($"/api/v1/submissions/{s.SubmissionA}")).Version.ShouldBe(0);
+    }
+
     private static byte[] RenameSheet(byte[] workbook)
     {
         using var stream = new MemoryStream();

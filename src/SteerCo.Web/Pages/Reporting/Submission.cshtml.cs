@@ -110,7 +110,7 @@ public sealed class SubmissionModel(Submissions submissions, CommitteeService co
         // A figure's problem goes beside its field, a section's beside the sections, the rest above the form.
         foreach (var problem in result.Problems)
         {
-            var key = View.Fields.FirstOrDefault(f => string.Equals(f.Code, problem.Field, StringComparison.OrdinalIgnoreCase)) is { } field ? $"Values.{field.Code}"
+            var key = View.Fields.Any(f => Submissions.ValueField(f.Code) == problem.Field) ? problem.Field
                 : problem.Field is "Narratives" or "Comment" or FileIntake.FileField or FileIntake.TooLargeField ? problem.Field
                 : "";
             ModelState.AddModelError(key, problem.Message);
