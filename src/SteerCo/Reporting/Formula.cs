@@ -188,6 +188,6 @@ public static class Aggregations
         return Math.Round(result, 4);
     }
 
-    /// <summary>The count, sum, least and greatest of the values present; the others are null when <see cref="Count"/> is 0.</summary>
+    /// <summary>The count, sum, least and greatest of the values present; the last three mean nothing when <see cref="Count"/> is 0.</summary>
     public readonly record struct Totals(int Count, decimal Sum, decimal Min, decimal Max);
 }
