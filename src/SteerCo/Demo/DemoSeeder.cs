@@ -6,9 +6,11 @@ using SteerCo.Accounts;
 using SteerCo.Agencies;
 using SteerCo.Committees;
 using SteerCo.Data;
+using SteerCo.Meetings;
 using SteerCo.Reporting;
 using SteerCo.Text;
 using SteerCo.Units;
+using SteerCo.WorkItems;
 
 namespace SteerCo.Demo;
 
@@ -17,10 +19,12 @@ public sealed record SeedReport(int UnitsImported, bool DemoCreated, string Admi
 
 /// <summary>
 /// The demo: the national hierarchy, a disaster-prevention committee at the centre, in two
-/// provinces and in a few of their communes, their member agencies, and one user per role.
-/// Running it again changes nothing.
+/// provinces and in a few of their communes, their member agencies, and one user per role; Đà
+/// Nẵng's roster, its quarterly report, and its last and next briefings with the tasks the last
+/// one gave (<see cref="DemoWork"/>). Running it again changes nothing.
 /// </summary>
-public sealed class DemoSeeder(SteerCoDbContext db, UnitImporter importer, UserManager<AppUser> users, ReportTemplates templates)
+public sealed class DemoSeeder(SteerCoDbContext db, UnitImporter importer, UserManager<AppUser> users, ReportTemplates templates,
+    MeetingService meetings, WorkItemService workItems)
 {
     public const string AdminUserName = "admin";
     private const string Subject = "Ban Chỉ đạo phòng, chống thiên tai và tìm kiếm cứu nạn";
@@ -96,6 +100,7 @@ public sealed class DemoSeeder(SteerCoDbContext db, UnitImporter importer, UserM
             if (await db.Committees.FirstOrDefaultAsync(c => c.Name == $"{Subject} thành phố Đà Nẵng", cancellationToken) is { } seeded)
             {
                 await new DemoReporting(db, templates).SeedAsync(seeded, cancellationToken);
+                await new DemoWork(db, meetings, workItems).SeedAsync(seeded, cancellationToken);
             }
             return new(imported, false, AdminUserName, generatedAdmin, null, demoUsers);
         }
@@ -150,6 +155,7 @@ public sealed class DemoSeeder(SteerCoDbContext db, UnitImporter importer, UserM
         await transaction.CommitAsync(cancellationToken);
         // After the commit: the template service keeps its own transaction.
         await new DemoReporting(db, templates).SeedAsync(danang.Committee, cancellationToken);
+        await new DemoWork(db, meetings, workItems).SeedAsync(danang.Committee, cancellationToken);
         return new(imported, true, AdminUserName, generatedAdmin, demoPassword, demoUsers);
     }
 
