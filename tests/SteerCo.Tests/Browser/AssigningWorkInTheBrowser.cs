@@ -96,6 +96,8 @@ public sealed class AssigningWorkInTheBrowser(BrowserHost host) : IClassFixture<
         var secretariat = await host.SignInAsync("thuky.danang");
         secretariat.Dialog += (_, dialog) => dialog.AcceptAsync();
         await secretariat.GotoAsync($"/Meetings?CommitteeId={await host.CommitteeOfUnitAsync("48")}");
+        // The demo's briefings are listed, so the form starts folded under its summary.
+        await secretariat.Locator("details.add-membership > summary", new() { HasText = "Lên lịch cuộc họp" }).ClickAsync();
         await secretariat.GetByLabel("Kỳ", new() { Exact = true }).FillAsync("năm 2026");
         await secretariat.GetByLabel("Ngày họp").FillAsync(Today.ToShort());
         await secretariat.GetByLabel("Địa điểm").FillAsync("Phòng họp số 3");

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -25,11 +26,20 @@ public sealed partial class FollowingUpAMeeting(BrowserHost host) : IClassFixtur
     {
         var danang = await host.CommitteeOfUnitAsync("48");
 
-        // The secretariat enters a meeting held three weeks ago, whose deadline has just passed.
+        // What the demo's own briefing left overdue in Đà Nẵng, at the province and across its wards.
         var secretariat = await host.SignInAsync("thuky.danang");
         secretariat.Dialog += (_, dialog) => dialog.AcceptAsync();
+        await secretariat.GotoAsync("/Work/Overdue");
+        var ownBefore = await CountAsync(secretariat.Locator("tr.own td.overdue"));
+        var subtreeBefore = await CountAsync(secretariat.Locator(".rollup .overdue strong"));
+        var centre = await host.SignInAsync("thuky.tw");
+        await centre.GotoAsync("/Work/Overdue");
+        (await CountAsync(centre.Locator($"tr[data-committee='{danang}'] td.overdue"))).ShouldBe(subtreeBefore);
+
+        // The secretariat enters a meeting held three weeks ago, whose deadline has just passed.
         await secretariat.GotoAsync($"/Committees/Details/{danang}");
         await secretariat.GetByRole(AriaRole.Link, new() { Name = "Cuộc họp" }).First.ClickAsync();
+        await secretariat.Locator("details.add-membership > summary", new() { HasText = "Lên lịch cuộc họp" }).ClickAsync();
         await secretariat.GetByLabel("Kỳ", new() { Exact = true }).FillAsync("Quý IV/2026");
         await secretariat.GetByLabel("Ngày họp").FillAsync(Today.AddDays(-21).ToShort());
         await secretariat.GetByLabel("Địa điểm").FillAsync("Hội trường Ủy ban nhân dân thành phố");
@@ -78,13 +88,12 @@ public sealed partial class FollowingUpAMeeting(BrowserHost host) : IClassFixtur
         download.SuggestedFilename.ShouldStartWith("thong-bao-ket-luan-");
         await BrowserHost.ScreenshotAsync(secretariat, "meeting-follow-up");
 
-        // Before: one overdue task at the province and one in each of its three communes.
+        // The meeting adds one overdue task at the province and one in each of its three communes.
         await secretariat.GotoAsync("/Work/Overdue");
-        await Assertions.Expect(secretariat.Locator("tr.own td.overdue")).ToHaveTextAsync("1");
-        await Assertions.Expect(secretariat.Locator(".rollup .overdue strong")).ToHaveTextAsync("4");
-        var centre = await host.SignInAsync("thuky.tw");
-        await centre.GotoAsync("/Work/Overdue");
-        await Assertions.Expect(centre.Locator($"tr[data-committee='{danang}'] td.overdue")).ToHaveTextAsync("4");
+        await Assertions.Expect(secretariat.Locator("tr.own td.overdue")).ToHaveTextAsync($"{ownBefore + 1}");
+        await Assertions.Expect(secretariat.Locator(".rollup .overdue strong")).ToHaveTextAsync($"{subtreeBefore + 4}");
+        await centre.ReloadAsync();
+        await Assertions.Expect(centre.Locator($"tr[data-committee='{danang}'] td.overdue")).ToHaveTextAsync($"{subtreeBefore + 4}");
 
         // The agency finds its task and reports it done; it may not report on another agency's task.
         var otherAgencysTask = await TaskOfAnotherAgencyAsync(danang);
@@ -105,13 +114,15 @@ public sealed partial class FollowingUpAMeeting(BrowserHost host) : IClassFixtur
 
         // After: the province's own task is done; the communes' shares are still overdue, and the centre sees 3.
         await secretariat.ReloadAsync();
-        await Assertions.Expect(secretariat.Locator("tr.own td.overdue")).ToHaveTextAsync("0");
-        await Assertions.Expect(secretariat.Locator(".rollup .overdue strong")).ToHaveTextAsync("3");
+        await Assertions.Expect(secretariat.Locator("tr.own td.overdue")).ToHaveTextAsync($"{ownBefore}");
+        await Assertions.Expect(secretariat.Locator(".rollup .overdue strong")).ToHaveTextAsync($"{subtreeBefore + 3}");
         await centre.ReloadAsync();
-        await Assertions.Expect(centre.Locator($"tr[data-committee='{danang}'] td.overdue")).ToHaveTextAsync("3");
+        await Assertions.Expect(centre.Locator($"tr[data-committee='{danang}'] td.overdue")).ToHaveTextAsync($"{subtreeBefore + 3}");
         await centre.Locator($"tr[data-committee='{danang}'] a").ClickAsync();
-        await Assertions.Expect(centre.Locator("table.work-items tbody tr")).ToHaveCountAsync(3);
+        await Assertions.Expect(centre.Locator("table.work-items tbody tr", new() { HasText = "rà soát an toàn các hồ chứa" })).ToHaveCountAsync(3);
     }
+
+    private static async Task<int> CountAsync(ILocator cell) => int.Parse((await cell.InnerTextAsync()).Trim(), CultureInfo.InvariantCulture);
 
     [Fact]
     public async Task The_overdue_board_and_a_task_fit_a_phone()

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using SteerCo.Tests.Support;
 
@@ -74,15 +75,18 @@ public sealed class ReconstitutingInTheBrowser(BrowserHost host) : IClassFixture
         await page.Locator("input[name='DecisionIssuedOn']").FillAsync(Today);
         await page.Locator("input[name='SignerName']").FillAsync("Nguyễn Văn An");
         await page.GetByRole(AriaRole.Button, new() { Name = "Tạo quyết định" }).ClickAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync($"Đã tạo quyết định 01/QĐ-BCĐ trong sổ văn bản.");
-        await Assertions.Expect(page.Locator("dl.facts")).ToContainTextAsync("01/QĐ-BCĐ");
+        // The register numbers on from the demo's invitation, minutes and notice of the year.
+        var created = new Regex(@"^Đã tạo quyết định (\d{2,}/QĐ-BCĐ) trong sổ văn bản\.$");
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync(created);
+        var symbol = created.Match((await page.GetByRole(AriaRole.Status).InnerTextAsync()).Trim()).Groups[1].Value;
+        await Assertions.Expect(page.Locator("dl.facts")).ToContainTextAsync(symbol);
 
         // The decision, as the clerk will edit and sign it, lists the new roster.
         var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "Tải DOCX" }).ClickAsync());
         download.SuggestedFilename.ShouldBe($"QĐ kiện toàn BCĐ {Today.Replace('/', '-')}.docx");
         using (var decision = Office.Docx.Open(await File.ReadAllBytesAsync(await download.PathAsync())))
         {
-            decision.Line("Số: 01/QĐ-BCĐ");
+            decision.Line($"Số: {symbol}");
             var annex = string.Join("\n", decision.Body.Descendants<DocumentFormat.OpenXml.Wordprocessing.TableRow>().Select(r => r.InnerText));
             annex.ShouldContain("Đoàn Thị Quyên");
             annex.ShouldNotContain("Ngô Văn Lợi");
@@ -96,7 +100,7 @@ public sealed class ReconstitutingInTheBrowser(BrowserHost host) : IClassFixture
         await Assertions.Expect(roster).ToContainTextAsync("Đoàn Thị Quyên");
         await Assertions.Expect(roster).Not.ToContainTextAsync("Ngô Văn Lợi");
         await Assertions.Expect(roster.Locator("tr", new() { HasText = "Võ Minh Khoa" })).ToContainTextAsync("Phó Trưởng ban");
-        await Assertions.Expect(page.Locator("ol.timeline > li").First).ToContainTextAsync("01/QĐ-BCĐ");
+        await Assertions.Expect(page.Locator("ol.timeline > li").First).ToContainTextAsync(symbol);
 
         await other.ReloadAsync();
         await Assertions.Expect(other.GetByRole(AriaRole.Alert).First).ToContainTextAsync("đã thay đổi sau khi lập dự thảo");
