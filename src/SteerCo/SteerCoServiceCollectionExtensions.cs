@@ -89,6 +89,7 @@ public static class SteerCoServiceCollectionExtensions
         services.AddScoped<UnitImporter>();
         services.AddScoped<AgencyService>();
         services.AddScoped<CommitteeService>();
+        services.AddScoped<CommitteeOverviews>();
         services.AddScoped<UserAdministration>();
         services.AddScoped<DemoSeeder>();
         services.AddScoped<DemoGenerator>();

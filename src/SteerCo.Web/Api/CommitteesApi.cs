@@ -32,6 +32,11 @@ public static class CommitteesApi
             (await committees.ChildrenAsync(http.RequireActor(), id, ct)).ToOk())
             .Access(AccessKind.CommitteeRead);
 
+        // The next and last meetings, the tasks, the reports to send and those awaited: the committee page's first section.
+        group.MapGet("/{id:int}/overview", async (int id, CommitteeOverviews overviews, HttpContext http, CancellationToken ct) =>
+            (await overviews.GetAsync(http.RequireActor(), id, ct)).ToOk())
+            .Access(AccessKind.CommitteeRead);
+
         group.MapPost("/", async (CommitteeRequest request, CommitteeService committees, HttpContext http, CancellationToken ct) =>
             (await committees.CreateAsync(http.RequireActor(), request.ToInput(), ct)).ToCreated(c => $"/api/v1/committees/{c.Id}"))
             .Access(AccessKind.CommitteeCreate);

@@ -146,10 +146,13 @@ public sealed class MeetingService(SteerCoDbContext db, WorkItemService workItem
         {
             return Result<Paged<MeetingSummary>>.NotFound();
         }
-        return await db.Meetings.Where(m => m.CommitteeId == committeeId).OrderByDescending(m => m.Date).ThenByDescending(m => m.Id)
-            .Select(m => new MeetingSummary(m.Id, m.CommitteeId, m.Committee!.Name, m.Kind, m.Period, m.Date, m.Place, m.ChairName, m.NoticeDocument!.Symbol))
+        return await Summaries(db.Meetings.Where(m => m.CommitteeId == committeeId).OrderByDescending(m => m.Date).ThenByDescending(m => m.Id))
             .ToPagedAsync(page, cancellationToken);
     }
+
+    /// <summary>A meeting as a list shows it.</summary>
+    public static IQueryable<MeetingSummary> Summaries(IQueryable<Meeting> meetings) =>
+        meetings.Select(m => new MeetingSummary(m.Id, m.CommitteeId, m.Committee!.Name, m.Kind, m.Period, m.Date, m.Place, m.ChairName, m.NoticeDocument!.Symbol));
 
     /// <summary>Who came: present, absent with the reason, or represented by whom; the whole list at once, under the meeting's version.</summary>
     public async Task<Result<MeetingDetail>> RecordAttendanceAsync(Actor actor, int id, IReadOnlyList<AttendanceInput> lines, int version, CancellationToken cancellationToken = default)

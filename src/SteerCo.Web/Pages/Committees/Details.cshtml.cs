@@ -6,7 +6,7 @@ using SteerCo.Web.Infrastructure;
 
 namespace SteerCo.Web.Pages.Committees;
 
-public sealed class DetailsModel(CommitteeService committees, AgencyService agencies, RosterService roster) : SteerCoPageModel
+public sealed class DetailsModel(CommitteeService committees, CommitteeOverviews overviews, AgencyService agencies, RosterService roster) : SteerCoPageModel
 {
     public CommitteeDetail Committee { get; private set; } = null!;
     public IReadOnlyList<Breadcrumb> Crumbs { get; private set; } = [];
@@ -15,6 +15,7 @@ public sealed class DetailsModel(CommitteeService committees, AgencyService agen
     public bool CanManage { get; private set; }
     public IReadOnlyList<RosterCheck> Checks { get; private set; } = [];
     public int MemberCount { get; private set; }
+    public CommitteeOverview? Overview { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
@@ -30,6 +31,7 @@ public sealed class DetailsModel(CommitteeService committees, AgencyService agen
         CanManage = await committees.CanManageAsync(Actor, id, ct);
         Checks = (await roster.ChecksAsync(Actor, id, ct)).Value ?? [];
         MemberCount = (await roster.RosterAsync(Actor, id, null, ct)).Value?.Members.Count ?? 0;
+        Overview = (await overviews.GetAsync(Actor, id, ct)).Value;
         return Page();
     }
 }
