@@ -18,6 +18,8 @@ internal sealed record CommitteeRollUpItem(int CommitteeId, string CommitteeName
 
 internal sealed record OverdueBoardItem(int CommitteeId, WorkItemPage Overdue, RollUpItem Own, List<CommitteeRollUpItem> Children);
 
+internal sealed record OverviewItem(int CommitteeId, RollUpItem OwnWork, int OverdueBelow, int DueWithinAWeek);
+
 internal sealed record WorkItemDetailItem(int Id, int CommitteeId, string Status, int Percent, int Version, RollUpItem ChildRollUp);
 
 /// <summary>A reader of the overdue list: who, signed in with which token, and their committee.</summary>
@@ -132,6 +134,24 @@ internal static class WorkCases
                     ?? Expect(answer.Children.Count == province.ChildCount, $"{answer.Children.Count} committees below, expected {province.ChildCount}")
                     ?? Expect(answer.Children.Sum(c => c.RollUp.Overdue) + answer.Own.Overdue == answer.Overdue.Total, "the counts do not add up to the total overdue");
             });
+
+        // The first section of a committee's page: its meetings, its tasks, the overdue below it, its reports.
+        foreach (var (name, reader) in new[] { ("overview central", work.Central), ("overview province", work.Province) })
+        {
+            if (reader is null)
+            {
+                continue;
+            }
+            var path = $"/api/v1/committees/{reader.Committee.Id}/overview";
+            yield return new(name, $"GET {path} ({reader.Who}: next and last meeting, own tasks, overdue below, reports to send and awaited)", HttpStatusCode.OK,
+                () => Api.Get(path, reader.Token),
+                json =>
+                {
+                    var answer = JsonSerializer.Deserialize<OverviewItem>(json, Subjects.Json)!;
+                    return Expect(answer.CommitteeId == reader.Committee.Id, "another committee")
+                        ?? Expect(answer.OverdueBelow > 0, "nothing overdue below the committee");
+                });
+        }
 
         if (work.OpenItems.Length > 0)
         {

@@ -33,12 +33,19 @@ public sealed class CommitteeOverviews(SteerCoDbContext db, WorkItemService work
 
     public async Task<Result<CommitteeOverview>> GetAsync(Actor actor, int committeeId, CancellationToken cancellationToken = default)
     {
-        var board = await workItems.OverdueAsync(actor, committeeId, new PageRequest(1, 1), cancellationToken);
-        if (!board.IsOk)
+        // The overdue list's total (counted once a day per scope, on the open-task index) is the scope check
+        // too; the committee's own tasks by state come from its own rows, not from a count of the whole subtree.
+        var overdue = await workItems.OverdueListAsync(actor, committeeId, new PageRequest(1, 1), cancellationToken);
+        if (!overdue.IsOk)
         {
             return Result<CommitteeOverview>.NotFound();
         }
         var today = workItems.Today;
+        var own = (await db.WorkItems.Where(w => w.CommitteeId == committeeId)
+                .GroupBy(w => new { w.Status, PastDue = w.DueDate < today })
+                .Select(g => new { g.Key.Status, g.Key.PastDue, Count = g.Count() })
+                .ToListAsync(cancellationToken))
+            .Aggregate(RollUp.Empty, (sum, g) => sum.Add(g.PastDue && WorkItem.IsOpen(g.Status) ? WorkItemState.Overdue : WorkItem.StateOf(g.Status, null, today), g.Count));
         var meetings = db.Meetings.AsNoTracking().Where(m => m.CommitteeId == committeeId);
         var next = await MeetingService.Summaries(meetings.Where(m => m.Date >= today).OrderBy(m => m.Date).ThenBy(m => m.Id)).FirstOrDefaultAsync(cancellationToken);
         var last = await MeetingService.Summaries(meetings.Where(m => m.Date < today).OrderByDescending(m => m.Date).ThenByDescending(m => m.Id)).FirstOrDefaultAsync(cancellationToken);
@@ -64,7 +71,6 @@ public sealed class CommitteeOverviews(SteerCoDbContext db, WorkItemService work
         var awaited = asked.Where(r => r.Submitted > 0 || (r.Accepted < r.Expected && r.Deadline >= today.AddDays(-LateRequestDays)))
             .OrderBy(r => r.Deadline).ThenBy(r => r.Id).Take(Shown).ToList();
 
-        var overview = board.Value!;
-        return new CommitteeOverview(committeeId, next, last, followUp, overview.Own, overview.Children.Sum(c => c.RollUp.Overdue), dueSoon, toSend, awaited);
+        return new CommitteeOverview(committeeId, next, last, followUp, own, overdue.Value!.Total - own.Overdue, dueSoon, toSend, awaited);
     }
 }
