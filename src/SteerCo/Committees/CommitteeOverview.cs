@@ -10,7 +10,8 @@ namespace SteerCo.Committees;
 /// <summary>
 /// What a committee's secretariat looks at first on a working day: the next meeting, how the last
 /// one's conclusions are being carried out, the committee's own tasks and what is overdue below it,
-/// the reports it still has to send up and those it is waiting for from below.
+/// the reports it still has to send up and those it is waiting for from below. A member or a viewer
+/// reads the committee's own tasks only: <see cref="OverdueBelow"/> is then null.
 /// </summary>
 public sealed record CommitteeOverview(
     int CommitteeId,
@@ -18,7 +19,7 @@ public sealed record CommitteeOverview(
     MeetingSummary? LastMeeting,
     RollUp LastMeetingFollowUp,
     RollUp OwnWork,
-    int OverdueBelow,
+    int? OverdueBelow,
     int DueWithinAWeek,
     IReadOnlyList<OwedSubmission> ReportsToSend,
     IReadOnlyList<RequestSummary> ReportsAwaited);
@@ -71,6 +72,7 @@ public sealed class CommitteeOverviews(SteerCoDbContext db, WorkItemService work
         var awaited = asked.Where(r => r.Submitted > 0 || (r.Accepted < r.Expected && r.Deadline >= today.AddDays(-LateRequestDays)))
             .OrderBy(r => r.Deadline).ThenBy(r => r.Id).Take(Shown).ToList();
 
-        return new CommitteeOverview(committeeId, next, last, followUp, own, overdue.Value!.Total - own.Overdue, dueSoon, toSend, awaited);
+        var below = actor.Role is Role.Member or Role.Viewer ? (int?)null : overdue.Value!.Total - own.Overdue;
+        return new CommitteeOverview(committeeId, next, last, followUp, own, below, dueSoon, toSend, awaited);
     }
 }

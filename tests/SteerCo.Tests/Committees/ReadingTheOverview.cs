@@ -63,6 +63,10 @@ public sealed class ReadingTheOverview(SteerCoApp app) : IClassFixture<SteerCoAp
             overview.DueWithinAWeek.ShouldBe(1);
             overview.OverdueBelow.ShouldBe(2, "each commune's share of the task passed down is late");
 
+            // A member agency reads the committee's own tasks only: nothing is said about below.
+            var member = (await overviews.GetAsync(WorkData.Member(b.Province, b.Lead), b.Province.Id)).Ok();
+            (member.OwnWork, member.OverdueBelow).ShouldBe((new RollUp(0, 0, 1, 1, 0), null));
+
             // A commune sees its own share, nothing below it; the province's page is not its own.
             var commune = b.Communes[0];
             var communes = (await overviews.GetAsync(WorkData.Secretariat(commune), commune.Id)).Ok();
