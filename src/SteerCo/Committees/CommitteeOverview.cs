@@ -63,12 +63,11 @@ public sealed class CommitteeOverviews(SteerCoDbContext db, WorkItemService work
             && w.DueDate >= today && w.DueDate <= weekEnd, cancellationToken);
 
         // Still to send: never sent, or sent back for correction; the nearest deadline first.
-        var owed = (await submissions.OwedAsync(actor, committeeId, cancellationToken)).Value ?? [];
-        var toSend = owed.Where(s => s.Status is SubmissionStatus.Draft or SubmissionStatus.Returned)
-            .OrderBy(s => s.Deadline).ThenBy(s => s.Id).Take(Shown).ToList();
+        var owed = (await submissions.OwedAsync(actor, committeeId, cancellationToken, toSendOnly: true)).Value ?? [];
+        var toSend = owed.OrderBy(s => s.Deadline).ThenBy(s => s.Id).Take(Shown).ToList();
 
         // Awaited: reports in and not yet reviewed, or missing from a request whose deadline is near or just past.
-        var asked = (await requests.ListAsync(actor, committeeId, cancellationToken)).Value ?? [];
+        var asked = (await requests.ListAsync(actor, committeeId, cancellationToken, openSince: today.AddDays(-LateRequestDays))).Value ?? [];
         var awaited = asked.Where(r => r.Submitted > 0 || (r.Accepted < r.Expected && r.Deadline >= today.AddDays(-LateRequestDays)))
             .OrderBy(r => r.Deadline).ThenBy(r => r.Id).Take(Shown).ToList();
 

@@ -81,14 +81,23 @@ public sealed class ReportRequests(SteerCoDbContext db, ReportTemplates template
 {
     public DateOnly Today => clock.Today();
 
-    public async Task<Result<IReadOnlyList<RequestSummary>>> ListAsync(Actor actor, int committeeId, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// The committee's requests, newest first, with their submissions counted; with
+    /// <paramref name="openSince"/>, only those due since that day or with a report awaiting review.
+    /// </summary>
+    public async Task<Result<IReadOnlyList<RequestSummary>>> ListAsync(Actor actor, int committeeId, CancellationToken cancellationToken = default, DateOnly? openSince = null)
     {
         if (await ReadableAsync(actor, committeeId, cancellationToken) is null)
         {
             return Result<IReadOnlyList<RequestSummary>>.NotFound();
         }
         var today = Today;
-        var requests = await db.ReportRequests.AsNoTracking().Where(r => r.CommitteeId == committeeId)
+        var mine = db.ReportRequests.AsNoTracking().Where(r => r.CommitteeId == committeeId);
+        if (openSince is { } since)
+        {
+            mine = mine.Where(r => r.Deadline >= since || db.Submissions.Any(s => s.RequestId == r.Id && s.Status == SubmissionStatus.Submitted));
+        }
+        var requests = await mine
             .OrderByDescending(r => r.PeriodYear).ThenByDescending(r => r.Deadline).ThenByDescending(r => r.Id)
             .Select(r => new
             {

@@ -165,9 +165,10 @@ public sealed class Submissions(SteerCoDbContext db, ReportRequests requests, Re
 
     /// <summary>
     /// The submissions a committee owes, latest deadline first, with who asked and by when; for a
-    /// user of a member agency, also what their agency owes the committee.
+    /// user of a member agency, also what their agency owes the committee. With
+    /// <paramref name="toSendOnly"/>, only those still to send: never sent, or sent back.
     /// </summary>
-    public async Task<Result<IReadOnlyList<OwedSubmission>>> OwedAsync(Actor actor, int committeeId, CancellationToken cancellationToken = default)
+    public async Task<Result<IReadOnlyList<OwedSubmission>>> OwedAsync(Actor actor, int committeeId, CancellationToken cancellationToken = default, bool toSendOnly = false)
     {
         var committee = await db.Committees.AsNoTracking().FirstOrDefaultAsync(c => c.Id == committeeId, cancellationToken);
         if (committee is null || !actor.CanRead(committee))
@@ -176,7 +177,12 @@ public sealed class Submissions(SteerCoDbContext db, ReportRequests requests, Re
         }
         var today = requests.Today;
         var agencyId = actor.AgencyId ?? -1;
-        var owed = await db.Submissions.AsNoTracking().Where(s => s.CommitteeId == committeeId && (s.AgencyId == null || s.AgencyId == agencyId))
+        var mine = db.Submissions.AsNoTracking().Where(s => s.CommitteeId == committeeId && (s.AgencyId == null || s.AgencyId == agencyId));
+        if (toSendOnly)
+        {
+            mine = mine.Where(s => s.Status == SubmissionStatus.Draft || s.Status == SubmissionStatus.Returned);
+        }
+        var owed = await mine
             .OrderByDescending(s => s.Request!.Deadline).ThenByDescending(s => s.Id).Take(200)
             .Select(s => new
             {

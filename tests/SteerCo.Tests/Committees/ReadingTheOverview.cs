@@ -86,6 +86,9 @@ public sealed class ReadingTheOverview(SteerCoApp app) : IClassFixture<SteerCoAp
             var template = (await scope.Get<ReportTemplates>().CreateAsync(tree.ProvinceSecretariat, tree.Province.Id, ReportingData.Template())).Ok();
             var request = (await scope.Get<ReportRequests>().CreateAsync(tree.ProvinceSecretariat, tree.Province.Id,
                 new RequestInput(null, template.Id, null, ReportKind.Periodic, PeriodKind.Quarter, 2026, 4, Today.AddDays(10), null))).Ok();
+            // Last year's third quarter, long past its deadline, nothing sent: the reporting page's business, not the day's.
+            (await scope.Get<ReportRequests>().CreateAsync(tree.ProvinceSecretariat, tree.Province.Id,
+                new RequestInput(null, template.Id, null, ReportKind.Periodic, PeriodKind.Quarter, 2025, 3, Today.AddDays(-60), null))).Ok();
             (submissionA, submissionB) = (request.Submissions.Single(s => s.CommitteeId == tree.CommuneA.Id).Id, request.Submissions.Single(s => s.CommitteeId == tree.CommuneB.Id).Id);
             var submissions = scope.Get<Submissions>();
             var draft = (await submissions.GetAsync(tree.SecretariatA, submissionA)).Ok();
@@ -102,9 +105,12 @@ public sealed class ReadingTheOverview(SteerCoApp app) : IClassFixture<SteerCoAp
             (awaited.Expected, awaited.Accepted, awaited.Submitted, awaited.Missing, awaited.Deadline).ShouldBe((2, 0, 1, 0, Today.AddDays(10)));
             province.ReportsToSend.ShouldBeEmpty("the centre has asked this province for nothing");
 
-            (await overviews.GetAsync(tree.SecretariatA, tree.CommuneA.Id)).Ok().ReportsToSend.ShouldBeEmpty("sent, waiting for the province");
-            var owed = (await overviews.GetAsync(tree.SecretariatB, tree.CommuneB.Id)).Ok().ReportsToSend.ShouldHaveSingleItem();
-            (owed.Id, owed.Deadline, owed.RequesterCommitteeId).ShouldBe((submissionB, Today.AddDays(10), tree.Province.Id));
+            // This quarter's is sent, waiting for the province; last year's is still owed, late.
+            var late = (await overviews.GetAsync(tree.SecretariatA, tree.CommuneA.Id)).Ok().ReportsToSend.ShouldHaveSingleItem();
+            (late.Deadline, late.Compliance).ShouldBe((Today.AddDays(-60), Compliance.Missing));
+            var owed = (await overviews.GetAsync(tree.SecretariatB, tree.CommuneB.Id)).Ok().ReportsToSend;
+            owed.Select(o => o.Deadline).ShouldBe([Today.AddDays(-60), Today.AddDays(10)], "the longest overdue first");
+            (owed[1].Id, owed[1].RequesterCommitteeId).ShouldBe((submissionB, tree.Province.Id));
         }
     }
 
