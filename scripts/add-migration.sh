@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Adds a migration named NAME to both migration sets (SQLite and PostgreSQL).
+# Adds a migration named NAME to both migration sets (SQLite and PostgreSQL), then writes the
+# compiled models again (scripts/compile-models.sh).
 #   scripts/add-migration.sh NAME
 # tools/SteerCo.Design is the startup project: it holds the design-time factories and
 # references EF Core's design assembly, which the app itself does not carry.
@@ -30,3 +31,6 @@ add() {
 }
 add SqliteSteerCoDbContext Sqlite
 add PostgresSteerCoDbContext Postgres
+
+# The app loads compiled models: write them again for the changed entities.
+scripts/compile-models.sh

@@ -61,6 +61,7 @@ public static class SteerCoServiceCollectionExtensions
             }
             services.AddDbContext<PostgresSteerCoDbContext>((sp, options) => options
                 .UseNpgsql(WithPoolDefaults(connectionString))
+                .UseModel(Data.CompiledModels.Postgres.PostgresSteerCoDbContextModel.Instance)
                 .EnableThreadSafetyChecks(threadSafetyChecks)
                 .AddInterceptors(sp.GetRequiredService<AuditInterceptor>(), sp.GetRequiredService<WriteInterceptor>(), sp.GetRequiredService<WriteCommitInterceptor>()),
                 ServiceLifetime.Scoped, OptionsOnce);
@@ -72,6 +73,7 @@ public static class SteerCoServiceCollectionExtensions
             EnsureSqliteFolder(connectionString);
             services.AddDbContext<SqliteSteerCoDbContext>((sp, options) => options
                 .UseSqlite(connectionString, sqlite => sqlite.CommandTimeout(60))
+                .UseModel(Data.CompiledModels.Sqlite.SqliteSteerCoDbContextModel.Instance)
                 // Both say that a table rebuild cannot run in a transaction, to whoever writes the
                 // migration; the app copies a database before migrating it instead (SqliteUpgrade),
                 // so a first start prints no warning about a database that does not exist yet.
