@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 using SteerCo.Documents.Files;
 using SteerCo.Web.Auth;
 using SteerCo.Web.Infrastructure;
@@ -58,7 +59,10 @@ public static class WorkItemsApi
             .Access(AccessKind.WorkItemCreate);
 
         // JSON, or multipart/form-data with the same fields and any number of file parts.
+        // Its body is read by hand; the metadata names the body's type, so that a field that does not
+        // bind is named as on every other endpoint.
         group.MapPost("/{id:int}/progress", ReportAsync)
+            .WithMetadata(new BodyType(typeof(ProgressRequest)))
             .Access(AccessKind.WorkItemReport);
 
         group.MapGet("/{id:int}/attachments/{attachmentId:int}", async (int id, int attachmentId, WorkItemService items, HttpContext http, CancellationToken ct) =>
@@ -110,9 +114,22 @@ public static class WorkItemsApi
                 form["text"], int.TryParse(form["percent"], out var percent) ? percent : null, int.TryParse(form["version"], out var version) ? version : null);
             files = MultipartUpload.Uploads(form.Files);
         }
+        else if (!http.Request.HasJsonContentType())
+        {
+            // As the framework answers a body it binds that is neither JSON nor a form.
+            return Results.StatusCode(StatusCodes.Status415UnsupportedMediaType);
+        }
         else
         {
-            request = await http.Request.ReadFromJsonAsync<ProgressRequest>(ct);
+            try
+            {
+                request = await http.Request.ReadFromJsonAsync<ProgressRequest>(ct);
+            }
+            catch (JsonException unread)
+            {
+                // As the framework does for a body it binds, so that BadRequestExceptionHandler names the field.
+                throw new BadHttpRequestException("The body is not a progress report.", StatusCodes.Status400BadRequest, unread);
+            }
         }
         var actor = http.RequireActor();
         return (request?.Version is { } v

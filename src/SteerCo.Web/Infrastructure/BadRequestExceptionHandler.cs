@@ -67,7 +67,11 @@ internal sealed class BadRequestExceptionHandler(IProblemDetailsService problems
             var bodyType = Endpoint(http)?.Metadata.GetMetadata<IAcceptsMetadata>()?.RequestType;
             return (field, Expected(bodyType is null ? null : TypeAt(bodyType, field)));
         }
-        // Anything else (a body missing altogether, a form that cannot be read) keeps the general title.
+        if (bad.InnerException is UnreadableFormException)
+        {
+            return (null, Messages.Get("BindingFormUnreadable"));
+        }
+        // Anything else (a body missing altogether) keeps the general title.
         return (null, null);
     }
 
@@ -168,4 +172,15 @@ internal sealed class BadRequestExceptionHandler(IProblemDetailsService problems
             _ => Messages.Get("BindingWrongType"),
         };
     }
+}
+
+/// <summary>
+/// The type of a body an endpoint reads by hand (JSON or a form), for naming what did not bind.
+/// No content types: it does not take part in choosing the endpoint, as <c>Accepts</c> would.
+/// </summary>
+public sealed record BodyType(Type RequestType) : IAcceptsMetadata
+{
+    public IReadOnlyList<string> ContentTypes => [];
+
+    public bool IsOptional => false;
 }

@@ -43,6 +43,13 @@ public static class MultipartUpload
     public static bool IsMultipart(HttpRequest request) => Boundary(request) is not null;
 
     /// <summary>
+    /// A multipart body that cannot be read (no boundary, or cut before its closing boundary), thrown
+    /// as the framework throws a body it cannot bind: a 400 that says so, never a 500.
+    /// </summary>
+    public static BadHttpRequestException Unreadable(Exception? inner = null) =>
+        new("The multipart form cannot be read.", StatusCodes.Status400BadRequest, new UnreadableFormException(inner));
+
+    /// <summary>
     /// The first part with a file name, positioned at its content; (null, null) when the request has
     /// none. The small fields before it go into <paramref name="fieldsBefore"/> when it is given.
     /// </summary>
@@ -54,7 +61,7 @@ public static class MultipartUpload
             return (null, null);
         }
         var reader = new MultipartReader(boundary, request.Body);
-        while (await reader.ReadNextSectionAsync(ct) is { } section)
+        while (await NextSectionAsync(reader, ct) is { } section)
         {
             if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition))
             {
@@ -63,7 +70,7 @@ public static class MultipartUpload
             if (disposition.IsFileDisposition())
             {
                 var name = HeaderUtilities.RemoveQuotes(disposition.FileNameStar).Value is { Length: > 0 } star ? star : HeaderUtilities.RemoveQuotes(disposition.FileName).Value;
-                return (name, section.Body);
+                return (name, new CutShortAsBadRequest(section.Body));
             }
             if (fieldsBefore is not null && disposition.IsFormDisposition()
                 && HeaderUtilities.RemoveQuotes(disposition.Name).Value is { Length: > 0 } field
@@ -85,6 +92,10 @@ public static class MultipartUpload
         {
             return FormCollection.Empty;
         }
+        if (IsMultipartType(request) && Boundary(request) is null)
+        {
+            throw Unreadable();
+        }
         try
         {
             return await request.ReadFormAsync(ct);
@@ -92,6 +103,10 @@ public static class MultipartUpload
         catch (BadHttpRequestException ex) when (IsTooLarge(ex))
         {
             return null;
+        }
+        catch (IOException cut) when (!ct.IsCancellationRequested)
+        {
+            throw Unreadable(cut);
         }
         catch (InvalidDataException)
         {
@@ -106,6 +121,22 @@ public static class MultipartUpload
     /// </summary>
     public static IReadOnlyList<SteerCo.Documents.Files.Upload> Uploads(IEnumerable<IFormFile>? files) =>
         [.. (files ?? []).Where(f => f.Length > 0 || f.FileName.Length > 0).Select(f => new SteerCo.Documents.Files.Upload(f.FileName, f.OpenReadStream()))];
+
+    private static async Task<MultipartSection?> NextSectionAsync(MultipartReader reader, CancellationToken ct)
+    {
+        try
+        {
+            return await reader.ReadNextSectionAsync(ct);
+        }
+        catch (IOException cut) when (!ct.IsCancellationRequested)
+        {
+            throw Unreadable(cut);
+        }
+    }
+
+    private static bool IsMultipartType(HttpRequest request) =>
+        MediaTypeHeaderValue.TryParse(request.ContentType, out var mediaType)
+        && mediaType.MediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase);
 
     private static string? Boundary(HttpRequest request) =>
         MediaTypeHeaderValue.TryParse(request.ContentType, out var mediaType)
@@ -126,4 +157,61 @@ public static class MultipartUpload
         }
         return length > MaxFieldBytes ? null : Encoding.UTF8.GetString(buffer, 0, length);
     }
+
+    /// <summary>
+    /// A file part's content: a body that ends before the part's closing boundary is the sender's
+    /// fault, a 400, wherever the content is read (a service hashing it, the file store copying it).
+    /// </summary>
+    private sealed class CutShortAsBadRequest(Stream inner) : Stream
+    {
+        public override bool CanRead => true;
+        public override bool CanSeek => false;
+        public override bool CanWrite => false;
+        public override long Length => throw new NotSupportedException();
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+        public override int Read(byte[] buffer, int offset, int count)
+        {
+            try
+            {
+                return inner.Read(buffer, offset, count);
+            }
+            catch (IOException cut)
+            {
+                throw Unreadable(cut);
+            }
+        }
+
+        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            try
+            {
+                return await inner.ReadAsync(buffer, cancellationToken);
+            }
+            catch (IOException cut) when (!cancellationToken.IsCancellationRequested)
+            {
+                throw Unreadable(cut);
+            }
+        }
+
+        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+            ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+
+        public override void Flush() { }
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing)
+            {
+                inner.Dispose();
+            }
+            base.Dispose(disposing);
+        }
+    }
 }
+
+/// <summary>What <see cref="MultipartUpload.Unreadable"/> carries, for the handler that answers it.</summary>
+public sealed class UnreadableFormException(Exception? inner) : Exception("The multipart form has no boundary or is cut short.", inner);
