@@ -386,8 +386,8 @@ public sealed class DocumentRegister(SteerCoDbContext db, DocumentNumbering numb
         document.SignerName = NullIfEmpty(VietnameseText.Clean(input.SignerName));
         document.SignerTitle = NullIfEmpty(VietnameseText.Clean(input.SignerTitle));
         document.SigningAuthority = input.SigningAuthority;
-        document.Recipients = NullIfEmpty(input.Recipients?.Normalize(System.Text.NormalizationForm.FormC).Trim());
-        document.Body = NullIfEmpty(input.Body?.Normalize(System.Text.NormalizationForm.FormC).Trim());
+        document.Recipients = NullIfEmpty(VietnameseText.CleanLines(input.Recipients));
+        document.Body = NullIfEmpty(VietnameseText.CleanLines(input.Body));
         document.Visibility = input.Visibility;
         document.SearchText = SearchTextOf(document, document.Files.Where(f => f.DeletedAt == null && f.ExtractedText != null).Select(f => f.ExtractedText!));
     }

@@ -321,7 +321,7 @@ public sealed class MeetingService(SteerCoDbContext db, WorkItemService workItem
         {
             return refused;
         }
-        var conclusions = text?.Normalize(System.Text.NormalizationForm.FormC).Trim() ?? "";
+        var conclusions = VietnameseText.CleanLines(text);
         if (conclusions.Length > 20000)
         {
             return Result<MeetingDetail>.Invalid("Conclusions", Messages.Get("TooLong", Messages.Get("FieldConclusions"), 20000));
@@ -668,7 +668,7 @@ public sealed class MeetingService(SteerCoDbContext db, WorkItemService workItem
 
     private static string Required(string? value, string field, string label, int max, List<Problem> problems, bool keepLines = false)
     {
-        var text = keepLines ? value?.Normalize(System.Text.NormalizationForm.FormC).Trim() ?? "" : VietnameseText.Clean(value);
+        var text = keepLines ? VietnameseText.CleanLines(value) : VietnameseText.Clean(value);
         if (text.Length == 0)
         {
             // Mid-sentence the field's label is lower case: "Nhập nội dung chương trình."

@@ -437,7 +437,7 @@ public static class RosterWorkbook
     {
         CellReference = reference,
         DataType = S.CellValues.InlineString,
-        InlineString = new S.InlineString(new S.Text(text) { Space = SpaceProcessingModeValues.Preserve }),
+        InlineString = new S.InlineString(new S.Text(VietnameseText.Writable(text)) { Space = SpaceProcessingModeValues.Preserve }),
         StyleIndex = (uint)style,
     };
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
+using SteerCo.Text;
 
 namespace SteerCo.Office;
 
@@ -60,7 +61,7 @@ public static class SpreadsheetWriter
                         }
                         else if (cell.Text is { Length: > 0 } text)
                         {
-                            row.Append(new Cell(new InlineString(new DocumentFormat.OpenXml.Spreadsheet.Text(text) { Space = SpaceProcessingModeValues.Preserve }))
+                            row.Append(new Cell(new InlineString(new DocumentFormat.OpenXml.Spreadsheet.Text(VietnameseText.Writable(text)) { Space = SpaceProcessingModeValues.Preserve }))
                             {
                                 CellReference = reference,
                                 DataType = CellValues.InlineString,

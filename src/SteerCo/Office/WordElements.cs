@@ -1,6 +1,7 @@
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
+using SteerCo.Text;
 
 namespace SteerCo.Office;
 
@@ -53,7 +54,7 @@ internal static class WordElements
         {
             properties.Underline = new Underline { Val = UnderlineValues.Single };
         }
-        return new Run(properties, new DocumentFormat.OpenXml.Wordprocessing.Text(text) { Space = SpaceProcessingModeValues.Preserve });
+        return new Run(properties, new DocumentFormat.OpenXml.Wordprocessing.Text(VietnameseText.Writable(text)) { Space = SpaceProcessingModeValues.Preserve });
     }
 
     public static Paragraph Paragraph(ParagraphFormat format, double markSize, params OpenXmlElement[] content)

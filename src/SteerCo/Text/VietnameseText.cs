@@ -6,14 +6,17 @@ namespace SteerCo.Text;
 /// <summary>Normalization and the search fold for Vietnamese text (DOMAIN.md section 5).</summary>
 public static class VietnameseText
 {
-    /// <summary>Trims, collapses inner white space and normalizes to NFC, the form text is stored in.</summary>
+    /// <summary>
+    /// Trims, collapses inner white space and normalizes to NFC, the form text is stored in; drops
+    /// the characters no document or sheet can hold (see <see cref="Writable"/>).
+    /// </summary>
     public static string Clean(string? text)
     {
         if (string.IsNullOrWhiteSpace(text))
         {
             return "";
         }
-        var normalized = text.Normalize(NormalizationForm.FormC);
+        var normalized = Writable(text.Normalize(NormalizationForm.FormC));
         var builder = new StringBuilder(normalized.Length);
         var pendingSpace = false;
         foreach (var ch in normalized)
@@ -31,6 +34,54 @@ public static class VietnameseText
             builder.Append(ch);
         }
         return builder.ToString();
+    }
+
+    /// <summary>
+    /// Text of several lines (a description, conclusions, a document's body) as it is stored: NFC,
+    /// trimmed, its line breaks and tabs kept, the characters no document can hold dropped.
+    /// </summary>
+    public static string CleanLines(string? text) => string.IsNullOrWhiteSpace(text) ? "" : Writable(text.Normalize(NormalizationForm.FormC)).Trim();
+
+    /// <summary>
+    /// <paramref name="text"/> without the characters XML, and so a .docx or .xlsx, cannot hold:
+    /// control characters other than tab and line breaks (a NUL or a bell that came with pasted
+    /// text), U+FFFE and U+FFFF, and half a surrogate pair. The same string when it has none.
+    /// </summary>
+    public static string Writable(string text)
+    {
+        var first = 0;
+        while (first < text.Length && !Unwritable(text, first))
+        {
+            first += char.IsHighSurrogate(text[first]) ? 2 : 1;
+        }
+        if (first >= text.Length)
+        {
+            return text;
+        }
+        var builder = new StringBuilder(text.Length).Append(text, 0, first);
+        for (var i = first; i < text.Length; i++)
+        {
+            if (Unwritable(text, i))
+            {
+                continue;
+            }
+            builder.Append(text[i]);
+            if (char.IsHighSurrogate(text[i]))
+            {
+                builder.Append(text[++i]);
+            }
+        }
+        return builder.ToString();
+    }
+
+    private static bool Unwritable(string text, int i)
+    {
+        var ch = text[i];
+        if (char.IsHighSurrogate(ch))
+        {
+            return i + 1 >= text.Length || !char.IsLowSurrogate(text[i + 1]);
+        }
+        return char.IsLowSurrogate(ch) || ch is '\uFFFE' or '\uFFFF' || (char.IsControl(ch) && ch is not ('\t' or '\n' or '\r'));
     }
 
     /// <summary>

@@ -143,7 +143,7 @@ public sealed class WorkItemService(SteerCoDbContext db, FileIntake intake, Time
         {
             problems.Add(new(prefix + nameof(WorkItemInput.Title), Messages.Get("TooLong", Messages.Get("FieldWorkItemTitle"), TitleLength)));
         }
-        var description = input.Description?.Normalize(System.Text.NormalizationForm.FormC).Trim();
+        var description = VietnameseText.CleanLines(input.Description);
         if (description?.Length > TextLength)
         {
             problems.Add(new(prefix + nameof(WorkItemInput.Description), Messages.Get("TooLong", Messages.Get("FieldDescription"), TextLength)));
@@ -771,5 +771,5 @@ public sealed class WorkItemService(SteerCoDbContext db, FileIntake intake, Time
         return update;
     }
 
-    private static string CleanText(string? text) => text?.Normalize(System.Text.NormalizationForm.FormC).Trim() ?? "";
+    private static string CleanText(string? text) => VietnameseText.CleanLines(text);
 }
