@@ -87,13 +87,17 @@ public sealed class DocumentNumbering(SteerCoDbContext db, TimeProvider clock)
         {
             return Result<ReservationView>.Invalid("Reason", Messages.Get("CancelReasonRequired"));
         }
+        if (text.Length > 500)
+        {
+            return Result<ReservationView>.Invalid("Reason", Messages.Get("TooLong", Messages.Get("FieldReason"), 500));
+        }
         if (reservation.Status != ReservationStatus.Reserved)
         {
             return Result<ReservationView>.Invalid("", Messages.Get("ReservationNotOpen", reservation.Symbol));
         }
         db.Entry(reservation).Property(r => r.Version).OriginalValue = version;
         reservation.Status = ReservationStatus.Cancelled;
-        reservation.CancelReason = text.Length > 500 ? text[..500] : text;
+        reservation.CancelReason = text;
         try
         {
             await db.SaveChangesAsync(cancellationToken);

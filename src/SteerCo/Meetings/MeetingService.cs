@@ -38,7 +38,7 @@ public sealed class MeetingService(SteerCoDbContext db, WorkItemService workItem
         }
         var period = Required(input.Period, nameof(MeetingInput.Period), "FieldPeriod", 100, problems);
         var place = Required(input.Place, nameof(MeetingInput.Place), "FieldPlace", ShortText, problems);
-        var time = VietnameseText.Clean(input.Time);
+        var time = Optional(input.Time, nameof(MeetingInput.Time), Messages.Get("FieldMeetingTime"), 50, problems);
         var recorder = VietnameseText.Clean(input.RecorderName);
         if (recorder.Length > RecorderLength)
         {
@@ -68,7 +68,7 @@ public sealed class MeetingService(SteerCoDbContext db, WorkItemService workItem
             Kind = input.Kind,
             Period = period,
             Date = on,
-            Time = time.Length == 0 ? null : time[..Math.Min(time.Length, 50)],
+            Time = time,
             Place = place,
             ChairPersonId = chair!.PersonId,
             ChairName = chair.FullName,
@@ -167,6 +167,7 @@ public sealed class MeetingService(SteerCoDbContext db, WorkItemService workItem
             return Result<MeetingDetail>.Invalid("", Messages.Get("MinutesFixAttendance"));
         }
         var problems = new List<Problem>();
+        var seen = new HashSet<int>();
         foreach (var line in lines)
         {
             var invitee = meeting!.Invitees.FirstOrDefault(i => i.Id == line.InviteeId);
@@ -175,8 +176,14 @@ public sealed class MeetingService(SteerCoDbContext db, WorkItemService workItem
                 problems.Add(new($"Attendance{line.InviteeId}", Messages.Get("AttendanceUnknown")));
                 continue;
             }
-            var reason = VietnameseText.Clean(line.AbsenceReason);
-            var deputy = VietnameseText.Clean(line.RepresentedBy);
+            if (!seen.Add(invitee.Id))
+            {
+                // Two answers for one invitee: which one the clerk meant is not ours to guess.
+                problems.Add(new($"Attendance{line.InviteeId}", Messages.Get("AttendanceTwice", invitee.Name)));
+                continue;
+            }
+            var reason = Optional(line.AbsenceReason, $"Attendance{line.InviteeId}", Messages.Get("FieldAbsenceReason", invitee.Name), 500, problems) ?? "";
+            var deputy = Optional(line.RepresentedBy, $"Attendance{line.InviteeId}", Messages.Get("FieldRepresentedBy", invitee.Name), ShortText, problems) ?? "";
             if (line.Attendance == Attendance.Absent && reason.Length == 0)
             {
                 problems.Add(new($"Attendance{line.InviteeId}", Messages.Get("AbsenceReasonRequired", invitee.Name)));
@@ -186,8 +193,8 @@ public sealed class MeetingService(SteerCoDbContext db, WorkItemService workItem
                 problems.Add(new($"Attendance{line.InviteeId}", Messages.Get("RepresentedByRequired", invitee.Name)));
             }
             invitee.Attendance = line.Attendance;
-            invitee.AbsenceReason = line.Attendance == Attendance.Absent ? Cut(reason, 500) : null;
-            invitee.RepresentedBy = line.Attendance == Attendance.Represented ? Cut(deputy, ShortText) : null;
+            invitee.AbsenceReason = line.Attendance == Attendance.Absent ? reason : null;
+            invitee.RepresentedBy = line.Attendance == Attendance.Represented ? deputy : null;
         }
         if (problems.Count > 0)
         {
@@ -230,6 +237,7 @@ public sealed class MeetingService(SteerCoDbContext db, WorkItemService workItem
         }
         var problems = new List<Problem>();
         var text = Required(title, "Title", "FieldAgendaTitle", 1000, problems);
+        var by = Optional(presenter, "Presenter", Messages.Get("FieldPresenter"), ShortText, problems);
         if (meeting!.MinutesDocumentId is not null)
         {
             problems.Add(new("", Messages.Get("MinutesAlreadyIssued")));
@@ -238,7 +246,7 @@ public sealed class MeetingService(SteerCoDbContext db, WorkItemService workItem
         {
             return Result<MeetingDetail>.Invalid(problems);
         }
-        meeting.Agenda.Add(new AgendaItem { Title = text, Presenter = NullIfEmpty(Cut(VietnameseText.Clean(presenter), ShortText)), Order = meeting.Agenda.Select(a => a.Order).DefaultIfEmpty().Max() + 1 });
+        meeting.Agenda.Add(new AgendaItem { Title = text, Presenter = by, Order = meeting.Agenda.Select(a => a.Order).DefaultIfEmpty().Max() + 1 });
         return await SaveAsync(actor, meeting, null, cancellationToken);
     }
 
@@ -252,12 +260,13 @@ public sealed class MeetingService(SteerCoDbContext db, WorkItemService workItem
         }
         var problems = new List<Problem>();
         var text = Required(title, "Title", "FieldAgendaTitle", 1000, problems);
+        var by = Optional(presenter, "Presenter", Messages.Get("FieldPresenter"), ShortText, problems);
         if (problems.Count > 0)
         {
             return Result<MeetingDetail>.Invalid(problems);
         }
         item!.Title = text;
-        item.Presenter = NullIfEmpty(Cut(VietnameseText.Clean(presenter), ShortText));
+        item.Presenter = by;
         return await SaveAsync(actor, meeting!, version, cancellationToken);
     }
 
@@ -414,6 +423,7 @@ public sealed class MeetingService(SteerCoDbContext db, WorkItemService workItem
             problems.Add(new(nameof(NoticeInput.IssuedOn), Messages.Get("NoticeBeforeMeeting")));
         }
         var signer = Required(input.SignerName, nameof(NoticeInput.SignerName), "FieldSigner", 200, problems);
+        var signerTitle = Optional(input.SignerTitle, nameof(NoticeInput.SignerTitle), Messages.Get("FieldSignerTitle"), 200, problems);
         if (problems.Count > 0)
         {
             return Result<MeetingDetail>.Invalid(problems);
@@ -429,7 +439,7 @@ public sealed class MeetingService(SteerCoDbContext db, WorkItemService workItem
 
         // On SQLite the number must be the transaction's first statement (see DocumentNumbering.NextAsync).
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var notice = await IssueDocumentAsync(committee, new("TB", issuedOn, subject, signer, NullIfEmpty(Cut(VietnameseText.Clean(input.SignerTitle), 200)), SigningAuthority.OnBehalf, body), actor, cancellationToken);
+        var notice = await IssueDocumentAsync(committee, new("TB", issuedOn, subject, signer, signerTitle, SigningAuthority.OnBehalf, body), actor, cancellationToken);
         meeting.NoticeDocument = notice;
         foreach (var assignment in meeting.Assignments.OrderBy(a => a.Order))
         {
@@ -483,12 +493,12 @@ public sealed class MeetingService(SteerCoDbContext db, WorkItemService workItem
             problems.Add(new(nameof(NoticeInput.IssuedOn), Messages.Get("InvitationAfterMeeting")));
         }
         var signer = Required(input.SignerName, nameof(NoticeInput.SignerName), "FieldSigner", 200, problems);
+        var signerTitle = Optional(input.SignerTitle, nameof(NoticeInput.SignerTitle), Messages.Get("FieldSignerTitle"), 200, problems);
         if (problems.Count > 0)
         {
             return Result<MeetingDetail>.Invalid(problems);
         }
         var title = NoticeText.Title(meeting.Kind, meeting.Period);
-        var signerTitle = NullIfEmpty(Cut(VietnameseText.Clean(input.SignerTitle), 200));
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         meeting.InvitationDocument = await IssueDocumentAsync(meeting.Committee!,
             new("GM", issuedOn, $"Mời dự {title}", signer, signerTitle, SigningAuthority.OnBehalf, null), actor, cancellationToken);
@@ -682,7 +692,16 @@ public sealed class MeetingService(SteerCoDbContext db, WorkItemService workItem
         return text;
     }
 
-    private static string Cut(string text, int max) => text.Length > max ? text[..max] : text;
+    /// <summary>A field that may be left empty (null then), refused when it is longer than <paramref name="max"/>: never cut short unseen.</summary>
+    private static string? Optional(string? value, string field, string label, int max, List<Problem> problems)
+    {
+        var text = VietnameseText.Clean(value);
+        if (text.Length > max)
+        {
+            problems.Add(new(field, Messages.Get("TooLong", label, max)));
+        }
+        return NullIfEmpty(text);
+    }
 
     private static string? NullIfEmpty(string? text) => string.IsNullOrEmpty(text) ? null : text;
 }

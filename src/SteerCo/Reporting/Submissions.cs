@@ -402,7 +402,7 @@ public sealed class Submissions(SteerCoDbContext db, ReportRequests requests, Re
         }
         if (text.Length > 4000)
         {
-            return Result<SubmissionView>.Invalid("Comment", Messages.Get("ValueTextTooLong", "", 4000));
+            return Result<SubmissionView>.Invalid("Comment", Messages.Get("TooLong", Messages.Get("FieldComment"), 4000));
         }
         var last = await db.SubmissionVersions.Where(v => v.SubmissionId == id).OrderByDescending(v => v.Number).FirstAsync(cancellationToken);
         var now = clock.GetUtcNow();

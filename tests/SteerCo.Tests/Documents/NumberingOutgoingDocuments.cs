@@ -159,6 +159,8 @@ public sealed class NumberingOutgoingDocuments(SteerCoApp app) : IClassFixture<S
 
         await using (var scope = app.ServiceScope())
         {
+            var wordy = await scope.Get<DocumentNumbering>().CancelAsync(scope.Actor, reserved.Id, new string('x', 501), reserved.Version);
+            wordy.Problems.Single().ShouldBe(new Problem("Reason", "Lý do dài quá 500 ký tự."), "refused, not cut");
             var cancelled = await scope.Get<DocumentNumbering>().CancelAsync(scope.Actor, reserved.Id, "Dự thảo không ban hành", reserved.Version);
             cancelled.Value!.Status.ShouldBe(ReservationStatus.Cancelled);
         }

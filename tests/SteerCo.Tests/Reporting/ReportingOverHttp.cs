@@ -96,7 +96,11 @@ public sealed class ReportingOverHttp(SteerCoApp app) : IClassFixture<SteerCoApp
         view.Fields.Single(f => f.Code == "TYLE").Number.ShouldBe(80m);
         var submitted = await s.CommuneA.PostJsonAsync($"/api/v1/submissions/{s.SubmissionA}/submit", new { version = view.Version });
         await submitted.ShouldHaveStatusAsync(HttpStatusCode.OK);
-        var accepted = await s.Province.PostJsonAsync($"/api/v1/submissions/{s.SubmissionA}/accept", new { version = (await submitted.ReadJsonAsync<SubmissionView>()).Version });
+        var sent = (await submitted.ReadJsonAsync<SubmissionView>()).Version;
+        var wordy = await s.Province.PostJsonAsync($"/api/v1/submissions/{s.SubmissionA}/accept", new { comment = new string('y', 4001), version = sent });
+        await wordy.ShouldHaveStatusAsync(HttpStatusCode.BadRequest);
+        (await wordy.ReadProblemAsync()).ErrorsFor("comment").ShouldBe(["Ý kiến dài quá 4000 ký tự."]);
+        var accepted = await s.Province.PostJsonAsync($"/api/v1/submissions/{s.SubmissionA}/accept", new { version = sent });
         await accepted.ShouldHaveStatusAsync(HttpStatusCode.OK);
 
         var provenance = await s.Province.GetJsonAsync<ProvenanceView>($"/api/v1/report-requests/{s.RequestId}/provenance?indicator=HO");

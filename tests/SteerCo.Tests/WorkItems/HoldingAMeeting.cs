@@ -63,6 +63,33 @@ public sealed class HoldingAMeeting(SteerCoApp app) : IClassFixture<SteerCoApp>
     }
 
     [Fact]
+    public async Task Text_longer_than_its_field_is_refused_not_cut_and_an_invitee_is_marked_once()
+    {
+        var (branch, meeting, _) = await ScheduledAsync("Hòa Vang");
+        var (chair, member) = (meeting.Invitees[0], meeting.Invitees[1]);
+        await using var scope = app.ServiceScope();
+        var service = scope.Get<MeetingService>();
+
+        var late = await service.ScheduleAsync(scope.Actor, branch.Province.Id,
+            new MeetingInput(MeetingKind.Thematic, "năm 2026", Today, new string('8', 51), "Hội trường", meeting.ChairPersonId));
+        late.Problems.Single().ShouldBe(new Problem(nameof(MeetingInput.Time), "Giờ họp dài quá 50 ký tự."));
+        var presenter = await service.AddAgendaItemAsync(scope.Actor, meeting.Id, "Báo cáo tình hình", new string('S', 301));
+        presenter.Problems.Single().Message.ShouldBe("Người trình bày dài quá 300 ký tự.");
+        var reason = await service.RecordAttendanceAsync(scope.Actor, meeting.Id, [new(member.Id, Attendance.Absent, new string('x', 501), null)], meeting.Version);
+        reason.Problems.Single().Message.ShouldBe($"Lý do vắng mặt của {member.Name} dài quá 500 ký tự.");
+        var twice = await service.RecordAttendanceAsync(scope.Actor, meeting.Id, [new(chair.Id, Attendance.Present, null, null), new(chair.Id, Attendance.Absent, "Đi công tác", null)], meeting.Version);
+        twice.Problems.Single().Message.ShouldBe($"{chair.Name} được điểm danh hai lần: mỗi người chỉ một dòng.");
+        var signer = await service.IssueInvitationAsync(scope.Actor, meeting.Id, new(Today.AddDays(-3), "Nguyễn Văn Chủ", new string('P', 201)), meeting.Version);
+        signer.Problems.Single().ShouldBe(new Problem(nameof(NoticeInput.SignerTitle), "Chức vụ người ký dài quá 200 ký tự."));
+
+        scope.Db.ChangeTracker.Clear();
+        var unchanged = (await service.GetAsync(scope.Actor, meeting.Id)).Value!;
+        (unchanged.Version, unchanged.Agenda.Count, unchanged.InvitationSymbol).ShouldBe((meeting.Version, meeting.Agenda.Count, null));
+        unchanged.Invitees.ShouldAllBe(i => i.Attendance == Attendance.Invited);
+        (await scope.Db.Meetings.CountAsync(m => m.CommitteeId == branch.Province.Id)).ShouldBe(1);
+    }
+
+    [Fact]
     public async Task Issuing_the_notice_numbers_it_in_the_register_and_makes_each_assignment_a_task_linked_to_the_meeting()
     {
         var (branch, meeting, _) = await ScheduledAsync("Thanh Khê");

@@ -221,4 +221,31 @@ public sealed class WorkItemsOverHttp(SteerCoApp app) : IClassFixture<SteerCoApp
         read.Invitees[0].Attendance.ShouldBe(numbered.Invitees[0].Attendance);
         read.Contributions.Count.ShouldBe(numbered.Contributions.Count);
     }
+
+    [Fact]
+    public async Task A_meeting_time_too_long_and_an_invitee_marked_twice_are_refused_by_name_and_nothing_is_saved()
+    {
+        var branch = await WorkData.BranchAsync(app, "Núi Thành", communes: 0);
+        var chair = await MemberData.PersonAsync(app, "Lê Văn Chủ", branch.Lead, "Chủ tịch UBND");
+        await MemberData.AddOkAsync(app, branch.Province.Id, chair, MemberData.Chair, Today.AddMonths(-1));
+        var secretariat = await app.SignInAsync(Role.Secretariat, branch.Province.Id);
+        var url = $"/api/v1/committees/{branch.Province.Id}/meetings";
+
+        var late = await secretariat.PostJsonAsync(url, new { kind = "Thematic", period = "năm 2026", date = Today, time = new string('8', 51), place = "Phòng họp", chairPersonId = chair });
+        await late.ShouldHaveStatusAsync(HttpStatusCode.BadRequest);
+        (await late.ReadProblemAsync()).ErrorsFor("time").ShouldBe(["Giờ họp dài quá 50 ký tự."]);
+        (await secretariat.GetJsonAsync<SteerCo.Data.Paged<MeetingSummary>>(url)).Total.ShouldBe(0);
+
+        var scheduled = await secretariat.PostJsonAsync(url, new { kind = "Thematic", period = "năm 2026", date = Today, time = "14 giờ 00", place = "Phòng họp", chairPersonId = chair });
+        var meeting = await scheduled.ReadJsonAsync<MeetingDetail>();
+        var invitee = meeting.Invitees.Single();
+        var twice = await secretariat.PutJsonAsync($"/api/v1/meetings/{meeting.Id}/attendance", new
+        {
+            lines = new object[] { new { inviteeId = invitee.Id, attendance = "Present" }, new { inviteeId = invitee.Id, attendance = "Absent", absenceReason = "Đi công tác" } },
+            version = meeting.Version,
+        });
+        await twice.ShouldHaveStatusAsync(HttpStatusCode.BadRequest);
+        (await twice.Content.ReadAsStringAsync()).ShouldContain("được điểm danh hai lần");
+        (await secretariat.GetJsonAsync<MeetingDetail>($"/api/v1/meetings/{meeting.Id}")).Invitees.Single().Attendance.ShouldBe(Attendance.Invited);
+    }
 }
