@@ -208,7 +208,9 @@ public sealed class ReportingPages(SteerCoApp app) : IClassFixture<SteerCoApp>
 
         var noComment = await province.PostFormAsync(url, url + "?handler=Return", new() { ["Version"] = version, ["Comment"] = "" });
         noComment.StatusCode.ShouldBe(HttpStatusCode.OK);
-        PageClient.ErrorBeside(WebUtility.HtmlDecode(await noComment.Content.ReadAsStringAsync()), "Comment").ShouldNotBeNullOrEmpty();
+        var refusedPage = WebUtility.HtmlDecode(await noComment.Content.ReadAsStringAsync());
+        PageClient.ErrorBeside(refusedPage, "Comment").ShouldBe("Nhập ý kiến khi trả lại báo cáo.");
+        refusedPage.ShouldNotContain("not in a correct format", Case.Insensitive, "the review form has no figures or sections to bind");
         (await SubmissionAsync(s.SubmissionA)).Status.ShouldBe(SubmissionStatus.Submitted);
 
         (await province.PostFormAsync(url, url + "?handler=Return", new() { ["Version"] = version, ["Comment"] = "Số hộ sơ tán chưa khớp báo cáo nhanh." }))

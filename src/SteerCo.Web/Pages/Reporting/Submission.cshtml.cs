@@ -19,11 +19,13 @@ public sealed class SubmissionModel(Submissions submissions, CommitteeService co
     public const string UploadKey = "Upload";
 
     /// <summary>What was typed, by indicator code.</summary>
-    [BindProperty]
+    // Named, so that a form without figures (the review) binds nothing here rather than every other field of the form.
+    [BindProperty(Name = nameof(Values))]
     public Dictionary<string, string?> Values { get; set; } = [];
 
     /// <summary>The narrative sections' text, by section id.</summary>
-    [BindProperty]
+    // Named, for the same reason: unnamed, a form without sections bound "Version" as a section id and failed.
+    [BindProperty(Name = nameof(Narratives))]
     public Dictionary<int, string?> Narratives { get; set; } = [];
 
     [BindProperty]
