@@ -5,7 +5,7 @@ using SteerCo.Web.Infrastructure;
 
 namespace SteerCo.Web.Api;
 
-public sealed record AgencyRequest(int? UnitId, string? Name, string? Abbreviation, DateOnly? DissolvedOn, int Version = 0)
+public sealed record AgencyRequest(int? UnitId, string? Name, string? Abbreviation, DateOnly? DissolvedOn, int? Version = null)
 {
     public AgencyInput ToInput() => new(UnitId ?? 0, Name ?? "", Abbreviation ?? "", DissolvedOn);
 }

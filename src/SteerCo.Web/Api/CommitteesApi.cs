@@ -7,7 +7,7 @@ namespace SteerCo.Web.Api;
 
 public sealed record CommitteeRequest(
     string? Name, string? Abbreviation, int? UnitId, int? ParentId, int? StandingAgencyId,
-    DocumentSystem? DocumentSystem, string? CurrentTerm, DateOnly? EstablishedOn, DateOnly? DissolvedOn, int Version = 0)
+    DocumentSystem? DocumentSystem, string? CurrentTerm, DateOnly? EstablishedOn, DateOnly? DissolvedOn, int? Version = null)
 {
     public CommitteeInput ToInput() => new(Name ?? "", Abbreviation ?? "", UnitId ?? 0, ParentId, StandingAgencyId,
         DocumentSystem ?? Committees.DocumentSystem.State, CurrentTerm, EstablishedOn, DissolvedOn);

@@ -9,7 +9,7 @@ namespace SteerCo.Web.Api;
 
 public sealed record ReserveNumberRequest(string? Type, DateOnly? IssuedOn);
 
-public sealed record CancelNumberRequest(string? Reason, int Version = 0);
+public sealed record CancelNumberRequest(string? Reason, int? Version);
 
 /// <summary>A committee's register numbers: reserve one for a draft, list them, cancel one with its reason.</summary>
 public static class DocumentNumbersApi

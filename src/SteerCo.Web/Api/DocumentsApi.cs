@@ -11,7 +11,7 @@ public sealed record DocumentRequest(
     int? CommitteeId, DocumentDirection? Direction, string? Type, string? Symbol, bool IssueNumber, int? ReservationId,
     DateOnly? IssuedOn, DateOnly? ReceivedOn, IssuerKind? IssuerKind, int? IssuerCommitteeId, int? IssuerAgencyId, string? IssuerName,
     string? Subject, string? SignerName, SigningAuthority? SigningAuthority, string? SignerTitle, string? Recipients, string? Body,
-    DocumentVisibility? Visibility, int Version = 0)
+    DocumentVisibility? Visibility, int? Version = null)
 {
     // A missing direction becomes 0, which the register rejects with its own message.
     public DocumentInput ToInput() => new(

@@ -10,7 +10,7 @@ using SteerCo.Web.Infrastructure;
 
 namespace SteerCo.Web.Api;
 
-public sealed record PersonRequest(string? FullName, string? JobTitle, int? AgencyId, string? Phone, string? Email, int? UserId, int Version = 0)
+public sealed record PersonRequest(string? FullName, string? JobTitle, int? AgencyId, string? Phone, string? Email, int? UserId, int? Version = null)
 {
     public PersonInput ToInput() => new(FullName, JobTitle, AgencyId ?? 0, Phone, Email, UserId);
 }

@@ -5,7 +5,7 @@ using SteerCo.Web.Infrastructure;
 
 namespace SteerCo.Web.Api;
 
-public sealed record UnitRequest(string? Code, string? Name, UnitLevel? Level, int? ParentId, string? Kind, DateOnly? ValidFrom, DateOnly? ValidTo, int Version = 0)
+public sealed record UnitRequest(string? Code, string? Name, UnitLevel? Level, int? ParentId, string? Kind, DateOnly? ValidFrom, DateOnly? ValidTo, int? Version = null)
 {
     public UnitInput ToInput() => new(Code ?? "", Name ?? "", Level ?? UnitLevel.Commune, ParentId, Kind, ValidFrom, ValidTo);
 }

@@ -64,7 +64,7 @@ public sealed class AgencyService(SteerCoDbContext db)
         return (await FindAsync(agency.Id, cancellationToken))!;
     }
 
-    public async Task<Result<AgencySummary>> UpdateAsync(Actor actor, int id, AgencyInput input, int version, CancellationToken cancellationToken = default)
+    public async Task<Result<AgencySummary>> UpdateAsync(Actor actor, int id, AgencyInput input, int? version, CancellationToken cancellationToken = default)
     {
         var agency = await db.Agencies.FirstOrDefaultAsync(a => a.Id == id, cancellationToken);
         if (agency is null)
@@ -75,6 +75,10 @@ public sealed class AgencyService(SteerCoDbContext db)
         {
             return Result<AgencySummary>.Forbidden();
         }
+        if (version is null)
+        {
+            return Result<AgencySummary>.Invalid("Version", Messages.Get("VersionRequired"));
+        }
         if (input.UnitId != agency.UnitId)
         {
             return Result<AgencySummary>.Invalid(nameof(AgencyInput.UnitId), Messages.Get("AgencyUnitImmutable"));
@@ -84,7 +88,7 @@ public sealed class AgencyService(SteerCoDbContext db)
         {
             return Result<AgencySummary>.Invalid(problems);
         }
-        db.Entry(agency).Property(a => a.Version).OriginalValue = version;
+        db.Entry(agency).Property(a => a.Version).OriginalValue = version.Value;
         Apply(agency, input);
         try
         {

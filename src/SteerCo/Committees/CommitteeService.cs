@@ -152,7 +152,7 @@ public sealed class CommitteeService(SteerCoDbContext db)
         return await GetAsync(Actor.System(), committee.Id, cancellationToken);
     }
 
-    public async Task<Result<CommitteeDetail>> UpdateAsync(Actor actor, int id, CommitteeInput input, int version, CancellationToken cancellationToken = default)
+    public async Task<Result<CommitteeDetail>> UpdateAsync(Actor actor, int id, CommitteeInput input, int? version, CancellationToken cancellationToken = default)
     {
         var committee = await db.Committees.FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
         if (committee is null || !actor.CanRead(committee))
@@ -162,6 +162,10 @@ public sealed class CommitteeService(SteerCoDbContext db)
         if (!actor.CanManage(committee))
         {
             return Result<CommitteeDetail>.Forbidden();
+        }
+        if (version is null)
+        {
+            return Result<CommitteeDetail>.Invalid("Version", Messages.Get("VersionRequired"));
         }
         if (input.ParentId != committee.ParentId)
         {
@@ -174,7 +178,7 @@ public sealed class CommitteeService(SteerCoDbContext db)
         {
             return Result<CommitteeDetail>.Invalid(problems);
         }
-        db.Entry(committee).Property(c => c.Version).OriginalValue = version;
+        db.Entry(committee).Property(c => c.Version).OriginalValue = version.Value;
         Apply(committee, input);
         try
         {

@@ -70,7 +70,7 @@ public sealed class DocumentNumbering(SteerCoDbContext db, TimeProvider clock)
     }
 
     /// <summary>Gives a reserved number up, with the reason; it stays on record and is never given out again.</summary>
-    public async Task<Result<ReservationView>> CancelAsync(Actor actor, int reservationId, string? reason, int version, CancellationToken cancellationToken = default)
+    public async Task<Result<ReservationView>> CancelAsync(Actor actor, int reservationId, string? reason, int? version, CancellationToken cancellationToken = default)
     {
         var reservation = await db.NumberReservations.Include(r => r.Series).ThenInclude(s => s!.Committee)
             .FirstOrDefaultAsync(r => r.Id == reservationId, cancellationToken);
@@ -81,6 +81,10 @@ public sealed class DocumentNumbering(SteerCoDbContext db, TimeProvider clock)
         if (!actor.CanManage(reservation.Series.Committee!))
         {
             return Result<ReservationView>.Forbidden();
+        }
+        if (version is null)
+        {
+            return Result<ReservationView>.Invalid("Version", Messages.Get("VersionRequired"));
         }
         var text = Text.VietnameseText.Clean(reason);
         if (text.Length == 0)
@@ -95,7 +99,7 @@ public sealed class DocumentNumbering(SteerCoDbContext db, TimeProvider clock)
         {
             return Result<ReservationView>.Invalid("", Messages.Get("ReservationNotOpen", reservation.Symbol));
         }
-        db.Entry(reservation).Property(r => r.Version).OriginalValue = version;
+        db.Entry(reservation).Property(r => r.Version).OriginalValue = version.Value;
         reservation.Status = ReservationStatus.Cancelled;
         reservation.CancelReason = text;
         try

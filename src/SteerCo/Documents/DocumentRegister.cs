@@ -122,7 +122,7 @@ public sealed class DocumentRegister(SteerCoDbContext db, DocumentNumbering numb
         return await GetAsync(actor, document.Id, cancellationToken);
     }
 
-    public async Task<Result<DocumentDetail>> UpdateAsync(Actor actor, int id, DocumentInput input, int version, CancellationToken cancellationToken = default)
+    public async Task<Result<DocumentDetail>> UpdateAsync(Actor actor, int id, DocumentInput input, int? version, CancellationToken cancellationToken = default)
     {
         var document = await db.Documents.Include(d => d.Committee).Include(d => d.Files)
             .FirstOrDefaultAsync(d => d.Id == id && d.DeletedAt == null, cancellationToken);
@@ -134,6 +134,10 @@ public sealed class DocumentRegister(SteerCoDbContext db, DocumentNumbering numb
         {
             return Result<DocumentDetail>.Forbidden();
         }
+        if (version is null)
+        {
+            return Result<DocumentDetail>.Invalid("Version", Messages.Get("VersionRequired"));
+        }
         if (input.Direction != document.Direction)
         {
             return Result<DocumentDetail>.Invalid(nameof(DocumentInput.Direction), Messages.Get("DocumentDirectionImmutable"));
@@ -143,7 +147,7 @@ public sealed class DocumentRegister(SteerCoDbContext db, DocumentNumbering numb
         {
             return Result<DocumentDetail>.Invalid(problems);
         }
-        db.Entry(document).Property(d => d.Version).OriginalValue = version;
+        db.Entry(document).Property(d => d.Version).OriginalValue = version.Value;
         // A number the register issued stays: it is the register's, not the clerk's, to change.
         Apply(document, document.Committee!, input, document.ReservationId is null ? symbol : SymbolParser.Parse(document.Symbol).Symbol, issuerName);
         try

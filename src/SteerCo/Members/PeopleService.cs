@@ -74,7 +74,7 @@ public sealed class PeopleService(SteerCoDbContext db)
             : Result<PersonDetail>.NotFound();
     }
 
-    public async Task<Result<PersonDetail>> UpdateAsync(Actor actor, int id, PersonInput input, int version, CancellationToken cancellationToken = default)
+    public async Task<Result<PersonDetail>> UpdateAsync(Actor actor, int id, PersonInput input, int? version, CancellationToken cancellationToken = default)
     {
         var current = await GetAsync(actor, id, cancellationToken);
         if (!current.IsOk)
@@ -84,6 +84,10 @@ public sealed class PeopleService(SteerCoDbContext db)
         if (!current.Value!.CanManage)
         {
             return Result<PersonDetail>.Forbidden();
+        }
+        if (version is null)
+        {
+            return Result<PersonDetail>.Invalid("Version", Messages.Get("VersionRequired"));
         }
         var agency = await db.Agencies.AsNoTracking().FirstOrDefaultAsync(a => a.Id == input.AgencyId, cancellationToken);
         if (agency is null)
@@ -101,7 +105,7 @@ public sealed class PeopleService(SteerCoDbContext db)
             return Result<PersonDetail>.Invalid(problems);
         }
         var person = await db.People.FirstAsync(p => p.Id == id, cancellationToken);
-        db.Entry(person).Property(p => p.Version).OriginalValue = version;
+        db.Entry(person).Property(p => p.Version).OriginalValue = version.Value;
         Apply(person, input);
         try
         {

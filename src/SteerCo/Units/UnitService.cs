@@ -101,7 +101,7 @@ public sealed class UnitService(SteerCoDbContext db, TimeProvider clock)
     }
 
     /// <summary>Renames, re-parents or closes a unit. The code and level never change: a code is an identity.</summary>
-    public async Task<Result<UnitSummary>> UpdateAsync(Actor actor, int id, UnitInput input, int version, CancellationToken cancellationToken = default)
+    public async Task<Result<UnitSummary>> UpdateAsync(Actor actor, int id, UnitInput input, int? version, CancellationToken cancellationToken = default)
     {
         if (!actor.IsAdministrator)
         {
@@ -112,6 +112,10 @@ public sealed class UnitService(SteerCoDbContext db, TimeProvider clock)
         {
             return Result<UnitSummary>.NotFound();
         }
+        if (version is null)
+        {
+            return Result<UnitSummary>.Invalid("Version", Messages.Get("VersionRequired"));
+        }
         if (unit.Code != input.Code.Trim() || unit.Level != input.Level)
         {
             return Result<UnitSummary>.Invalid(nameof(UnitInput.Code), Messages.Get("UnitCodeImmutable"));
@@ -121,7 +125,7 @@ public sealed class UnitService(SteerCoDbContext db, TimeProvider clock)
         {
             return Result<UnitSummary>.Invalid(problems);
         }
-        db.Entry(unit).Property(u => u.Version).OriginalValue = version;
+        db.Entry(unit).Property(u => u.Version).OriginalValue = version.Value;
         Apply(unit, input);
         try
         {
