@@ -3,6 +3,7 @@ using SteerCo.Access;
 using SteerCo.Committees;
 using SteerCo.Data;
 using SteerCo.Resources;
+using SteerCo.Text;
 
 namespace SteerCo.Documents;
 
@@ -59,9 +60,10 @@ public sealed class DocumentNumbering(SteerCoDbContext db, TimeProvider clock)
         {
             return Result<ReservationView>.Forbidden();
         }
-        if (DocumentRules.CheckType(committee, type) is { } problem)
+        var problems = new[] { DocumentRules.CheckType(committee, type), DocumentRules.CheckIssuedOn(issuedOn, clock.Today()) }.OfType<Problem>().ToList();
+        if (problems.Count > 0)
         {
-            return Result<ReservationView>.Invalid(problem);
+            return Result<ReservationView>.Invalid(problems);
         }
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var reservation = await NextAsync(committee, type, issuedOn, actor.UserName, cancellationToken);

@@ -80,6 +80,12 @@ public sealed class DocumentRegister(SteerCoDbContext db, DocumentNumbering numb
             {
                 problems.Add(new(nameof(DocumentInput.ReservationId), Messages.Get("ReservationNotUsable")));
             }
+            // A number is unique within its series only: used for a date of another year, it would
+            // stand twice in that year's register.
+            else if (input.IssuedOn is { } on && DocumentNumbering.SeriesKey(committee, reserved.Type, on) is var key && key != reserved.Series.Key)
+            {
+                problems.Add(new(nameof(DocumentInput.ReservationId), Messages.Get("ReservationOtherSeries", reserved.Symbol, reserved.Series.Key, on.ToShort())));
+            }
         }
         if (problems.Count > 0)
         {
@@ -422,9 +428,9 @@ public sealed class DocumentRegister(SteerCoDbContext db, DocumentNumbering numb
         {
             problems.Add(new(nameof(DocumentInput.IssuedOn), Messages.Get("IssuedOnRequired")));
         }
-        else if (issuedOn > today.AddDays(1))
+        else if (DocumentRules.CheckIssuedOn(issuedOn, today) is { } dateProblem)
         {
-            problems.Add(new(nameof(DocumentInput.IssuedOn), Messages.Get("IssuedOnInFuture")));
+            problems.Add(dateProblem);
         }
         else if (input.ReceivedOn is { } receivedOn && input.Direction == DocumentDirection.Incoming && receivedOn < issuedOn)
         {

@@ -9,6 +9,16 @@ internal static class DocumentRules
 {
     public const int SubjectLength = 1000;
 
+    /// <summary>
+    /// An issue date the register takes, for a document or a number reserved for one: not after
+    /// tomorrow (a clerk a few hours ahead of the server's zone), and not before the years a
+    /// symbol can carry (<see cref="SymbolParser.MinYear"/>), so a mistyped year opens no series.
+    /// </summary>
+    public static Problem? CheckIssuedOn(DateOnly issuedOn, DateOnly today) =>
+        issuedOn > today.AddDays(1) ? new(nameof(DocumentInput.IssuedOn), Messages.Get("IssuedOnInFuture"))
+        : issuedOn.Year < SymbolParser.MinYear ? new(nameof(DocumentInput.IssuedOn), Messages.Get("IssuedOnTooEarly", SymbolParser.MinYear))
+        : null;
+
     /// <summary>A type the committee's document system knows, exactly as written (QĐ, not QD); null is a công văn.</summary>
     public static Problem? CheckType(Committee committee, string? type)
     {

@@ -353,4 +353,54 @@ public sealed class DocumentsThroughTheApi(SteerCoApp app) : IClassFixture<Steer
         (await other.PostJsonAsync($"/api/v1/committees/{H.Hue.Id}/numbers", new { type = "TB" })).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         (await other.PostJsonAsync($"/api/v1/numbers/{number.Id}/cancel", new { reason = "x", version = number.Version })).StatusCode.ShouldBe(HttpStatusCode.NotFound);
     }
+
+    /// <summary>A committee of its own, so that what a test reserves or registers is the whole of its register.</summary>
+    private async Task<(int Id, HttpClient Client)> OwnCommitteeAsync()
+    {
+        int id;
+        await using (var scope = app.ServiceScope())
+        {
+            id = (await TestData.AddCommitteeAsync(scope.Db, H.DanangUnit, H.Danang, $"Ban Chỉ đạo {Guid.NewGuid():N}")).Id;
+        }
+        return (id, await app.SignInAsync(Role.Secretariat, id));
+    }
+
+    [Fact]
+    public async Task A_number_is_not_reserved_for_a_date_the_register_refuses_nor_used_for_another_year()
+    {
+        var (committeeId, client) = await OwnCommitteeAsync();
+        var numbers = $"/api/v1/committees/{committeeId}/numbers";
+        var afterTomorrow = TestClock.Today.AddDays(2).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
+        var yearOne = await client.PostJsonAsync(numbers, new { type = "QĐ", issuedOn = "0001-01-01" });
+        var farAhead = await client.PostJsonAsync(numbers, new { type = "QĐ", issuedOn = "9999-12-31" });
+        var ahead = await client.PostJsonAsync(numbers, new { type = "QĐ", issuedOn = afterTomorrow });
+
+        await yearOne.ShouldHaveStatusAsync(HttpStatusCode.BadRequest);
+        (await yearOne.ReadProblemAsync()).ErrorsFor("issuedOn").ShouldBe(["Ngày ban hành không thể trước năm 1945."]);
+        await farAhead.ShouldHaveStatusAsync(HttpStatusCode.BadRequest);
+        (await farAhead.ReadProblemAsync()).ErrorsFor("issuedOn").ShouldBe(["Ngày ban hành không thể sau hôm nay."]);
+        await ahead.ShouldHaveStatusAsync(HttpStatusCode.BadRequest);
+        (await ahead.ReadProblemAsync()).ErrorsFor("issuedOn").ShouldBe(["Ngày ban hành không thể sau hôm nay."]);
+        (await client.GetJsonAsync<Paged<ReservationView>>(numbers)).Items.ShouldBeEmpty();
+
+        var lastYear = await (await client.PostJsonAsync(numbers, new { type = "QĐ", issuedOn = "2025-12-30" })).ReadJsonAsync<ReservationView>();
+        var refused = await client.PostJsonAsync("/api/v1/documents", new
+        {
+            committeeId,
+            direction = "Outgoing",
+            type = "QĐ",
+            reservationId = lastYear.Id,
+            issuedOn = "2026-03-02",
+            subject = "Quyết định ban hành kế hoạch năm 2026",
+        });
+
+        await refused.ShouldHaveStatusAsync(HttpStatusCode.BadRequest);
+        (await refused.ReadProblemAsync()).ErrorsFor("reservationId")
+            .ShouldBe(["Số 01/QĐ-BCĐ đã giữ trong sổ 2025, không dùng được cho văn bản ban hành ngày 02/03/2026."]);
+        (await client.GetJsonAsync<Paged<DocumentSummary>>($"/api/v1/documents?under={committeeId}")).Total.ShouldBe(0);
+        (await client.GetJsonAsync<Paged<ReservationView>>(numbers)).Items.Single().Status.ShouldBe(ReservationStatus.Reserved);
+        // The 2026 register gives its number 1 once, to a document of 2026.
+        (await CreateAsync(client, Outgoing(committeeId, "QĐ"))).Symbol.ShouldBe("01/QĐ-BCĐ");
+    }
 }

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using SteerCo.Access;
 using SteerCo.Committees;
 using SteerCo.Documents;
@@ -191,5 +192,63 @@ public sealed class NumberingOutgoingDocuments(SteerCoApp app) : IClassFixture<S
         var again = await scope.Get<DocumentRegister>().RegisterAsync(scope.Actor, committee.Id, input);
         again.Outcome.ShouldBe(Outcome.Invalid);
         again.Problems.Single().Field.ShouldBe("ReservationId");
+    }
+
+    [Theory]
+    [InlineData("0001-01-01", "Ngày ban hành không thể trước năm 1945.")]
+    [InlineData("9999-12-31", "Ngày ban hành không thể sau hôm nay.")]
+    [InlineData("after tomorrow", "Ngày ban hành không thể sau hôm nay.")]
+    public async Task A_number_is_not_reserved_for_a_date_the_register_refuses_and_no_series_is_opened(string date, string message)
+    {
+        var committee = await NewCommitteeAsync();
+        var issuedOn = date == "after tomorrow" ? TestClock.Today.AddDays(2) : DateOnly.Parse(date, System.Globalization.CultureInfo.InvariantCulture);
+
+        await using var scope = app.ServiceScope();
+        var reserved = await scope.Get<DocumentNumbering>().ReserveAsync(scope.Actor, committee.Id, "QĐ", issuedOn);
+        var registered = await scope.Get<DocumentRegister>().RegisterAsync(scope.Actor, committee.Id, Outgoing("QĐ", issuedOn));
+
+        reserved.Outcome.ShouldBe(Outcome.Invalid);
+        reserved.Problems.ShouldBe([new Problem("IssuedOn", message)]);
+        // Registration applies the same rule, with the same words.
+        registered.Problems.ShouldBe([new Problem("IssuedOn", message)]);
+        (await scope.Db.NumberSeries.CountAsync(s => s.CommitteeId == committee.Id)).ShouldBe(0);
+        (await scope.Db.NumberReservations.CountAsync(r => r.Series!.CommitteeId == committee.Id)).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task A_number_may_be_reserved_for_tomorrow_as_a_document_may_be_registered()
+    {
+        var committee = await NewCommitteeAsync();
+
+        var reserved = await ReserveAsync(committee, "QĐ", TestClock.Today.AddDays(1));
+
+        reserved.SeriesKey.ShouldBe(TestClock.Today.AddDays(1).Year.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
+    public async Task A_reserved_number_is_used_only_by_a_document_issued_in_its_series_year()
+    {
+        var committee = await NewCommitteeAsync();
+        var reserved = await ReserveAsync(committee, "QĐ", new DateOnly(2025, 12, 30));
+
+        await using (var scope = app.ServiceScope())
+        {
+            var input = Outgoing("QĐ", new DateOnly(2026, 3, 5)) with { IssueNumber = false, ReservationId = reserved.Id };
+            var refused = await scope.Get<DocumentRegister>().RegisterAsync(scope.Actor, committee.Id, input);
+
+            refused.Outcome.ShouldBe(Outcome.Invalid);
+            refused.Problems.ShouldBe([new Problem("ReservationId", "Số 01/QĐ-BCĐ đã giữ trong sổ 2025, không dùng được cho văn bản ban hành ngày 05/03/2026.")]);
+        }
+        await using (var scope = app.ServiceScope())
+        {
+            (await scope.Db.Documents.CountAsync(d => d.CommitteeId == committee.Id)).ShouldBe(0);
+            (await scope.Db.NumberReservations.FindAsync(reserved.Id))!.Status.ShouldBe(ReservationStatus.Reserved);
+
+            var input = Outgoing("QĐ", new DateOnly(2025, 12, 31)) with { IssueNumber = false, ReservationId = reserved.Id };
+            var document = await scope.Get<DocumentRegister>().RegisterAsync(scope.Actor, committee.Id, input);
+            document.Value!.Symbol.ShouldBe("01/QĐ-BCĐ");
+        }
+        // The 2026 register starts at 1, once.
+        (await RegisterAsync(committee, "QĐ", new DateOnly(2026, 3, 5))).Number.ShouldBe(1);
     }
 }

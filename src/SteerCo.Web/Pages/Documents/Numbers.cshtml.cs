@@ -58,7 +58,7 @@ public sealed class NumbersModel(DocumentNumbering numbering, CommitteeService c
             }
             foreach (var problem in result.Problems)
             {
-                ModelState.AddModelError(problem.Field == "Type" ? nameof(ReserveType) : "", problem.Message);
+                ModelState.AddModelError(problem.Field switch { "Type" => nameof(ReserveType), "IssuedOn" => nameof(ReserveIssuedOn), _ => "" }, problem.Message);
             }
         }
         return await LoadAsync(ct) ?? Page();
