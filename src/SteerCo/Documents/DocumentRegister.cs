@@ -496,6 +496,14 @@ public sealed class DocumentRegister(SteerCoDbContext db, DocumentNumbering numb
         {
             problems.Add(new(nameof(DocumentInput.Recipients), Messages.Get("TooLong", Messages.Get("FieldRecipients"), 4000)));
         }
+        if (VietnameseText.Clean(input.SignerName).Length > DocumentRules.SignerLength)
+        {
+            problems.Add(new(nameof(DocumentInput.SignerName), Messages.Get("TooLong", Messages.Get("FieldSigner"), DocumentRules.SignerLength)));
+        }
+        if (VietnameseText.Clean(input.SignerTitle).Length > DocumentRules.SignerLength)
+        {
+            problems.Add(new(nameof(DocumentInput.SignerTitle), Messages.Get("TooLong", Messages.Get("FieldSignerTitle"), DocumentRules.SignerLength)));
+        }
         if (symbol is not null && input.IssuedOn is { } on && problems.Count == 0
             && DocumentNumbering.UniquenessYear(committee, input.Direction, on) is var year
             && await db.Documents.AnyAsync(d => d.CommitteeId == committee.Id && d.Direction == input.Direction && d.IssuedYear == year

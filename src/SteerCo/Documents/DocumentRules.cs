@@ -9,6 +9,9 @@ internal static class DocumentRules
 {
     public const int SubjectLength = 1000;
 
+    /// <summary>The signer's name and title, each (their columns' length).</summary>
+    public const int SignerLength = 200;
+
     /// <summary>
     /// An issue date the register takes, for a document or a number reserved for one: not after
     /// tomorrow (a clerk a few hours ahead of the server's zone), and not before the years a

@@ -403,4 +403,38 @@ public sealed class DocumentsThroughTheApi(SteerCoApp app) : IClassFixture<Steer
         // The 2026 register gives its number 1 once, to a document of 2026.
         (await CreateAsync(client, Outgoing(committeeId, "QĐ"))).Symbol.ShouldBe("01/QĐ-BCĐ");
     }
+
+    [Fact]
+    public async Task A_signer_longer_than_the_register_keeps_is_refused_and_nothing_is_registered()
+    {
+        var (committeeId, client) = await OwnCommitteeAsync();
+        var english = English(HttpMethod.Post, "/api/v1/documents", Document(signerName: new string('A', 201)));
+
+        var longName = await client.PostJsonAsync("/api/v1/documents", Document(signerName: new string('A', 100_000)));
+        var longTitle = await client.PostJsonAsync("/api/v1/documents", Document(signerTitle: new string('B', 5_000)));
+        var inEnglish = await client.SendAsync(english);
+
+        await longName.ShouldHaveStatusAsync(HttpStatusCode.BadRequest);
+        (await longName.ReadProblemAsync()).ErrorsFor("signerName").ShouldBe(["Người ký dài quá 200 ký tự."]);
+        await longTitle.ShouldHaveStatusAsync(HttpStatusCode.BadRequest);
+        (await longTitle.ReadProblemAsync()).ErrorsFor("signerTitle").ShouldBe(["Chức vụ người ký dài quá 200 ký tự."]);
+        await inEnglish.ShouldHaveStatusAsync(HttpStatusCode.BadRequest);
+        (await inEnglish.ReadProblemAsync()).ErrorsFor("signerName").ShouldBe(["Signer is longer than 200 characters."]);
+        (await client.GetJsonAsync<Paged<DocumentSummary>>($"/api/v1/documents?under={committeeId}")).Total.ShouldBe(0);
+        // No number was taken either.
+        (await client.GetJsonAsync<Paged<ReservationView>>($"/api/v1/committees/{committeeId}/numbers")).Items.ShouldBeEmpty();
+
+        object Document(string signerName = "Nguyễn Văn An", string signerTitle = "Phó Trưởng ban") => new
+        {
+            committeeId,
+            direction = "Outgoing",
+            type = "KH",
+            issueNumber = true,
+            issuedOn = "2026-03-02",
+            subject = "Kế hoạch phòng, chống thiên tai năm 2026",
+            signerName,
+            signingAuthority = "Deputy",
+            signerTitle,
+        };
+    }
 }
