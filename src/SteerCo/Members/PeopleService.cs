@@ -1,4 +1,3 @@
-using System.Net.Mail;
 using Microsoft.EntityFrameworkCore;
 using SteerCo.Access;
 using SteerCo.Data;
@@ -168,15 +167,13 @@ public sealed class PeopleService(SteerCoDbContext db)
         {
             problems.Add(new(nameof(PersonInput.JobTitle), Messages.Get("TooLong", Messages.Get("FieldJobTitle"), 300)));
         }
-        var phone = VietnameseText.Clean(input.Phone);
-        if (phone.Length > 0 && (phone.Length > 30 || !phone.All(c => char.IsAsciiDigit(c) || c is ' ' or '+' or '.' or '-' or '(' or ')')))
+        if (ContactRules.CheckPhone(nameof(PersonInput.Phone), VietnameseText.Clean(input.Phone)) is { } phoneProblem)
         {
-            problems.Add(new(nameof(PersonInput.Phone), Messages.Get("PhoneShape", phone)));
+            problems.Add(phoneProblem);
         }
-        var email = VietnameseText.Clean(input.Email);
-        if (email.Length > 0 && (email.Length > 256 || !MailAddress.TryCreate(email, out var parsed) || parsed.Address != email))
+        if (ContactRules.CheckEmail(nameof(PersonInput.Email), VietnameseText.Clean(input.Email)) is { } emailProblem)
         {
-            problems.Add(new(nameof(PersonInput.Email), Messages.Get("EmailShape", email)));
+            problems.Add(emailProblem);
         }
         if (input.UserId is { } userId)
         {

@@ -97,6 +97,27 @@ public sealed class KeepingTheRoster(SteerCoApp app) : IClassFixture<SteerCoApp>
     }
 
     [Fact]
+    public async Task A_contact_longer_than_its_column_is_too_long_and_is_not_repeated_back()
+    {
+        var agency = app.Hierarchy.DanangAgency;
+        var email = new string('a', 100_000) + "@danang.gov.vn";
+        var phone = new string('9', 1_000);
+        await using var scope = app.ServiceScope();
+        var people = scope.Get<PeopleService>();
+
+        var created = await people.CreateAsync(scope.Actor, new PersonInput("Võ Thị Liên", "Chuyên viên", agency.Id, phone, email, null));
+        var atTheLimit = await people.CreateAsync(scope.Actor, new PersonInput("Võ Thị Liên", "Chuyên viên", agency.Id, new string('9', 30), new string('a', 242) + "@danang.gov.vn", null));
+        var edited = await people.UpdateAsync(scope.Actor, atTheLimit.Value!.Person.Id,
+            new PersonInput("Võ Thị Liên", "Chuyên viên", agency.Id, phone, email, null), atTheLimit.Value.Person.Version);
+
+        created.Outcome.ShouldBe(Outcome.Invalid);
+        created.Problems.ShouldBe([new Problem("Phone", "Số điện thoại dài quá 30 ký tự."), new Problem("Email", "Thư điện tử dài quá 256 ký tự.")]);
+        edited.Problems.ShouldBe(created.Problems);
+        (await people.GetAsync(scope.Actor, atTheLimit.Value.Person.Id)).Value!.Person.ShouldBe(atTheLimit.Value.Person);
+        (await scope.Db.People.CountAsync(p => p.FullName == "Võ Thị Liên")).ShouldBe(1);
+    }
+
+    [Fact]
     public async Task People_are_kept_by_the_secretariat_of_their_units_committee_and_seen_only_in_scope()
     {
         var h = app.Hierarchy;

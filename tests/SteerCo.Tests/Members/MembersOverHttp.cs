@@ -1,5 +1,6 @@
 using System.Net;
 using SteerCo.Access;
+using SteerCo.Data;
 using SteerCo.Members;
 using SteerCo.Tests.Support;
 using SteerCo.Web.Api;
@@ -172,5 +173,29 @@ public sealed class MembersOverHttp(SteerCoApp app) : IClassFixture<SteerCoApp>
         var problem = await response.ReadProblemAsync();
         problem.ErrorsFor("personId").ShouldBe(["Không tìm thấy người."]);
         problem.ErrorsFor("startDate").ShouldBe(["Nhập ngày bắt đầu."]);
+    }
+
+    [Fact]
+    public async Task A_contact_too_long_for_its_column_is_a_400_that_does_not_echo_it()
+    {
+        var admin = await app.AsAdminAsync();
+        var email = new string('a', 100_000) + "@hue.gov.vn";
+        var phone = new string('9', 1_000);
+
+        var longEmail = await admin.PostJsonAsync("/api/v1/people", new PersonRequest("Hồ Văn Sáu", "Chuyên viên", app.Hierarchy.HueAgency.Id, null, email, null));
+        var longPhone = await admin.PostJsonAsync("/api/v1/people", new PersonRequest("Hồ Văn Sáu", "Chuyên viên", app.Hierarchy.HueAgency.Id, phone, null, null));
+        var badEmail = await admin.PostJsonAsync("/api/v1/people", new PersonRequest("Hồ Văn Sáu", "Chuyên viên", app.Hierarchy.HueAgency.Id, null, "bad", null));
+
+        await longEmail.ShouldHaveStatusAsync(HttpStatusCode.BadRequest);
+        var body = await longEmail.Content.ReadAsStringAsync();
+        body.Length.ShouldBeLessThan(2_000);
+        (await longEmail.ReadProblemAsync()).ErrorsFor("email").ShouldBe(["Thư điện tử dài quá 256 ký tự."]);
+        await longPhone.ShouldHaveStatusAsync(HttpStatusCode.BadRequest);
+        (await longPhone.Content.ReadAsStringAsync()).ShouldNotContain(new string('9', 31));
+        (await longPhone.ReadProblemAsync()).ErrorsFor("phone").ShouldBe(["Số điện thoại dài quá 30 ký tự."]);
+        // A value within the column is still shown back, so the clerk sees what is wrong with it.
+        await badEmail.ShouldHaveStatusAsync(HttpStatusCode.BadRequest);
+        (await badEmail.ReadProblemAsync()).ErrorsFor("email").ShouldBe(["Thư điện tử 'bad' không hợp lệ."]);
+        (await admin.GetJsonAsync<Paged<PersonSummary>>("/api/v1/people?q=Hồ Văn Sáu")).Total.ShouldBe(0);
     }
 }
