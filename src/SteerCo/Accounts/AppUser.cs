@@ -10,6 +10,12 @@ namespace SteerCo.Accounts;
 /// <summary>A person who signs in: one role in one committee (administrators need none).</summary>
 public sealed class AppUser : IdentityUser<int>
 {
+    /// <summary>The full name's column length.</summary>
+    public const int FullNameLength = 200;
+
+    /// <summary>The user name's and e-mail's column length, as Identity's model sets it.</summary>
+    public const int UserNameLength = 256;
+
     public string FullName { get; set; } = "";
     public Role Role { get; set; }
     public int? CommitteeId { get; set; }
@@ -29,7 +35,7 @@ internal sealed class AppUserConfiguration : IEntityTypeConfiguration<AppUser>
 {
     public void Configure(EntityTypeBuilder<AppUser> user)
     {
-        user.Property(u => u.FullName).HasMaxLength(200);
+        user.Property(u => u.FullName).HasMaxLength(AppUser.FullNameLength);
         user.Property(u => u.Language).HasMaxLength(5);
         user.Property(u => u.Role).HasConversion<string>().HasMaxLength(20);
         user.HasOne(u => u.Committee).WithMany().OnDelete(DeleteBehavior.Restrict);

@@ -73,10 +73,11 @@ public sealed class UserAdministration(SteerCoDbContext db, UserManager<AppUser>
         {
             problems.Add(new(nameof(UserInput.UserName), Messages.Get("UserNameRequired")));
         }
-        if (string.IsNullOrWhiteSpace(input.FullName))
+        else if (input.UserName.Trim().Length > AppUser.UserNameLength)
         {
-            problems.Add(new(nameof(UserInput.FullName), Messages.Get("NameRequired")));
+            problems.Add(new(nameof(UserInput.UserName), Messages.Get("TooLong", Messages.Get("FieldUserName"), AppUser.UserNameLength)));
         }
+        CheckNameAndEmail(input.FullName, input.Email, problems);
         if (string.IsNullOrEmpty(input.Password))
         {
             problems.Add(new(nameof(UserInput.Password), Messages.Get("PasswordRequired")));
@@ -89,7 +90,7 @@ public sealed class UserAdministration(SteerCoDbContext db, UserManager<AppUser>
         {
             UserName = input.UserName.Trim(),
             FullName = VietnameseText.Clean(input.FullName),
-            Email = string.IsNullOrWhiteSpace(input.Email) ? null : input.Email.Trim(),
+            Email = EmailOf(input.Email),
             Role = input.Role,
             CommitteeId = input.Role == Role.Administrator ? null : input.CommitteeId,
             AgencyId = input.AgencyId,
@@ -117,10 +118,7 @@ public sealed class UserAdministration(SteerCoDbContext db, UserManager<AppUser>
             return Result<UserSummary>.NotFound();
         }
         var problems = await CheckAssignmentAsync(input.Role, input.CommitteeId, input.AgencyId, cancellationToken);
-        if (string.IsNullOrWhiteSpace(input.FullName))
-        {
-            problems.Add(new(nameof(UserUpdate.FullName), Messages.Get("NameRequired")));
-        }
+        CheckNameAndEmail(input.FullName, input.Email, problems);
         if (actor.UserId == id && (input.Role != Role.Administrator || !input.IsActive))
         {
             problems.Add(new(nameof(UserUpdate.Role), Messages.Get("CannotDemoteSelf")));
@@ -135,7 +133,7 @@ public sealed class UserAdministration(SteerCoDbContext db, UserManager<AppUser>
         }
         var accessChanged = user.Role != input.Role || user.CommitteeId != input.CommitteeId || user.IsActive != input.IsActive;
         user.FullName = VietnameseText.Clean(input.FullName);
-        user.Email = string.IsNullOrWhiteSpace(input.Email) ? null : input.Email.Trim();
+        user.Email = EmailOf(input.Email);
         user.Role = input.Role;
         user.CommitteeId = input.Role == Role.Administrator ? null : input.CommitteeId;
         user.AgencyId = input.AgencyId;
@@ -217,6 +215,26 @@ public sealed class UserAdministration(SteerCoDbContext db, UserManager<AppUser>
         }
         return problems;
     }
+
+    /// <summary>A name within its column, and an e-mail, if any, checked as a person's is (<see cref="ContactRules.CheckEmail"/>).</summary>
+    private static void CheckNameAndEmail(string? fullName, string? email, List<Problem> problems)
+    {
+        var name = VietnameseText.Clean(fullName);
+        if (name.Length == 0)
+        {
+            problems.Add(new(nameof(UserInput.FullName), Messages.Get("NameRequired")));
+        }
+        else if (name.Length > AppUser.FullNameLength)
+        {
+            problems.Add(new(nameof(UserInput.FullName), Messages.Get("TooLong", Messages.Get("FieldFullName"), AppUser.FullNameLength)));
+        }
+        if (ContactRules.CheckEmail(nameof(UserInput.Email), VietnameseText.Clean(email)) is { } problem)
+        {
+            problems.Add(problem);
+        }
+    }
+
+    private static string? EmailOf(string? email) => VietnameseText.Clean(email) is { Length: > 0 } clean ? clean : null;
 
     private static List<Problem> ToProblems(IdentityResult result, string? field = null) =>
         [.. result.Errors.Select(e => new Problem(field ?? (e.Code.Contains("Password", StringComparison.Ordinal) ? "Password" : e.Code.Contains("UserName", StringComparison.Ordinal) ? "UserName" : ""), e.Description))];

@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.EntityFrameworkCore;
 using SteerCo.Access;
 using SteerCo.Accounts;
 using SteerCo.Data;
@@ -154,5 +155,63 @@ public sealed class AdministeringUsers(SteerCoApp app) : IClassFixture<SteerCoAp
         await reset.ShouldHaveStatusAsync(HttpStatusCode.BadRequest);
         (await reset.ReadProblemAsync()).ErrorsFor("password").ShouldContain("Mật khẩu phải có ít nhất 10 ký tự.");
         await (await app.RequestTokenAsync(user.UserName, user.Password)).ShouldHaveStatusAsync(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task A_name_longer_than_its_column_or_a_malformed_email_creates_no_user_and_changes_none()
+    {
+        await using var scope = app.ServiceScope();
+        var users = scope.Get<UserAdministration>();
+        UserInput Input(string userName, string fullName = "Lê Thị Mai", string? email = null) =>
+            new(userName, fullName, email, Role.Viewer, H.Danang.Id, null, TestData.Password());
+
+        var longName = await users.CreateAsync(scope.Actor, Input("ten.dai", fullName: new string('A', 100_000)));
+        var badEmail = await users.CreateAsync(scope.Actor, Input("thu.sai", email: "bad"));
+        var longEmail = await users.CreateAsync(scope.Actor, Input("thu.dai", email: new string('a', 100_000) + "@hue.gov.vn"));
+        var longUserName = await users.CreateAsync(scope.Actor, Input(new string('a', 257)));
+
+        longName.Outcome.ShouldBe(Outcome.Invalid);
+        longName.Problems.ShouldBe([new Problem("FullName", "Họ và tên dài quá 200 ký tự.")]);
+        badEmail.Problems.ShouldBe([new Problem("Email", "Thư điện tử 'bad' không hợp lệ.")]);
+        longEmail.Problems.ShouldBe([new Problem("Email", "Thư điện tử dài quá 256 ký tự.")]);
+        longUserName.Problems.ShouldBe([new Problem("UserName", "Tên đăng nhập dài quá 256 ký tự.")]);
+        (await scope.Db.Users.CountAsync(u => u.UserName == "ten.dai" || u.UserName == "thu.sai" || u.UserName == "thu.dai" || u.UserName!.Length > 256)).ShouldBe(0);
+
+        var existing = (await users.CreateAsync(scope.Actor, Input("mai.le", email: "mai@danang.gov.vn"))).Value!;
+        var update = new UserUpdate(existing.FullName, "không phải thư", existing.Role, existing.CommitteeId, existing.AgencyId, true);
+        var badUpdate = await users.UpdateAsync(scope.Actor, existing.Id, update, existing.ConcurrencyStamp);
+        var longUpdate = await users.UpdateAsync(scope.Actor, existing.Id, update with { FullName = new string('A', 201), Email = null }, existing.ConcurrencyStamp);
+
+        badUpdate.Problems.ShouldBe([new Problem("Email", "Thư điện tử 'không phải thư' không hợp lệ.")]);
+        longUpdate.Problems.ShouldBe([new Problem("FullName", "Họ và tên dài quá 200 ký tự.")]);
+        (await users.GetAsync(scope.Actor, existing.Id)).Value.ShouldBe(existing);
+    }
+
+    [Fact]
+    public async Task Over_the_api_a_long_name_or_a_bad_email_is_a_400_naming_the_field_and_no_user_is_created()
+    {
+        var admin = await app.AsAdminAsync();
+
+        var longName = await admin.PostJsonAsync("/api/v1/users",
+            new UserRequest("hoten.dai", new string('A', 100_000), null, Role.Viewer, H.Hue.Id, null, TestData.Password()));
+        var badEmail = await admin.PostJsonAsync("/api/v1/users",
+            new UserRequest("thu.khong.hop.le", "Phan Văn Tâm", "bad", Role.Viewer, H.Hue.Id, null, TestData.Password()));
+
+        await longName.ShouldHaveStatusAsync(HttpStatusCode.BadRequest);
+        (await longName.ReadProblemAsync()).ErrorsFor("fullName").ShouldBe(["Họ và tên dài quá 200 ký tự."]);
+        await badEmail.ShouldHaveStatusAsync(HttpStatusCode.BadRequest);
+        (await badEmail.ReadProblemAsync()).ErrorsFor("email").ShouldBe(["Thư điện tử 'bad' không hợp lệ."]);
+        (await admin.GetJsonAsync<Paged<UserSummary>>("/api/v1/users?q=hoten.dai")).Total.ShouldBe(0);
+        (await admin.GetJsonAsync<Paged<UserSummary>>("/api/v1/users?q=thu.khong.hop.le")).Total.ShouldBe(0);
+
+        var user = await app.CreateUserAsync(Role.Viewer, H.Hue.Id);
+        var summary = await admin.GetJsonAsync<UserSummary>($"/api/v1/users/{user.Id}");
+        var badUpdate = await admin.PutJsonAsync($"/api/v1/users/{user.Id}", Update(summary) with { Email = "bad", FullName = new string('A', 5_000) });
+
+        await badUpdate.ShouldHaveStatusAsync(HttpStatusCode.BadRequest);
+        var problem = await badUpdate.ReadProblemAsync();
+        problem.ErrorsFor("email").ShouldBe(["Thư điện tử 'bad' không hợp lệ."]);
+        problem.ErrorsFor("fullName").ShouldBe(["Họ và tên dài quá 200 ký tự."]);
+        (await admin.GetJsonAsync<UserSummary>($"/api/v1/users/{user.Id}")).ShouldBe(summary);
     }
 }
