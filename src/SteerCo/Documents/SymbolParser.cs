@@ -329,7 +329,7 @@ public static partial class SymbolParser
                 _ => ch,
             });
         }
-        var cleaned = StripPrefix(VietnameseText.Clean(mapped.ToString()));
+        var cleaned = StripPrefix(VietnameseText.CleanKeepingControls(mapped.ToString()));
         var result = new StringBuilder(cleaned.Length);
         for (var i = 0; i < cleaned.Length; i++)
         {

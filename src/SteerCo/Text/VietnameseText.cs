@@ -10,13 +10,25 @@ public static class VietnameseText
     /// Trims, collapses inner white space and normalizes to NFC, the form text is stored in; drops
     /// the characters no document or sheet can hold (see <see cref="Writable"/>).
     /// </summary>
-    public static string Clean(string? text)
+    public static string Clean(string? text) => Collapse(text, dropUnwritable: true);
+
+    /// <summary>
+    /// <see cref="Clean"/> that keeps the characters a document cannot hold, for a reader that
+    /// refuses them by name (a document symbol says which character is wrong, rather than dropping it).
+    /// </summary>
+    internal static string CleanKeepingControls(string? text) => Collapse(text, dropUnwritable: false);
+
+    private static string Collapse(string? text, bool dropUnwritable)
     {
         if (string.IsNullOrWhiteSpace(text))
         {
             return "";
         }
-        var normalized = Writable(text.Normalize(NormalizationForm.FormC));
+        var normalized = text.Normalize(NormalizationForm.FormC);
+        if (dropUnwritable)
+        {
+            normalized = Writable(normalized);
+        }
         var builder = new StringBuilder(normalized.Length);
         var pendingSpace = false;
         foreach (var ch in normalized)
