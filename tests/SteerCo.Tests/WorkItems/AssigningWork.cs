@@ -270,4 +270,27 @@ public sealed class AssigningWork(SteerCoApp app) : IClassFixture<SteerCoApp>
         var outsider = await app.SignInToPagesAsync(Role.Secretariat, branch.Communes[0].Id);
         (await outsider.Http.GetAsync(url)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
     }
+
+    [Fact]
+    public async Task A_commune_reads_where_its_share_came_from_as_text_and_the_province_as_a_link()
+    {
+        var branch = await WorkData.BranchAsync(app, "Thăng Bình", communes: 1);
+        var parent = await WorkData.ItemAsync(app, branch.Province, branch.Lead, Today.AddDays(20), "Kiểm tra kè biển");
+        int childId;
+        await using (var scope = app.ServiceScope())
+        {
+            childId = (await scope.Get<WorkItemService>().FanOutAsync(scope.Actor, parent.Id, null, parent.Version)).Value!.Children.Single().Id;
+        }
+        var commune = await app.SignInToPagesAsync(Role.Secretariat, branch.Communes[0].Id);
+        var province = await app.SignInToPagesAsync(Role.Secretariat, branch.Province.Id);
+
+        var seenBelow = await commune.GetPageAsync($"/Work/Details/{childId}");
+        var seenAbove = await province.GetPageAsync($"/Work/Details/{childId}");
+
+        seenBelow.ShouldContain("<span class=\"source\">Kiểm tra kè biển</span>");
+        seenBelow.ShouldNotContain($"href=\"/Work/Details/{parent.Id}\"", customMessage: "the province's task is out of the commune's scope: a link would answer 404");
+        (await commune.Http.GetAsync($"/Work/Details/{parent.Id}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        seenAbove.ShouldContain($"<a href=\"/Work/Details/{parent.Id}\">Kiểm tra kè biển</a>");
+    }
 }
+

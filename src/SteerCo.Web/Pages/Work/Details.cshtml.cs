@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Mvc;
 using SteerCo.Access;
+using SteerCo.Documents;
 using SteerCo.Documents.Files;
+using SteerCo.Meetings;
 using SteerCo.Resources;
 using SteerCo.Text;
 using SteerCo.Web.Infrastructure;
@@ -9,7 +11,7 @@ using SteerCo.WorkItems;
 namespace SteerCo.Web.Pages.Work;
 
 /// <summary>A task: where it stands, its history and its share in the committees below; report, extend, reassign, close, pass down.</summary>
-public sealed class DetailsModel(WorkItemService items, FileIntake intake) : SteerCoPageModel
+public sealed class DetailsModel(WorkItemService items, FileIntake intake, MeetingService meetings, DocumentRegister register) : SteerCoPageModel
 {
     [BindProperty(SupportsGet = true)]
     public int Id { get; set; }
@@ -43,6 +45,13 @@ public sealed class DetailsModel(WorkItemService items, FileIntake intake) : Ste
     public List<IFormFile> Attachments { get; set; } = [];
 
     public WorkItemDetail Item { get; private set; } = null!;
+
+    /// <summary>
+    /// Whether the reader may open where the task came from (the task it was passed down from, the
+    /// meeting, the document): a commune's secretariat sees the source of its task, but the
+    /// province's own pages are not in its scope, so they are named, not linked.
+    /// </summary>
+    public (bool Parent, bool Meeting, bool Document) CanOpenSource { get; private set; }
 
     /// <summary>The file limit (Files:MaxBytes), for the hint beside the file input.</summary>
     public long MaxFileBytes => intake.MaxBytes;
@@ -89,6 +98,10 @@ public sealed class DetailsModel(WorkItemService items, FileIntake intake) : Ste
             return OutOfScope();
         }
         Item = item.Value!;
+        CanOpenSource = (
+            Item.ParentId is { } parent && (await items.GetAsync(Actor, parent, ct)).IsOk,
+            Item.MeetingId is { } meeting && (await meetings.GetAsync(Actor, meeting, ct)).IsOk,
+            Item.SourceDocumentId is { } document && (await register.GetAsync(Actor, document, ct)).IsOk);
         return null;
     }
 }
