@@ -5,9 +5,11 @@ using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.Mvc.ModelBinding.Metadata;
 using Microsoft.AspNetCore.Mvc.Razor;
 using Serilog;
 using SteerCo.Data;
+using SteerCo.Resources;
 using SteerCo.Web.Auth;
 
 namespace SteerCo.Web.Infrastructure;
@@ -35,6 +37,26 @@ public static class WebServiceCollectionExtensions
         builder.Logging.AddSerilog(logger, dispose: true);
     }
 
+    /// <summary>
+    /// What a form field that cannot be read (an empty choice, words in a number) says beside the
+    /// field, in the reader's language: the framework's own "The value '' is invalid." is English
+    /// whatever the reader chose. Each is looked up when it is said, in the request's language.
+    /// </summary>
+    private static void UseOwnBindingMessages(DefaultModelBindingMessageProvider messages)
+    {
+        messages.SetValueMustNotBeNullAccessor(_ => Messages.Get("FormValueRequired"));
+        messages.SetMissingBindRequiredValueAccessor(_ => Messages.Get("FormValueRequired"));
+        messages.SetMissingKeyOrValueAccessor(() => Messages.Get("FormValueRequired"));
+        messages.SetMissingRequestBodyRequiredValueAccessor(() => Messages.Get("FormValueRequired"));
+        messages.SetAttemptedValueIsInvalidAccessor((value, _) => Messages.Get("FormValueInvalid", value));
+        messages.SetNonPropertyAttemptedValueIsInvalidAccessor(value => Messages.Get("FormValueInvalid", value));
+        messages.SetValueIsInvalidAccessor(value => Messages.Get("FormValueInvalid", value));
+        messages.SetUnknownValueIsInvalidAccessor(_ => Messages.Get("FormValueUnreadable"));
+        messages.SetNonPropertyUnknownValueIsInvalidAccessor(() => Messages.Get("FormValueUnreadable"));
+        messages.SetValueMustBeANumberAccessor(_ => Messages.Get("BindingNotNumber"));
+        messages.SetNonPropertyValueMustBeANumberAccessor(() => Messages.Get("BindingNotNumber"));
+    }
+
     public static IServiceCollection AddSteerCoWeb(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddLocalization(options => options.ResourcesPath = "Resources");
@@ -48,6 +70,7 @@ public static class WebServiceCollectionExtensions
                 options.Conventions.AllowAnonymousToPage("/Error");
                 options.Conventions.AllowAnonymousToPage("/Status");
             })
+            .AddMvcOptions(options => UseOwnBindingMessages(options.ModelBindingMessageProvider))
             .AddViewLocalization(LanguageViewLocationExpanderFormat.Suffix)
             .AddDataAnnotationsLocalization(options => options.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
         services.Configure<RequestLocalizationOptions>(options =>
