@@ -436,6 +436,10 @@ public sealed class DocumentRegister(SteerCoDbContext db, DocumentNumbering numb
         {
             problems.Add(new(nameof(DocumentInput.ReceivedOn), Messages.Get("ReceivedBeforeIssued")));
         }
+        else if (input.ReceivedOn is { } arrived && input.Direction == DocumentDirection.Incoming && arrived > today.AddDays(1))
+        {
+            problems.Add(new(nameof(DocumentInput.ReceivedOn), Messages.Get("ReceivedInFuture")));
+        }
 
         DocumentSymbol? symbol = null;
         var numbered = input.Direction == DocumentDirection.Outgoing && (input.IssueNumber || input.ReservationId is not null) && existing is null;

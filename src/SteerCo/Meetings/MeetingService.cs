@@ -48,6 +48,7 @@ public sealed class MeetingService(SteerCoDbContext db, WorkItemService workItem
         {
             problems.Add(new(nameof(MeetingInput.Date), Messages.Get("MeetingDateRequired")));
         }
+        PlausibleDates.Check(input.Date, workItems.Today, nameof(MeetingInput.Date), Messages.Get("FieldMeetingDate"), problems);
         var on = input.Date ?? workItems.Today;
         var roster = await db.Memberships.Where(m => m.CommitteeId == committeeId && m.StartDate <= on && (m.EndDate == null || m.EndDate >= on))
             .OrderBy(m => m.Post!.Order).ThenBy(m => m.Id)

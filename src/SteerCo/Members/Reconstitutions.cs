@@ -97,6 +97,10 @@ public sealed class Reconstitutions(SteerCoDbContext db, RosterService roster, D
         {
             return Result<ReconstitutionView>.Invalid(nameof(DraftInput.EffectiveOn), Messages.Get("EffectiveOnRequired"));
         }
+        if (PlausibleDates.Check(day, clock.Today(), nameof(DraftInput.EffectiveOn), Messages.Get("FieldEffectiveOn")) is { } outOfSpan)
+        {
+            return Result<ReconstitutionView>.Invalid([outOfSpan]);
+        }
         var current = await db.Memberships.AsNoTracking().Where(m => m.CommitteeId == committeeId && m.EndDate == null)
             .Select(m => new { m.PersonId, m.PostId, m.AgencyId }).ToListAsync(cancellationToken);
         var draft = new Reconstitution

@@ -227,6 +227,8 @@ public sealed class RosterService(SteerCoDbContext db, TimeProvider clock)
         {
             problems.Add(new(nameof(MembershipInput.EndDate), Messages.Get("ValidityOrder")));
         }
+        PlausibleDates.Check(input.StartDate, Today, nameof(MembershipInput.StartDate), Messages.Get("FieldStartDate"), problems);
+        PlausibleDates.Check(input.EndDate, Today, nameof(MembershipInput.EndDate), Messages.Get("FieldEndDate"), problems);
         foreach (var (field, documentId) in new[] { (nameof(MembershipInput.AppointingDocumentId), input.AppointingDocumentId), (nameof(MembershipInput.EndingDocumentId), input.EndingDocumentId) })
         {
             if (documentId is { } d && !await DecisionUsableAsync(committeeId, d, cancellationToken))
@@ -286,6 +288,10 @@ public sealed class RosterService(SteerCoDbContext db, TimeProvider clock)
         if (endDate < membership.StartDate)
         {
             return Result<RosterEntry>.Invalid("EndDate", Messages.Get("ValidityOrder"));
+        }
+        if (PlausibleDates.Check(endDate, Today, "EndDate", Messages.Get("FieldEndDate")) is { } outOfSpan)
+        {
+            return Result<RosterEntry>.Invalid([outOfSpan]);
         }
         if (endingDocumentId is { } d && !await DecisionUsableAsync(membership.CommitteeId, d, cancellationToken))
         {

@@ -151,6 +151,8 @@ public sealed class ReportRequests(SteerCoDbContext db, ReportTemplates template
         {
             problems.Add(new(nameof(RequestInput.Number), Messages.Get("ReportPeriodInvalid")));
         }
+        // A deadline already past is allowed: a request sent on paper before the committee moved to SteerCo is entered late.
+        PlausibleDates.Check(input.Deadline, Today, nameof(RequestInput.Deadline), Messages.Get("FieldDeadline"), problems);
         // The regime says who reports; a form that asked the others is told so, not silently overruled.
         if (regime is not null && input.Reporters is { } named && named != regime.Reporters)
         {

@@ -152,6 +152,10 @@ public sealed class WorkItemService(SteerCoDbContext db, FileIntake intake, Time
         {
             problems.Add(new(prefix + nameof(WorkItemInput.DueDate), Messages.Get("DueDateOrRegular")));
         }
+        else if (!input.Regular)
+        {
+            PlausibleDates.Check(input.DueDate, Today, prefix + nameof(WorkItemInput.DueDate), Messages.Get("FieldDueDate"), problems);
+        }
         var coordinators = (input.CoordinatingAgencyIds ?? []).Distinct().Where(id => id != input.LeadAgencyId).ToList();
         var agencyIds = coordinators.Append(input.LeadAgencyId).ToList();
         var agencies = await db.Agencies.Where(a => agencyIds.Contains(a.Id) && a.UnitId == committee.UnitId && a.DissolvedOn == null)
@@ -325,6 +329,10 @@ public sealed class WorkItemService(SteerCoDbContext db, FileIntake intake, Time
         {
             problems.Add(new(nameof(ProgressInput.On), Messages.Get("ProgressDateInFuture")));
         }
+        else
+        {
+            PlausibleDates.Check(on, Today, nameof(ProgressInput.On), Messages.Get("FieldProgressDate"), problems);
+        }
         if (problems.Count == 0 && !WorkItem.IsOpen(item.Status))
         {
             problems.Add(new("", Messages.Get("WorkItemClosed")));
@@ -398,6 +406,10 @@ public sealed class WorkItemService(SteerCoDbContext db, FileIntake intake, Time
         else if (item!.DueDate is { } current && due <= current)
         {
             problems.Add(new("DueDate", Messages.Get("ExtensionNotLater", current.ToShort())));
+        }
+        else
+        {
+            PlausibleDates.Check(due, Today, "DueDate", Messages.Get("FieldDueDate"), problems);
         }
         if (problems.Count == 0 && !WorkItem.IsOpen(item!.Status))
         {
