@@ -6,7 +6,6 @@ using SteerCo.Access;
 using SteerCo.Tests.Documents.Files;
 using SteerCo.Tests.Support;
 using SteerCo.Tests.WorkItems;
-using SteerCo.WorkItems;
 
 namespace SteerCo.Tests.Api;
 

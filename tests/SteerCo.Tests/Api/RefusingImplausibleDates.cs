@@ -62,8 +62,7 @@ public sealed class RefusingImplausibleDates(SteerCoApp app) : IClassFixture<Ste
     public async Task A_meeting_a_membership_a_report_deadline_or_a_document_received_far_off_is_refused_by_name()
     {
         var branch = await WorkData.BranchAsync(app, "Quế Sơn", communes: 0);
-        var chair = await MemberData.PersonAsync(app, "Hồ Văn Chủ", branch.Lead, "Chủ tịch UBND");
-        await MemberData.AddOkAsync(app, branch.Province.Id, chair, MemberData.Chair, Today.AddMonths(-1));
+        var chair = await WorkData.ChairAsync(app, branch, "Hồ Văn Chủ");
         var secretariat = await app.SignInAsync(Role.Secretariat, branch.Province.Id);
 
         var meeting = await secretariat.PostJsonAsync($"/api/v1/committees/{branch.Province.Id}/meetings",

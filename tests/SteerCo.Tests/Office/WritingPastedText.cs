@@ -33,8 +33,7 @@ public sealed class WritingPastedText(SteerCoApp app) : IClassFixture<SteerCoApp
     public async Task A_task_pasted_with_control_characters_is_stored_without_them_and_the_invitation_that_carries_it_downloads()
     {
         var branch = await WorkData.BranchAsync(app, "Sơn Trà", communes: 0);
-        var chair = await MemberData.PersonAsync(app, "Đỗ Văn Chủ", branch.Lead, "Chủ tịch UBND");
-        await MemberData.AddOkAsync(app, branch.Province.Id, chair, MemberData.Chair, Today.AddMonths(-1));
+        var chair = await WorkData.ChairAsync(app, branch, "Đỗ Văn Chủ");
         var secretariat = await app.SignInAsync(Role.Secretariat, branch.Province.Id);
 
         var created = await secretariat.PostJsonAsync("/api/v1/work-items", new

@@ -2,6 +2,7 @@ using SteerCo.Access;
 using SteerCo.Agencies;
 using SteerCo.Committees;
 using SteerCo.Documents;
+using SteerCo.Tests.Members;
 using SteerCo.Tests.Support;
 using SteerCo.WorkItems;
 
@@ -39,6 +40,14 @@ public static class WorkData
         var created = await scope.Get<WorkItemService>().CreateAsync(scope.Actor, committee.Id, new WorkItemInput(title, null, lead.Id, null, due, due is null));
         created.IsOk.ShouldBeTrue(string.Join("; ", created.Problems.Select(p => p.Message)));
         return created.Value!;
+    }
+
+    /// <summary>A chair on the province's roster since last month, from its lead agency: who a meeting needs to be scheduled.</summary>
+    public static async Task<int> ChairAsync(SteerCoApp app, Branch branch, string fullName)
+    {
+        var chair = await MemberData.PersonAsync(app, fullName, branch.Lead, "Chủ tịch UBND");
+        await MemberData.AddOkAsync(app, branch.Province.Id, chair, MemberData.Chair, Today.AddMonths(-1));
+        return chair;
     }
 
     /// <summary>A document registered for the committee, issued today: a plan, a directive a task may come from.</summary>

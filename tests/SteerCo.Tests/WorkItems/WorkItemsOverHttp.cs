@@ -3,7 +3,6 @@ using Microsoft.EntityFrameworkCore;
 using SteerCo.Access;
 using SteerCo.Data;
 using SteerCo.Meetings;
-using SteerCo.Tests.Members;
 using SteerCo.Tests.Support;
 using SteerCo.WorkItems;
 
@@ -133,8 +132,7 @@ public sealed class WorkItemsOverHttp(SteerCoApp app) : IClassFixture<SteerCoApp
     public async Task A_meeting_is_scheduled_concluded_and_its_notice_issued_and_downloaded()
     {
         var branch = await WorkData.BranchAsync(app, "Hội An", communes: 1);
-        var chair = await MemberData.PersonAsync(app, "Phan Văn Chủ", branch.Lead, "Chủ tịch UBND");
-        await MemberData.AddOkAsync(app, branch.Province.Id, chair, MemberData.Chair, Today.AddMonths(-1));
+        var chair = await WorkData.ChairAsync(app, branch, "Phan Văn Chủ");
         var secretariat = await app.SignInAsync(Role.Secretariat, branch.Province.Id);
 
         var scheduled = await secretariat.PostJsonAsync($"/api/v1/committees/{branch.Province.Id}/meetings",
@@ -167,8 +165,7 @@ public sealed class WorkItemsOverHttp(SteerCoApp app) : IClassFixture<SteerCoApp
     public async Task The_agenda_is_edited_and_trimmed_with_its_version_and_the_invitation_and_minutes_are_numbered()
     {
         var branch = await WorkData.BranchAsync(app, "Duy Xuyên", communes: 0);
-        var chair = await MemberData.PersonAsync(app, "Võ Văn Chủ", branch.Lead, "Chủ tịch UBND");
-        await MemberData.AddOkAsync(app, branch.Province.Id, chair, MemberData.Chair, Today.AddMonths(-1));
+        var chair = await WorkData.ChairAsync(app, branch, "Võ Văn Chủ");
         var secretariat = await app.SignInAsync(Role.Secretariat, branch.Province.Id);
         var scheduled = await secretariat.PostJsonAsync($"/api/v1/committees/{branch.Province.Id}/meetings",
             new { kind = "Thematic", period = "năm 2026", date = Today, place = "Phòng họp số 2", chairPersonId = chair, recorderName = "Đặng Thị Thư" });
@@ -226,8 +223,7 @@ public sealed class WorkItemsOverHttp(SteerCoApp app) : IClassFixture<SteerCoApp
     public async Task A_meeting_time_too_long_and_an_invitee_marked_twice_are_refused_by_name_and_nothing_is_saved()
     {
         var branch = await WorkData.BranchAsync(app, "Núi Thành", communes: 0);
-        var chair = await MemberData.PersonAsync(app, "Lê Văn Chủ", branch.Lead, "Chủ tịch UBND");
-        await MemberData.AddOkAsync(app, branch.Province.Id, chair, MemberData.Chair, Today.AddMonths(-1));
+        var chair = await WorkData.ChairAsync(app, branch, "Lê Văn Chủ");
         var secretariat = await app.SignInAsync(Role.Secretariat, branch.Province.Id);
         var url = $"/api/v1/committees/{branch.Province.Id}/meetings";
 
