@@ -142,7 +142,11 @@ public sealed class ReportRequests(SteerCoDbContext db, ReportTemplates template
         var template = templateId is { } tid
             ? await db.ReportTemplates.AsNoTracking().FirstOrDefaultAsync(t => t.Id == tid && t.CommitteeId == committeeId, cancellationToken)
             : null;
-        if (template?.CurrentVersionId is null)
+        if (input.RegimeId is null && input.TemplateId is null)
+        {
+            problems.Add(new(nameof(RequestInput.TemplateId), Messages.Get("ReportRegimeOrTemplateRequired")));
+        }
+        else if (template?.CurrentVersionId is null)
         {
             problems.Add(new(nameof(RequestInput.TemplateId), Messages.Get("ReportTemplateNotFound")));
         }

@@ -280,7 +280,11 @@ public sealed partial class ReportTemplates(SteerCoDbContext db, TimeProvider cl
         {
             problems.Add(new(nameof(RegimeInput.PeriodKind), Messages.Get("ReportPeriodInvalid")));
         }
-        if (input.TemplateId is not { } templateId || !await db.ReportTemplates.AnyAsync(t => t.Id == templateId && t.CommitteeId == regime.CommitteeId, cancellationToken))
+        if (input.TemplateId is null)
+        {
+            problems.Add(new(nameof(RegimeInput.TemplateId), Messages.Get("ReportTemplateRequired")));
+        }
+        else if (input.TemplateId is not { } templateId || !await db.ReportTemplates.AnyAsync(t => t.Id == templateId && t.CommitteeId == regime.CommitteeId, cancellationToken))
         {
             problems.Add(new(nameof(RegimeInput.TemplateId), Messages.Get("ReportTemplateNotFound")));
         }

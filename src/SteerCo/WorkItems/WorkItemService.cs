@@ -162,7 +162,8 @@ public sealed class WorkItemService(SteerCoDbContext db, FileIntake intake, Time
             .Select(a => a.Id).ToListAsync(cancellationToken);
         if (!agencies.Contains(input.LeadAgencyId))
         {
-            problems.Add(new(prefix + nameof(WorkItemInput.LeadAgencyId), Messages.Get("LeadAgencyNotOfCommittee")));
+            // No agency chosen (the form's empty choice posts nothing, the API 0) is asked for, not called foreign.
+            problems.Add(new(prefix + nameof(WorkItemInput.LeadAgencyId), Messages.Get(input.LeadAgencyId <= 0 ? "LeadAgencyRequired" : "LeadAgencyNotOfCommittee")));
         }
         if (coordinators.Any(id => !agencies.Contains(id)))
         {
@@ -436,7 +437,11 @@ public sealed class WorkItemService(SteerCoDbContext db, FileIntake intake, Time
             return refused;
         }
         var problems = ReasonProblems(reason);
-        if (!await db.Agencies.AnyAsync(a => a.Id == agencyId && a.UnitId == item!.Committee!.UnitId && a.DissolvedOn == null, cancellationToken))
+        if (agencyId <= 0)
+        {
+            problems.Add(new("AgencyId", Messages.Get("LeadAgencyRequired")));
+        }
+        else if (!await db.Agencies.AnyAsync(a => a.Id == agencyId && a.UnitId == item!.Committee!.UnitId && a.DissolvedOn == null, cancellationToken))
         {
             problems.Add(new("AgencyId", Messages.Get("LeadAgencyNotOfCommittee")));
         }

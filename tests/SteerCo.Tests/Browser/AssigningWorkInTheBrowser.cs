@@ -24,7 +24,7 @@ public sealed class AssigningWorkInTheBrowser(BrowserHost host) : IClassFixture<
         // Nothing filled in: the errors in Vietnamese beside their fields, and nothing saved.
         await secretariat.GetByRole(AriaRole.Button, new() { Name = "Giao nhiệm vụ" }).ClickAsync();
         await Assertions.Expect(secretariat.Locator("[data-field='Title']")).ToHaveTextAsync("Nhập nội dung nhiệm vụ.");
-        await Assertions.Expect(secretariat.Locator("[data-field='LeadAgencyId']")).ToContainTextAsync("Cơ quan chủ trì phải là");
+        await Assertions.Expect(secretariat.Locator("[data-field='LeadAgencyId']")).ToHaveTextAsync("Chọn cơ quan chủ trì.");
 
         await secretariat.Locator("textarea[name='Title']").FillAsync("Kiểm tra công tác chuẩn bị ứng phó bão số 5");
         await secretariat.GetByLabel("Cơ quan chủ trì").SelectOptionAsync(new SelectOptionValue { Label = "Sở Nông nghiệp và Môi trường" });

@@ -91,6 +91,11 @@ public sealed class ReportingPages(SteerCoApp app) : IClassFixture<SteerCoApp>
         owed.ShouldContain("Báo cáo công tác phòng, chống thiên tai Quý I/2026");
         owed.ShouldContain(tree.Province.Name);
 
+        var neither = await province.PostFormAsync($"/Reporting/{tree.Province.Id}/Request", $"/Reporting/{tree.Province.Id}/Request",
+            new(form) { ["Input.RegimeId"] = "", ["Input.TemplateId"] = "" });
+        neither.StatusCode.ShouldBe(HttpStatusCode.OK);
+        PageClient.ErrorBeside(WebUtility.HtmlDecode(await neither.Content.ReadAsStringAsync()), "Input.TemplateId").ShouldBe("Chọn chế độ báo cáo hoặc mẫu báo cáo.");
+
         var again = await province.PostFormAsync($"/Reporting/{tree.Province.Id}/Request", $"/Reporting/{tree.Province.Id}/Request", form);
         again.StatusCode.ShouldBe(HttpStatusCode.OK);
         PageClient.ErrorBeside(WebUtility.HtmlDecode(await again.Content.ReadAsStringAsync()), "Input.Period").ShouldNotBeNull().ShouldContain("Quý I/2026");

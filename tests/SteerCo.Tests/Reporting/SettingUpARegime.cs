@@ -100,7 +100,7 @@ public sealed class SettingUpARegime(SteerCoApp app) : IClassFixture<SteerCoApp>
         html = WebUtility.HtmlDecode(await unnamed.Content.ReadAsStringAsync());
         unnamed.StatusCode.ShouldBe(HttpStatusCode.OK);
         PageClient.ErrorBeside(html, "Input.Name").ShouldBe("Nhập tên.");
-        PageClient.ErrorBeside(html, "Input.TemplateId").ShouldBe("Không tìm thấy mẫu báo cáo.");
+        PageClient.ErrorBeside(html, "Input.TemplateId").ShouldBe("Chọn mẫu báo cáo.", "no template chosen is asked for, not called missing");
         PageClient.ErrorBeside(html, "Input.Rule").ShouldBe("Ngày chốt số liệu và hạn gửi phải từ 1 đến 28, lùi tối đa 3 tháng.");
         html.ShouldContain("value=\"31\"");
 

@@ -64,6 +64,26 @@ public sealed class AssigningWork(SteerCoApp app) : IClassFixture<SteerCoApp>
     }
 
     [Fact]
+    public async Task A_task_without_a_lead_agency_asks_for_one_on_the_page_and_an_agency_of_another_unit_is_named_as_such()
+    {
+        var branch = await WorkData.BranchAsync(app, "Hòa Vang", communes: 0);
+        var pages = await app.SignInToPagesAsync(Role.Secretariat, branch.Province.Id);
+        var url = $"/Work/Create?committeeId={branch.Province.Id}";
+        var fields = new Dictionary<string, string> { ["Title"] = "Nạo vét kênh thoát lũ", ["LeadAgencyId"] = "0", ["Regular"] = "true" };
+
+        var none = await pages.PostFormAsync(url, url, fields);
+
+        none.StatusCode.ShouldBe(HttpStatusCode.OK);
+        PageClient.ErrorBeside(WebUtility.HtmlDecode(await none.Content.ReadAsStringAsync()), "LeadAgencyId").ShouldBe("Chọn cơ quan chủ trì.");
+        fields["LeadAgencyId"] = app.Hierarchy.HueAgency.Id.ToString();
+        var foreign = await pages.PostFormAsync(url, url, fields);
+        PageClient.ErrorBeside(WebUtility.HtmlDecode(await foreign.Content.ReadAsStringAsync()), "LeadAgencyId")
+            .ShouldBe("Cơ quan chủ trì phải là cơ quan của đơn vị hành chính của Ban Chỉ đạo.");
+        await using var scope = app.ServiceScope();
+        (await scope.Db.WorkItems.CountAsync(w => w.CommitteeId == branch.Province.Id)).ShouldBe(0);
+    }
+
+    [Fact]
     public async Task The_source_is_a_document_of_the_committee_or_above_or_one_of_its_own_plans()
     {
         var branch = await WorkData.BranchAsync(app, "Liên Chiểu", communes: 1);

@@ -47,6 +47,9 @@ public sealed class WorkItemsOverHttp(SteerCoApp app) : IClassFixture<SteerCoApp
         var problem = await bad.ReadProblemAsync();
         problem.ErrorsFor("title").ShouldBe(["Nhập nội dung nhiệm vụ."]);
         problem.ErrorsFor("dueDate").ShouldBe(["Nhập hạn hoàn thành hoặc chọn \"Thường xuyên\"."]);
+        var noLead = await secretariat.PostJsonAsync("/api/v1/work-items", new { committeeId = branch.Province.Id, title = "Kiểm tra hồ chứa", regular = true });
+        await noLead.ShouldHaveStatusAsync(HttpStatusCode.BadRequest);
+        (await noLead.ReadProblemAsync()).ErrorsFor("leadAgencyId").ShouldBe(["Chọn cơ quan chủ trì."]);
 
         var created = await secretariat.PostJsonAsync("/api/v1/work-items", new
         {
