@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
+using System.Text.RegularExpressions;
 using DocumentFormat.OpenXml.Packaging;
 using Microsoft.EntityFrameworkCore;
 using SteerCo.Access;
@@ -222,6 +223,8 @@ public sealed class ReportingPages(SteerCoApp app) : IClassFixture<SteerCoApp>
             .StatusCode.ShouldBe(HttpStatusCode.Redirect);
         var returned = await commune.GetPageAsync(url);
         returned.ShouldContain("Số hộ sơ tán chưa khớp báo cáo nhanh.");
+        var status = Regex.Match(returned, "<dd class=\"status\">(.*?)</dd>", RegexOptions.Singleline).Groups[1].Value;
+        Regex.Replace(status, "<[^>]*>|\\s+", " ").Trim().ShouldBe("Bị trả lại", "the status once, not again as its compliance");
         returned.ShouldContain("value=\"100\"", customMessage: "the next draft starts from what was returned");
         var draftVersion = (await SubmissionAsync(s.SubmissionA)).Version;
         (await commune.PostFormAsync(url, url + "?handler=Submit", Form(draftVersion, Complete("120")))).StatusCode.ShouldBe(HttpStatusCode.Redirect);
