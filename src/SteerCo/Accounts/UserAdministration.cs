@@ -43,8 +43,8 @@ public sealed class UserAdministration(SteerCoDbContext db, UserManager<AppUser>
         }
         list = query.Sort switch
         {
-            "name" => list.OrderBy(u => u.FullName),
-            "-name" => list.OrderByDescending(u => u.FullName),
+            "name" => list.OrderBy(u => u.FullName).ThenBy(u => u.UserName),
+            "-name" => list.OrderByDescending(u => u.FullName).ThenBy(u => u.UserName),
             "role" => list.OrderBy(u => u.Role).ThenBy(u => u.UserName),
             "-username" => list.OrderByDescending(u => u.UserName),
             _ => list.OrderBy(u => u.UserName),

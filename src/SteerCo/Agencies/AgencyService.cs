@@ -23,7 +23,7 @@ public sealed class AgencyService(SteerCoDbContext db)
         {
             agencies = agencies.Where(a => a.FoldedName.Contains(folded) || a.Abbreviation.Contains(search!.Trim()));
         }
-        return await agencies.OrderBy(a => a.FoldedName).Select(ToSummary).ToPagedAsync(page, cancellationToken);
+        return await agencies.OrderBy(a => a.FoldedName).ThenBy(a => a.Id).Select(ToSummary).ToPagedAsync(page, cancellationToken);
     }
 
     public async Task<IReadOnlyList<AgencySummary>> ForUnitsAsync(IReadOnlyCollection<int> unitIds, CancellationToken cancellationToken = default) =>

@@ -30,9 +30,9 @@ public sealed class Notifications(SteerCoDbContext db, TimeProvider clock)
             .ToPagedAsync(page, cancellationToken);
     }
 
-    /// <summary>How many the user has not read, counted up to one past <see cref="CountLimit"/>.</summary>
+    /// <summary>How many the user has not read, counted up to one past <see cref="CountLimit"/>: the newest, as the list shows them.</summary>
     public Task<int> UnreadCountAsync(Actor actor, CancellationToken cancellationToken = default) =>
-        Unread(Of(actor), actor).Take(CountLimit + 1).CountAsync(cancellationToken);
+        Unread(Of(actor), actor).OrderByDescending(n => n.Id).Take(CountLimit + 1).CountAsync(cancellationToken);
 
     /// <summary>Marks one notice of the user's committee read; another committee's is not found.</summary>
     public async Task<Result<bool>> MarkReadAsync(Actor actor, int id, CancellationToken cancellationToken = default)

@@ -1,6 +1,8 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using SteerCo.Access;
 using SteerCo.Committees;
 using SteerCo.Data;
@@ -96,6 +98,27 @@ public sealed partial class ReadingNotifications(SteerCoApp app) : IClassFixture
         UnreadInHeader(after).ShouldBeNull();
         after.ShouldContain("Đã đánh dấu 1 thông báo là đã đọc.");
     }
+
+    [Fact]
+    public async Task The_header_counts_the_unread_notices_in_a_set_order_without_the_warning_of_a_limit_without_an_order()
+    {
+        var (tree, _) = await RequestAsync(3);
+        var user = ActorOf(await app.CreateUserAsync(Role.Secretariat, tree.CommuneA.Id), tree.CommuneA);
+        await using var scope = app.ServiceScope();
+        await using var strict = Strict(scope.Db);
+
+        (await new Notifications(strict, scope.Get<TimeProvider>()).UnreadCountAsync(user)).ShouldBe(1);
+    }
+
+    /// <summary>The same database, with EF's warning of a Skip/Take without an OrderBy (logged at run time) thrown instead.</summary>
+    private static SteerCoDbContext Strict(SteerCoDbContext db) => db switch
+    {
+        SqliteSteerCoDbContext => new SqliteSteerCoDbContext(Throwing((DbContextOptions<SqliteSteerCoDbContext>)db.GetService<IDbContextOptions>())),
+        _ => new PostgresSteerCoDbContext(Throwing((DbContextOptions<PostgresSteerCoDbContext>)db.GetService<IDbContextOptions>())),
+    };
+
+    private static DbContextOptions<T> Throwing<T>(DbContextOptions<T> options) where T : DbContext =>
+        new DbContextOptionsBuilder<T>(options).ConfigureWarnings(w => w.Throw(CoreEventId.RowLimitingOperationWithoutOrderByWarning)).Options;
 
     [GeneratedRegex("<span class=\"unread-count\">([^<]+)</span>")]
     private static partial Regex UnreadCount();
