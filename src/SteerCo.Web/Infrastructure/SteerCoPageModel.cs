@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using SteerCo.Access;
 using SteerCo.Committees;
+using SteerCo.Data;
 using SteerCo.Text;
 using SteerCo.Web.Auth;
 
@@ -83,6 +84,9 @@ public abstract class SteerCoPageModel : PageModel
         await FileDownloads.Send(Response, result.Value!).ExecuteAsync(HttpContext);
         return new EmptyResult();
     }
+
+    /// <summary>The page of a list asked for (?p=), the last one when it is past the end: "Trang 99/1" would show no rows.</summary>
+    protected static PageRequest ListPage(int number, int size) => new(number, size) { LastWhenPast = true };
 
     /// <summary>Out of scope looks exactly like missing.</summary>
     protected IActionResult OutOfScope() => NotFound();

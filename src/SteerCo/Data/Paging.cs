@@ -15,6 +15,15 @@ public sealed record PageRequest(int Page = 1, int PageSize = 25)
 
     public int SafePage => Math.Max(1, Page);
     public int SafePageSize => Math.Clamp(PageSize, 1, MaxPageSize);
+
+    /// <summary>
+    /// A page past the end answers the last page instead of none: the pages ask so, and show
+    /// "Trang 1/1" with its rows rather than "Trang 99/1" with none. The API's past the end stays empty.
+    /// </summary>
+    public bool LastWhenPast { get; init; }
+
+    /// <summary>The page answered of <paramref name="total"/> items.</summary>
+    public int PageIn(int total) => LastWhenPast ? Math.Min(SafePage, Math.Max(1, (total + SafePageSize - 1) / SafePageSize)) : SafePage;
 }
 
 public static class PagingExtensions
@@ -28,8 +37,9 @@ public static class PagingExtensions
     /// <summary>The page, with a total counted (or kept) elsewhere; no query when the page starts past it.</summary>
     public static async Task<Paged<T>> ToPagedAsync<T>(this IQueryable<T> query, PageRequest request, int total, CancellationToken cancellationToken = default)
     {
-        var skip = (request.SafePage - 1) * request.SafePageSize;
+        var page = request.PageIn(total);
+        var skip = (page - 1) * request.SafePageSize;
         var items = skip >= total ? [] : await query.Skip(skip).Take(request.SafePageSize).ToListAsync(cancellationToken);
-        return new(items, total, request.SafePage, request.SafePageSize);
+        return new(items, total, page, request.SafePageSize);
     }
 }

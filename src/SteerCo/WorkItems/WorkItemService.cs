@@ -694,16 +694,17 @@ public sealed class WorkItemService(SteerCoDbContext db, FileIntake intake, Time
     /// </summary>
     private async Task<Paged<WorkItemSummary>> OverduePageAsync(IQueryable<WorkItem> subtree, bool top, DateOnly today, PageRequest page, int total, CancellationToken cancellationToken)
     {
-        var skip = (page.SafePage - 1) * page.SafePageSize;
+        var number = page.PageIn(total);
+        var skip = (number - 1) * page.SafePageSize;
         if (skip >= total)
         {
-            return new([], total, page.SafePage, page.SafePageSize);
+            return new([], total, number, page.SafePageSize);
         }
         var overdue = OverdueIn(subtree, today).OrderBy(w => w.DueDate).ThenBy(w => w.Id);
         var rows = top
             ? overdue.Skip(skip).Take(page.SafePageSize)
             : db.WorkItems.Where(w => overdue.Skip(skip).Take(page.SafePageSize).Select(o => o.Id).Contains(w.Id)).OrderBy(w => w.DueDate).ThenBy(w => w.Id);
-        return new(await Summaries(rows, today).ToListAsync(cancellationToken), total, page.SafePage, page.SafePageSize);
+        return new(await Summaries(rows, today).ToListAsync(cancellationToken), total, number, page.SafePageSize);
     }
 
     /// <summary>A top committee's subtree: its path is one segment ("/1/").</summary>

@@ -100,6 +100,18 @@ public sealed partial class ReadingNotifications(SteerCoApp app) : IClassFixture
     }
 
     [Fact]
+    public async Task A_page_past_the_end_of_the_notices_shows_the_last_page()
+    {
+        var (tree, request) = await RequestAsync(4);
+        var commune = await app.SignInToPagesAsync(Role.Secretariat, tree.CommuneA.Id);
+
+        var html = await commune.GetPageAsync("/Notifications?p=99");
+
+        html.ShouldContain("Trang 1/1");
+        html.ShouldContain(request.Title);
+    }
+
+    [Fact]
     public async Task The_header_counts_the_unread_notices_in_a_set_order_without_the_warning_of_a_limit_without_an_order()
     {
         var (tree, _) = await RequestAsync(3);

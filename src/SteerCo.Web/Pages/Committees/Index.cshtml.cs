@@ -30,7 +30,7 @@ public sealed class IndexModel(CommitteeService committees) : SteerCoPageModel
     public async Task OnGetAsync(CancellationToken ct)
     {
         Top = await committees.TopAsync(Actor, ct);
-        List = await committees.ListAsync(Actor, new(Q, null, Level, Dissolved, Sort), new(PageNumber, 25), ct);
+        List = await committees.ListAsync(Actor, new(Q, null, Level, Dissolved, Sort), ListPage(PageNumber, 25), ct);
     }
 
     /// <summary>The children of one committee, as tree nodes, for the tree's lazy branches.</summary>

@@ -48,7 +48,7 @@ public sealed class IndexModel(DocumentRegister register, CommitteeService commi
         var from = ParseDate(From, nameof(From));
         var to = ParseDate(To, nameof(To));
         Committees = (await committees.ListAsync(Actor, new(IncludeDissolved: true), new(1, PageRequest.MaxPageSize), ct)).Items;
-        List = await register.ListAsync(Actor, new(Under, Direction, Type, Issuer, from, to, Sort), new(PageNumber, 25), ct);
+        List = await register.ListAsync(Actor, new(Under, Direction, Type, Issuer, from, to, Sort), ListPage(PageNumber, 25), ct);
         var target = Under ?? (Actor.Role == Role.Secretariat ? Actor.CommitteeId : null);
         RegisterInto = target is { } id && await committees.CanManageAsync(Actor, id, ct) ? id : null;
     }

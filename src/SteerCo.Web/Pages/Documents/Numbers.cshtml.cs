@@ -91,7 +91,7 @@ public sealed class NumbersModel(DocumentNumbering numbering, CommitteeService c
             return OutOfScope();
         }
         Committee = committee.Value!;
-        List = (await numbering.ListAsync(Actor, CommitteeId, new(PageNumber, 25), ct)).Value!;
+        List = (await numbering.ListAsync(Actor, CommitteeId, ListPage(PageNumber, 25), ct)).Value!;
         CanManage = await committees.CanManageAsync(Actor, CommitteeId, ct);
         return null;
     }

@@ -66,6 +66,6 @@ public sealed class SearchModel(DocumentSearch search, CommitteeService committe
         var to = ParseDate(To, nameof(To));
         Results = await search.SearchAsync(Actor,
             new(Q, new DocumentQuery(Under, Direction, Type, Issuer, from, to), SearchOrder),
-            new(PageNumber, PageSize), ct);
+            ListPage(PageNumber, PageSize), ct);
     }
 }

@@ -76,7 +76,7 @@ public sealed class IndexModel(MeetingService meetings, CommitteeService committ
         }
         Committee = committee.Value!;
         CommitteeId = Committee.Id;
-        List = (await meetings.ListAsync(Actor, Committee.Id, new(PageNumber, 25), ct)).Value!;
+        List = (await meetings.ListAsync(Actor, Committee.Id, ListPage(PageNumber, 25), ct)).Value!;
         CanManage = await committees.CanManageAsync(Actor, Committee.Id, ct);
         Roster = CanManage ? (await roster.RosterAsync(Actor, Committee.Id, null, ct)).Value?.Members ?? [] : [];
         return null;

@@ -21,7 +21,7 @@ public sealed class IndexModel(SteerCo.Reporting.Notifications notifications, IS
     public Paged<NotificationView> List { get; private set; } = new([], 0, 1, PageSize);
 
     public async Task OnGetAsync(CancellationToken ct) =>
-        List = await notifications.ListAsync(Actor, Unread, new PageRequest(PageNumber, PageSize), ct);
+        List = await notifications.ListAsync(Actor, Unread, ListPage(PageNumber, PageSize), ct);
 
     public async Task<IActionResult> OnPostReadAsync(int id, CancellationToken ct)
     {

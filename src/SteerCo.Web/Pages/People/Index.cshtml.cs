@@ -20,5 +20,5 @@ public sealed class IndexModel(PeopleService people) : SteerCoPageModel
     public Paged<PersonSummary> List { get; private set; } = new([], 0, 1, 25);
 
     public async Task OnGetAsync(CancellationToken ct) =>
-        List = await people.ListAsync(Actor, Q, null, new(PageNumber, 25), Sort, ct);
+        List = await people.ListAsync(Actor, Q, null, ListPage(PageNumber, 25), Sort, ct);
 }

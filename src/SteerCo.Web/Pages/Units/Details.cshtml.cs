@@ -25,7 +25,7 @@ public sealed class DetailsModel(UnitService units, AgencyService agencies, Comm
             return NotFound();
         }
         History = history;
-        Children = await units.ListAsync(new(null, id, null, true, null), new(PageNumber, 50), ct);
+        Children = await units.ListAsync(new(null, id, null, true, null), ListPage(PageNumber, 50), ct);
         Agencies = (await agencies.ListAsync(id, null, new(1, 200), ct)).Items;
         Committees = (await committees.ListAsync(Actor, new(IncludeDissolved: true, UnitId: id), new(1, 200), ct)).Items;
         CanManageAgencies = await agencies.CanManageUnitAsync(Actor, id, ct);

@@ -28,6 +28,6 @@ public sealed class IndexModel(UnitService units) : SteerCoPageModel
     public async Task OnGetAsync(CancellationToken ct)
     {
         Counts = await units.CountCurrentByLevelAsync(ct);
-        List = await units.ListAsync(new(Level, null, Q, Dissolved, Sort), new(PageNumber, 50), ct);
+        List = await units.ListAsync(new(Level, null, Q, Dissolved, Sort), ListPage(PageNumber, 50), ct);
     }
 }

@@ -28,5 +28,5 @@ public sealed class IndexModel(WorkItemService items) : SteerCoPageModel
     public bool CanCreate => Actor.Role is Access.Role.Secretariat or Access.Role.Administrator;
 
     public async Task OnGetAsync(CancellationToken ct) =>
-        List = await items.ListAsync(Actor, new(CommitteeId, State, Sort), new(PageNumber, 25), ct);
+        List = await items.ListAsync(Actor, new(CommitteeId, State, Sort), ListPage(PageNumber, 25), ct);
 }

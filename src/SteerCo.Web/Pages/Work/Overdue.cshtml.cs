@@ -17,7 +17,7 @@ public sealed class OverdueModel(WorkItemService items) : SteerCoPageModel
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        var board = await items.OverdueAsync(Actor, CommitteeId, new(PageNumber, 25), ct);
+        var board = await items.OverdueAsync(Actor, CommitteeId, ListPage(PageNumber, 25), ct);
         if (!board.IsOk)
         {
             return OutOfScope();

@@ -74,7 +74,7 @@ public sealed class DocumentSearch(SteerCoDbContext db, DocumentRegister registe
         }
         if (Scope.SearchTokens(actor) is not { } readable)
         {
-            return new([], 0, false, page.SafePage, page.SafePageSize);
+            return new([], 0, false, page.PageIn(0), page.SafePageSize);
         }
 
         var where = new SearchWhere(query, readable, filters.UnderId is { } under ? [$"s{under}"] : [], filters with
@@ -83,9 +83,10 @@ public sealed class DocumentSearch(SteerCoDbContext db, DocumentRegister registe
             Issuer = NullIfEmpty(VietnameseText.Clean(filters.Issuer)),
         });
         ISearchIndex index = db.Database.IsNpgsql() ? new PostgresSearchIndex(db) : new SqliteSearchIndex(db, vocabulary);
-        var skip = (page.SafePage - 1) * page.SafePageSize;
         var limit = request.Order == SearchOrder.Relevance ? RankedCandidates : MaxCandidates;
         var total = await index.CountAsync(where, Math.Max(limit, index.SortLimit) + 1, cancellationToken);
+        var number = page.PageIn(Math.Min(total, limit));
+        var skip = (number - 1) * page.SafePageSize;
         var broad = total > index.SortLimit;
         List<int> pageIds;
         if (request.Order == SearchOrder.Relevance && total > 1)
@@ -112,7 +113,7 @@ public sealed class DocumentSearch(SteerCoDbContext db, DocumentRegister registe
             SearchHighlighter.Highlight(rows[id].Summary.Subject, query),
             rows[id].Summary.Symbol is null ? null : SearchHighlighter.Highlight(rows[id].Summary.Symbol, query),
             snippets[id]));
-        return new([.. hits], Math.Min(total, limit), total > limit, page.SafePage, page.SafePageSize, limit);
+        return new([.. hits], Math.Min(total, limit), total > limit, number, page.SafePageSize, limit);
     }
 
     /// <summary>

@@ -33,7 +33,7 @@ public sealed class IndexModel(AuditLog log) : SteerCoPageModel
         Entities = await log.EntitiesAsync(ct);
         var from = ParseDate(From, nameof(From));
         var to = ParseDate(To, nameof(To));
-        var result = await log.ListAsync(Actor, new(Entity, Key, ActorName, null, from, to), new(PageNumber, 50), ct);
+        var result = await log.ListAsync(Actor, new(Entity, Key, ActorName, null, from, to), ListPage(PageNumber, 50), ct);
         List = result.Value ?? List;
     }
 }

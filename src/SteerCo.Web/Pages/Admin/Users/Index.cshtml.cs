@@ -23,5 +23,5 @@ public sealed class IndexModel(UserAdministration users) : SteerCoPageModel
     public Paged<UserSummary> List { get; private set; } = new([], 0, 1, 25);
 
     public async Task OnGetAsync(CancellationToken ct) =>
-        List = await users.ListAsync(Actor, new(Q, Role, null, Sort), new(PageNumber, 25), ct);
+        List = await users.ListAsync(Actor, new(Q, Role, null, Sort), ListPage(PageNumber, 25), ct);
 }
