@@ -220,6 +220,10 @@ public sealed class CommitteeService(SteerCoDbContext db)
         {
             problems.Add(new(nameof(CommitteeInput.Name), Messages.Get("TooLong", Messages.Get("FieldName"), 300)));
         }
+        else if (input.DissolvedOn is null && await NameTakenAsync(name, input, existing, cancellationToken) is { } taken)
+        {
+            problems.Add(new(nameof(CommitteeInput.Name), Messages.Get("CommitteeNameTaken", taken)));
+        }
         var abbreviation = VietnameseText.Clean(input.Abbreviation);
         if (!Abbreviations.IsValid(abbreviation))
         {
@@ -264,6 +268,19 @@ public sealed class CommitteeService(SteerCoDbContext db)
             problems.Add(new(nameof(CommitteeInput.StandingAgencyId), Messages.Get("StandingAgencyOutsideUnit")));
         }
         return problems;
+    }
+
+    /// <summary>
+    /// The name of a current (not dissolved) committee of the same unit under the same parent that
+    /// reads the same once folded ("Ban chi dao chuyen doi so" is "Ban Chỉ đạo chuyển đổi số"), or null.
+    /// </summary>
+    private Task<string?> NameTakenAsync(string name, CommitteeInput input, Committee? existing, CancellationToken cancellationToken)
+    {
+        var folded = VietnameseText.Fold(name);
+        var exceptId = existing?.Id ?? 0;
+        return db.Committees.AsNoTracking()
+            .Where(c => c.ParentId == input.ParentId && c.UnitId == input.UnitId && c.DissolvedOn == null && c.FoldedName == folded && c.Id != exceptId)
+            .Select(c => c.Name).FirstOrDefaultAsync(cancellationToken);
     }
 
     private static void Apply(Committee committee, CommitteeInput input)

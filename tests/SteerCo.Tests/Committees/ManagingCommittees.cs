@@ -1,4 +1,7 @@
 using System.Net;
+using System.Net.Http.Json;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.EntityFrameworkCore;
 using SteerCo.Access;
 using SteerCo.Committees;
 using SteerCo.Data;
@@ -61,6 +64,72 @@ public sealed class ManagingCommittees(SteerCoApp app) : IClassFixture<SteerCoAp
         problem.ErrorsFor("abbreviation").ShouldBe(["Chữ viết tắt 'B C' không hợp lệ: dùng chữ cái, chữ số và dấu gạch nối, tối đa 30 ký tự (ví dụ UBND, BCĐ)."]);
         problem.ErrorsFor("currentTerm").ShouldBe(["Ban Chỉ đạo theo hệ thống văn bản của Đảng phải có nhiệm kỳ (ví dụ 2025–2030)."]);
         problem.ErrorsFor("unitId").ShouldBe(["Đơn vị hành chính phải là đơn vị của Ban Chỉ đạo cấp trên hoặc trực thuộc đơn vị đó."]);
+    }
+
+    [Fact]
+    public async Task A_second_current_committee_with_the_same_name_under_the_same_parent_and_unit_is_refused()
+    {
+        var communeId = await AddCommuneAsync("20260", "Phường Hòa Thuận");
+        var otherCommuneId = await AddCommuneAsync("20263", "Phường Hòa Thuận Tây");
+        await using var scope = app.ServiceScope();
+        var service = scope.Get<CommitteeService>();
+        CommitteeInput Input(string name, int unitId, DateOnly? dissolvedOn = null) =>
+            new(name, "BCĐ", unitId, H.Danang.Id, null, DocumentSystem.State, null, new DateOnly(2025, 8, 1), dissolvedOn);
+        var first = (await service.CreateAsync(scope.Actor, Input("Ban Chỉ đạo chuyển đổi số phường Hòa Thuận", communeId))).Value!;
+
+        var same = await service.CreateAsync(scope.Actor, Input("  ban chi dao  CHUYEN DOI SO phuong hoa thuan ", communeId));
+        var otherUnit = await service.CreateAsync(scope.Actor, Input("Ban Chỉ đạo chuyển đổi số phường Hòa Thuận", otherCommuneId));
+        var dissolvedOne = await service.CreateAsync(scope.Actor, Input("Ban Chỉ đạo chuyển đổi số phường Hòa Thuận", communeId, new DateOnly(2025, 12, 31)));
+        var second = (await service.CreateAsync(scope.Actor, Input("Ban Chỉ đạo phòng, chống thiên tai phường Hòa Thuận", communeId))).Value!;
+        var renamed = await service.UpdateAsync(scope.Actor, second.Id, Input("Ban Chỉ đạo Chuyển đổi số phường Hoà Thuận", communeId), second.Version);
+        var kept = await service.UpdateAsync(scope.Actor, first.Id, Input("Ban Chỉ đạo chuyển đổi số phường Hòa Thuận", communeId) with { Abbreviation = "BCĐCĐS" }, first.Version);
+
+        var taken = new Problem("Name", "Đã có 'Ban Chỉ đạo chuyển đổi số phường Hòa Thuận' của cùng đơn vị hành chính, trực thuộc cùng Ban Chỉ đạo cấp trên: đặt tên khác.");
+        same.Outcome.ShouldBe(Outcome.Invalid);
+        same.Problems.ShouldBe([taken]);
+        renamed.Problems.ShouldBe([taken]);
+        otherUnit.Outcome.ShouldBe(Outcome.Ok);
+        dissolvedOne.Outcome.ShouldBe(Outcome.Ok);
+        kept.Outcome.ShouldBe(Outcome.Ok);
+        (await scope.Db.Committees.CountAsync(c => c.UnitId == communeId && c.DissolvedOn == null)).ShouldBe(2);
+
+        // Once the first is dissolved, its name is free for a new committee.
+        var dissolved = await service.UpdateAsync(scope.Actor, first.Id, Input("Ban Chỉ đạo chuyển đổi số phường Hòa Thuận", communeId, new DateOnly(2026, 1, 31)), kept.Value!.Version);
+        dissolved.Outcome.ShouldBe(Outcome.Ok);
+        (await service.CreateAsync(scope.Actor, Input("Ban Chỉ đạo chuyển đổi số phường Hòa Thuận", communeId))).Outcome.ShouldBe(Outcome.Ok);
+    }
+
+    [Fact]
+    public async Task A_duplicate_committee_name_is_answered_with_400_beside_the_name()
+    {
+        var communeId = await AddCommuneAsync("20266", "Phường Khuê Trung");
+        var secretariat = await app.SignInAsync(Role.Secretariat, H.Danang.Id);
+        var created = await secretariat.PostJsonAsync("/api/v1/committees", NewCommittee(communeId, H.Danang.Id, "Ban Chỉ đạo chuyển đổi số phường Khuê Trung"));
+        await created.ShouldHaveStatusAsync(HttpStatusCode.Created);
+        var other = await (await secretariat.PostJsonAsync("/api/v1/committees", NewCommittee(communeId, H.Danang.Id, "Ban Chỉ đạo cải cách hành chính phường Khuê Trung")))
+            .ReadJsonAsync<CommitteeDetail>();
+
+        var again = await secretariat.PostJsonAsync("/api/v1/committees", NewCommittee(communeId, H.Danang.Id, "Ban Chỉ đạo chuyển đổi số phường Khuê Trung"));
+        // The province secretariat creates committees below its own; an administrator edits them.
+        var renamed = await (await app.AsAdminAsync()).PutJsonAsync($"/api/v1/committees/{other.Id}", Edit(other, name: "Ban chỉ đạo chuyển đổi số Phường Khuê Trung"));
+        using var english = new HttpRequestMessage(HttpMethod.Post, "/api/v1/committees")
+        {
+            Content = JsonContent.Create(NewCommittee(communeId, H.Danang.Id, "Ban Chỉ đạo chuyển đổi số phường Khuê Trung"), options: ApiJson.Options),
+        };
+        english.Headers.Add("Cookie", $"{CookieRequestCultureProvider.DefaultCookieName}={Uri.EscapeDataString(CookieRequestCultureProvider.MakeCookieValue(new RequestCulture("en-GB", "en")))}");
+        var inEnglish = await secretariat.SendAsync(english);
+
+        await again.ShouldHaveStatusAsync(HttpStatusCode.BadRequest);
+        (await again.ReadProblemAsync()).ErrorsFor("name")
+            .ShouldBe(["Đã có 'Ban Chỉ đạo chuyển đổi số phường Khuê Trung' của cùng đơn vị hành chính, trực thuộc cùng Ban Chỉ đạo cấp trên: đặt tên khác."]);
+        await renamed.ShouldHaveStatusAsync(HttpStatusCode.BadRequest);
+        (await renamed.ReadProblemAsync()).ErrorsFor("name").Single().ShouldStartWith("Đã có 'Ban Chỉ đạo chuyển đổi số phường Khuê Trung'");
+        await inEnglish.ShouldHaveStatusAsync(HttpStatusCode.BadRequest);
+        (await inEnglish.ReadProblemAsync()).ErrorsFor("name")
+            .ShouldBe(["There is already a committee 'Ban Chỉ đạo chuyển đổi số phường Khuê Trung' of the same administrative unit under the same parent committee: choose another name."]);
+        var children = await secretariat.GetJsonAsync<List<CommitteeSummary>>($"/api/v1/committees/{H.Danang.Id}/children");
+        children.Count(c => c.UnitId == communeId).ShouldBe(2);
+        (await secretariat.GetJsonAsync<CommitteeDetail>($"/api/v1/committees/{other.Id}")).Name.ShouldBe("Ban Chỉ đạo cải cách hành chính phường Khuê Trung");
     }
 
     [Fact]
