@@ -383,7 +383,8 @@ public sealed class DocumentRegister(SteerCoDbContext db, DocumentNumbering numb
         {
             document.Symbol = symbol?.Normalized;
             document.Number = symbol?.Number;
-            document.Type = symbol is null ? Clean(input.Type) : symbol.Type;
+            // A symbol without a type (a công văn, a law) leaves the type the clerk chose.
+            document.Type = symbol?.Type ?? Clean(input.Type);
         }
         document.IssuedOn = input.IssuedOn!.Value;
         document.IssuedYear = DocumentNumbering.UniquenessYear(committee, input.Direction, document.IssuedOn);
@@ -456,6 +457,10 @@ public sealed class DocumentRegister(SteerCoDbContext db, DocumentNumbering numb
             if (parsed.Symbol is null)
             {
                 problems.Add(new(nameof(DocumentInput.Symbol), parsed.Message!));
+            }
+            else if (DocumentRules.CheckTypeAgainstSymbol(committee, Clean(input.Type), parsed.Symbol) is { } typeProblem)
+            {
+                problems.Add(typeProblem);
             }
             symbol = parsed.Symbol;
         }

@@ -36,11 +36,36 @@ internal static class DocumentRules
         }
         var folded = Text.VietnameseText.Fold(type);
         var likely = table.Where(t => Text.VietnameseText.Fold(t.Abbreviation) == folded).Select(t => t.Abbreviation).ToList();
+        var quoted = Excerpt(type);
         return new Problem(nameof(DocumentInput.Type), likely.Count switch
         {
-            0 => Messages.Get("DocumentTypeUnknown", type),
-            1 => Messages.Get("SymbolNotAType", type, likely[0]),
-            _ => Messages.Get("SymbolNotATypeEither", type, likely[0], likely[1]),
+            0 => Messages.Get("DocumentTypeUnknown", quoted),
+            1 => Messages.Get("SymbolNotAType", quoted, likely[0]),
+            _ => Messages.Get("SymbolNotATypeEither", quoted, likely[0], likely[1]),
         });
+    }
+
+    /// <summary>
+    /// A type typed with a symbol that has none (a công văn, a law) is kept when the committee's
+    /// system knows it; a symbol that has one decides, and a different type sent with it is refused.
+    /// </summary>
+    public static Problem? CheckTypeAgainstSymbol(Committee committee, string? type, DocumentSymbol symbol) =>
+        type is null ? null
+        : symbol.Type is null ? CheckType(committee, type)
+        : string.Equals(type, symbol.Type, StringComparison.Ordinal) ? null
+        : new(nameof(DocumentInput.Type), Messages.Get("TypeDiffersFromSymbol", Excerpt(type), symbol.Type, symbol.Normalized));
+
+    /// <summary>
+    /// What the clerk typed, quoted back in a message: its first <paramref name="length"/>
+    /// characters and an ellipsis when longer, so a 100 kB value is not sent back whole.
+    /// </summary>
+    public static string Excerpt(string text, int length = 20)
+    {
+        if (text.Length <= length)
+        {
+            return text;
+        }
+        var cut = char.IsHighSurrogate(text[length - 1]) ? length - 1 : length;
+        return text[..cut] + "…";
     }
 }

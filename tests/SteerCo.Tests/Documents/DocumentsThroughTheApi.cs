@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using Microsoft.AspNetCore.Localization;
 using SteerCo.Access;
+using SteerCo.Committees;
 using SteerCo.Data;
 using SteerCo.Documents;
 using SteerCo.Tests.Support;
@@ -354,13 +355,23 @@ public sealed class DocumentsThroughTheApi(SteerCoApp app) : IClassFixture<Steer
         (await other.PostJsonAsync($"/api/v1/numbers/{number.Id}/cancel", new { reason = "x", version = number.Version })).StatusCode.ShouldBe(HttpStatusCode.NotFound);
     }
 
-    /// <summary>A committee of its own, so that what a test reserves or registers is the whole of its register.</summary>
-    private async Task<(int Id, HttpClient Client)> OwnCommitteeAsync()
+    /// <summary>
+    /// A committee of its own, so that what a test reserves or registers is the whole of its register;
+    /// <paramref name="apart"/> puts it at the top, outside the tree whose cascade a test counts.
+    /// </summary>
+    private async Task<(int Id, HttpClient Client)> OwnCommitteeAsync(DocumentSystem system = DocumentSystem.State, bool apart = false)
     {
         int id;
         await using (var scope = app.ServiceScope())
         {
-            id = (await TestData.AddCommitteeAsync(scope.Db, H.DanangUnit, H.Danang, $"Ban Chỉ đạo {Guid.NewGuid():N}")).Id;
+            var committee = await TestData.AddCommitteeAsync(scope.Db, H.DanangUnit, apart ? null : H.Danang, $"Ban Chỉ đạo {Guid.NewGuid():N}");
+            if (system == DocumentSystem.Party)
+            {
+                committee.DocumentSystem = DocumentSystem.Party;
+                committee.CurrentTerm = "2025–2030";
+                await scope.Db.SaveChangesAsync();
+            }
+            id = committee.Id;
         }
         return (id, await app.SignInAsync(Role.Secretariat, id));
     }
@@ -402,6 +413,47 @@ public sealed class DocumentsThroughTheApi(SteerCoApp app) : IClassFixture<Steer
         (await client.GetJsonAsync<Paged<ReservationView>>(numbers)).Items.Single().Status.ShouldBe(ReservationStatus.Reserved);
         // The 2026 register gives its number 1 once, to a document of 2026.
         (await CreateAsync(client, Outgoing(committeeId, "QĐ"))).Symbol.ShouldBe("01/QĐ-BCĐ");
+    }
+
+    [Fact]
+    public async Task The_type_sent_with_a_symbol_that_has_none_is_kept_and_the_register_filters_by_it()
+    {
+        var (committeeId, client) = await OwnCommitteeAsync(DocumentSystem.Party, apart: true);
+        object Letter(string symbol, string type) => new
+        {
+            committeeId,
+            direction = "Incoming",
+            type,
+            symbol,
+            issuedOn = "2026-02-10",
+            receivedOn = "2026-02-11",
+            issuerKind = "Outside",
+            issuerName = "Ủy ban nhân dân thành phố Đà Nẵng",
+            subject = "Về công tác phòng, chống thiên tai",
+        };
+
+        var response = await client.PostJsonAsync("/api/v1/documents", Letter("601/UBND-VP", "CV"));
+        var contradicted = await client.PostJsonAsync("/api/v1/documents", Letter("114/TB-VPCP", "CV"));
+        var inEnglish = await client.SendAsync(English(HttpMethod.Post, "/api/v1/documents", Letter("115/TB-VPCP", "KH")));
+        var huge = await client.PostJsonAsync("/api/v1/documents", Letter("602/UBND-VP", new string('Q', 100_000)));
+
+        await response.ShouldHaveStatusAsync(HttpStatusCode.Created);
+        var created = await response.ReadJsonAsync<JsonElement>();
+        created.GetProperty("type").GetString().ShouldBe("CV");
+        (await client.GetJsonAsync<Paged<DocumentSummary>>($"/api/v1/documents?under={committeeId}&type=CV")).Items
+            .Select(d => d.Id).ShouldBe([created.GetProperty("id").GetInt32()]);
+        await contradicted.ShouldHaveStatusAsync(HttpStatusCode.BadRequest);
+        (await contradicted.ReadProblemAsync()).ErrorsFor("type")
+            .ShouldBe(["Loại văn bản 'CV' khác với loại 'TB' trong số, ký hiệu 114/TB-VPCP: chọn 'TB' hoặc sửa số, ký hiệu."]);
+        await inEnglish.ShouldHaveStatusAsync(HttpStatusCode.BadRequest);
+        (await inEnglish.ReadProblemAsync()).ErrorsFor("type")
+            .ShouldBe(["The type 'KH' differs from the type 'TB' in the number and symbol 115/TB-VPCP: choose 'TB' or correct the symbol."]);
+        await huge.ShouldHaveStatusAsync(HttpStatusCode.BadRequest);
+        var body = await huge.Content.ReadAsStringAsync();
+        body.Length.ShouldBeLessThan(2_000);
+        JsonDocument.Parse(body).RootElement.ErrorsFor("type")
+            .ShouldBe([$"'{new string('Q', 20)}…' không phải là tên loại văn bản của hệ thống văn bản của Ban Chỉ đạo này."]);
+        (await client.GetJsonAsync<Paged<DocumentSummary>>($"/api/v1/documents?under={committeeId}")).Total.ShouldBe(1);
     }
 
     [Fact]

@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using SteerCo.Access;
+using SteerCo.Committees;
+using SteerCo.Data;
 using SteerCo.Documents;
 using SteerCo.Tests.Support;
 
@@ -14,6 +16,69 @@ public sealed class EnteringADocument(SteerCoApp app) : IClassFixture<SteerCoApp
     private static DocumentInput Outgoing(string signerName, string signerTitle) => new(
         DocumentDirection.Outgoing, "QĐ", null, IssueNumber: true, ReservationId: null, new DateOnly(2026, 3, 5), null,
         IssuerKind.Committee, null, null, null, "Quyết định thành lập Tổ giúp việc", signerName, SigningAuthority.Deputy, signerTitle, null, null, DocumentVisibility.Committee);
+
+    private static DocumentInput Incoming(string? type, string symbol) => new(
+        DocumentDirection.Incoming, type, symbol, IssueNumber: false, ReservationId: null, new DateOnly(2026, 3, 5), new DateOnly(2026, 3, 6),
+        IssuerKind.Outside, null, null, "Ủy ban nhân dân thành phố Đà Nẵng", "Về công tác phòng, chống thiên tai", null, SigningAuthority.None, null, null, null, DocumentVisibility.Committee);
+
+    private async Task<Committee> OwnCommitteeAsync(AppScope scope, DocumentSystem system = DocumentSystem.State)
+    {
+        var committee = await TestData.AddCommitteeAsync(scope.Db, app.Hierarchy.DanangUnit, app.Hierarchy.Danang, $"Ban Chỉ đạo {Guid.NewGuid():N}");
+        if (system == DocumentSystem.Party)
+        {
+            committee.DocumentSystem = DocumentSystem.Party;
+            committee.CurrentTerm = "2025–2030";
+            await scope.Db.SaveChangesAsync();
+        }
+        return committee;
+    }
+
+    [Fact]
+    public async Task A_type_chosen_for_a_symbol_without_one_is_kept_and_the_register_filters_by_it()
+    {
+        await using var scope = app.ServiceScope();
+        var party = await OwnCommitteeAsync(scope, DocumentSystem.Party);
+        var state = await OwnCommitteeAsync(scope);
+        var register = scope.Get<DocumentRegister>();
+
+        var letter = await register.RegisterAsync(scope.Actor, party.Id, Incoming("CV", "601/UBND-VP"));
+        var decision = await register.RegisterAsync(scope.Actor, state.Id, Incoming("QĐ", "602/UBND-VP"));
+        var plain = await register.RegisterAsync(scope.Actor, state.Id, Incoming(null, "603/UBND-VP"));
+        var typed = await register.RegisterAsync(scope.Actor, state.Id, Incoming(null, "114/TB-VPCP"));
+        var same = await register.RegisterAsync(scope.Actor, state.Id, Incoming("TB", "115/TB-VPCP"));
+
+        letter.Value!.Type.ShouldBe("CV");
+        decision.Value!.Type.ShouldBe("QĐ");
+        plain.Value!.Type.ShouldBeNull();
+        typed.Value!.Type.ShouldBe("TB");
+        same.Value!.Type.ShouldBe("TB");
+        var listed = await register.ListAsync(scope.Actor, new DocumentQuery(UnderId: party.Id, Type: "CV"), new PageRequest(1, 20));
+        listed.Items.Select(d => d.Id).ShouldBe([letter.Value.Id]);
+
+        // Editing keeps it too.
+        var edited = await register.UpdateAsync(scope.Actor, letter.Value.Id, Incoming("CV", "601/UBND-VP") with { Subject = "Về công tác phòng, chống bão" }, letter.Value.Version);
+        edited.Value!.Type.ShouldBe("CV");
+    }
+
+    [Fact]
+    public async Task A_type_the_symbol_contradicts_or_the_committee_does_not_know_is_refused_and_quoted_short()
+    {
+        await using var scope = app.ServiceScope();
+        var committee = await OwnCommitteeAsync(scope);
+        var register = scope.Get<DocumentRegister>();
+
+        var contradicted = await register.RegisterAsync(scope.Actor, committee.Id, Incoming("KH", "114/TB-VPCP"));
+        var unknown = await register.RegisterAsync(scope.Actor, committee.Id, Incoming("CV", "601/UBND-VP"));
+        var huge = await register.RegisterAsync(scope.Actor, committee.Id, Incoming(new string('X', 100_000), "602/UBND-VP"));
+        var hugeAgainstSymbol = await register.RegisterAsync(scope.Actor, committee.Id, Incoming(new string('X', 100_000), "116/TB-VPCP"));
+
+        contradicted.Outcome.ShouldBe(Outcome.Invalid);
+        contradicted.Problems.ShouldBe([new Problem("Type", "Loại văn bản 'KH' khác với loại 'TB' trong số, ký hiệu 114/TB-VPCP: chọn 'TB' hoặc sửa số, ký hiệu.")]);
+        unknown.Problems.ShouldBe([new Problem("Type", "'CV' không phải là tên loại văn bản của hệ thống văn bản của Ban Chỉ đạo này.")]);
+        huge.Problems.ShouldBe([new Problem("Type", $"'{new string('X', 20)}…' không phải là tên loại văn bản của hệ thống văn bản của Ban Chỉ đạo này.")]);
+        hugeAgainstSymbol.Problems.Single().Message.ShouldStartWith($"Loại văn bản '{new string('X', 20)}…' khác với loại 'TB'");
+        (await scope.Db.Documents.CountAsync(d => d.CommitteeId == committee.Id)).ShouldBe(0);
+    }
 
     [Fact]
     public async Task A_signer_name_or_title_longer_than_its_column_is_refused_and_takes_no_number()
