@@ -302,11 +302,73 @@ public sealed class DocumentRegister(SteerCoDbContext db, DocumentNumbering numb
         }
         if (!await db.DocumentRelations.AnyAsync(r => r.DocumentId == id && r.RelatedDocumentId == relatedId && r.Kind == kind, cancellationToken))
         {
+            if (await CheckRelationAsync(document, related, kind, cancellationToken) is { } problem)
+            {
+                return Result<DocumentDetail>.Invalid(problem);
+            }
             db.DocumentRelations.Add(new DocumentRelation { DocumentId = id, RelatedDocumentId = relatedId, Kind = kind, CreatedAt = clock.GetUtcNow() });
             await db.SaveChangesAsync(cancellationToken);
         }
         return await GetAsync(actor, id, cancellationToken);
     }
+
+    /// <summary>
+    /// What the relations already recorded say against <paramref name="document"/>
+    /// <paramref name="kind"/> <paramref name="related"/>. Implementing, guiding, amending and
+    /// replacing go one way: the reverse is refused. Amending and replacing also follow time: no
+    /// chain of them may come back to where it started, and a document amends or replaces only one
+    /// issued before it (or the same day). Citing goes both ways and is never refused.
+    /// </summary>
+    private async Task<Problem?> CheckRelationAsync(Document document, Document related, RelationKind kind, CancellationToken cancellationToken)
+    {
+        if (kind == RelationKind.Cites)
+        {
+            return null;
+        }
+        var verb = kind switch
+        {
+            RelationKind.Implements => Messages.Get("RelationVerbImplements"),
+            RelationKind.Guides => Messages.Get("RelationVerbGuides"),
+            RelationKind.Amends => Messages.Get("RelationVerbAmends"),
+            _ => Messages.Get("RelationVerbReplaces"),
+        };
+        if (await db.DocumentRelations.AnyAsync(r => r.DocumentId == related.Id && r.RelatedDocumentId == document.Id && r.Kind == kind, cancellationToken))
+        {
+            return new("RelatedDocumentId", Messages.Get("RelationReversed", NameOf(related), verb));
+        }
+        if (kind is not (RelationKind.Amends or RelationKind.Replaces))
+        {
+            return null;
+        }
+        // Does related lead back to document through relations of this kind? Deleted documents are
+        // out of the register and break the chain.
+        var seen = new HashSet<int> { related.Id };
+        var frontier = new List<int> { related.Id };
+        while (frontier.Count > 0)
+        {
+            var batch = frontier;
+            var next = await db.DocumentRelations
+                .Where(r => r.Kind == kind && batch.Contains(r.DocumentId) && r.RelatedDocument!.DeletedAt == null)
+                .Select(r => r.RelatedDocumentId).Distinct().ToListAsync(cancellationToken);
+            if (next.Contains(document.Id))
+            {
+                return new("RelatedDocumentId", Messages.Get("RelationCycle", NameOf(related), verb));
+            }
+            frontier = [.. next.Where(seen.Add)];
+        }
+        if (related.IssuedOn > document.IssuedOn)
+        {
+            var (issued, named, newer) = (document.IssuedOn.ToShort(), NameOf(related), related.IssuedOn.ToShort());
+            return new("RelatedDocumentId", kind == RelationKind.Replaces
+                ? Messages.Get("ReplacesNewerDocument", issued, named, newer)
+                : Messages.Get("AmendsNewerDocument", issued, named, newer));
+        }
+        return null;
+    }
+
+    /// <summary>A document as a message names it: its symbol, or its subject when it has none.</summary>
+    private static string NameOf(Document document) =>
+        document.Symbol ?? $"'{DocumentRules.Excerpt(document.Subject, 60)}'";
 
     public async Task<Result<DocumentDetail>> UnrelateAsync(Actor actor, int id, int relationId, CancellationToken cancellationToken = default)
     {

@@ -264,6 +264,32 @@ public sealed class DocumentsThroughTheApi(SteerCoApp app) : IClassFixture<Steer
     }
 
     [Fact]
+    public async Task Two_documents_that_would_each_replace_the_other_are_refused_with_400()
+    {
+        var (committeeId, client) = await OwnCommitteeAsync(apart: true);
+        var newer = await CreateAsync(client, Incoming(committeeId, "17/QĐ-UBND", issuedOn: "2026-02-10"));
+        var older = await CreateAsync(client, Incoming(committeeId, "9/QĐ-UBND", issuedOn: "2026-01-05"));
+
+        var replaces = await client.PostJsonAsync($"/api/v1/documents/{newer.Id}/relations", new { relatedDocumentId = older.Id, kind = "Replaces" });
+        var back = await client.PostJsonAsync($"/api/v1/documents/{older.Id}/relations", new { relatedDocumentId = newer.Id, kind = "Replaces" });
+        var backInEnglish = await client.SendAsync(English(HttpMethod.Post, $"/api/v1/documents/{older.Id}/relations", new { relatedDocumentId = newer.Id, kind = "Replaces" }));
+        var amendsNewer = await client.SendAsync(English(HttpMethod.Post, $"/api/v1/documents/{older.Id}/relations", new { relatedDocumentId = newer.Id, kind = "Amends" }));
+
+        await replaces.ShouldHaveStatusAsync(HttpStatusCode.OK);
+        await back.ShouldHaveStatusAsync(HttpStatusCode.BadRequest);
+        (await back.ReadProblemAsync()).ErrorsFor("relatedDocumentId")
+            .ShouldBe(["Văn bản 17/QĐ-UBND đã thay thế văn bản này: hai văn bản không thể thay thế lẫn nhau."]);
+        await backInEnglish.ShouldHaveStatusAsync(HttpStatusCode.BadRequest);
+        (await backInEnglish.ReadProblemAsync()).ErrorsFor("relatedDocumentId")
+            .ShouldBe(["17/QĐ-UBND already replaces this document: the relation cannot go the other way as well."]);
+        await amendsNewer.ShouldHaveStatusAsync(HttpStatusCode.BadRequest);
+        (await amendsNewer.ReadProblemAsync()).ErrorsFor("relatedDocumentId")
+            .ShouldBe(["This document, issued on 05/01/2026, cannot amend 17/QĐ-UBND, which was issued after it (10/02/2026)."]);
+        (await client.GetJsonAsync<DocumentDetail>($"/api/v1/documents/{older.Id}")).Relations
+            .Select(r => (r.Kind, r.Outgoing, r.OtherId)).ShouldBe([(RelationKind.Replaces, false, newer.Id)]);
+    }
+
+    [Fact]
     public async Task The_cascade_shows_each_committee_below_with_its_implementing_documents_or_none()
     {
         var admin = await app.AsAdminAsync();
