@@ -68,8 +68,8 @@ public sealed class WritingPastedText(SteerCoApp app) : IClassFixture<SteerCoApp
         await MemberData.AddOkAsync(app, h.Danang.Id, person, MemberData.Member, new DateOnly(2025, 9, 1));
         await using (var scope = app.ServiceScope())
         {
-            // As an earlier version stored it, past today's cleaning.
-            await scope.Db.People.Where(p => p.Id == person).ExecuteUpdateAsync(set => set.SetProperty(p => p.FullName, "Lương Thị\u0001 Dán\u0000"));
+            // As an earlier version stored it, past today's cleaning (PostgreSQL takes no NUL in text; it takes these).
+            await scope.Db.People.Where(p => p.Id == person).ExecuteUpdateAsync(set => set.SetProperty(p => p.FullName, "Lương Thị\u0001 Dán\u0007"));
         }
         var secretariat = await app.SignInAsync(Role.Secretariat, h.Danang.Id);
 
