@@ -24,7 +24,7 @@ public static class BulkInsert
     /// too short on a busy machine: the server, checking keys and indexing text, fell that far
     /// behind the million documents and the import failed with "Timeout during reading attempt".
     /// </summary>
-    private static readonly TimeSpan CopyTimeout = TimeSpan.FromMinutes(30);
+    internal static readonly TimeSpan CopyTimeout = TimeSpan.FromMinutes(30);
 
     /// <summary>
     /// The rows one COPY statement carries. The server checks a statement's foreign keys when it

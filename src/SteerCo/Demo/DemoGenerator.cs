@@ -76,6 +76,25 @@ public sealed class DemoGenerator(SteerCoDbContext db, DemoSeeder seeder, UserMa
         var plan = await PlanAsync(scale, seed, passwordHash, cancellationToken);
 
         var tables = new List<GeneratedTable>();
+        // The statements that link and count what the copies wrote run over millions of rows: the
+        // connection's 30 s timeout failed the national generation on a busy machine ("Timeout
+        // during reading attempt" after the 27 million report values, while linking their versions).
+        var timeout = db.Database.GetCommandTimeout();
+        db.Database.SetCommandTimeout(BulkInsert.CopyTimeout);
+        try
+        {
+            await WriteAllAsync(scale, seed, plan, tables, progress, cancellationToken);
+        }
+        finally
+        {
+            db.Database.SetCommandTimeout(timeout);
+        }
+
+        return new GenerationReport(scale, seed, tables, total.Elapsed, DemoSeeder.AdminUserName, generatedAdmin);
+    }
+
+    private async Task WriteAllAsync(GenerationScale scale, int seed, Plan plan, List<GeneratedTable> tables, IProgress<GenerationProgress>? progress, CancellationToken cancellationToken)
+    {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         tables.Add(await WriteAsync(plan.Agencies, "Agencies", progress, cancellationToken));
         tables.Add(await WriteAsync(plan.Committees, "Committees", progress, cancellationToken));
@@ -135,8 +154,6 @@ public sealed class DemoGenerator(SteerCoDbContext db, DemoSeeder seeder, UserMa
         await BulkInsert.ResetIdentityAsync<Submission>(db, cancellationToken);
         await BulkInsert.ResetIdentityAsync<SubmissionVersion>(db, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-
-        return new GenerationReport(scale, seed, tables, total.Elapsed, DemoSeeder.AdminUserName, generatedAdmin);
     }
 
     /// <summary>Five years of quarterly reports (<see cref="GeneratedReporting"/>); the keys that close a cycle are linked after the rows they name.</summary>
