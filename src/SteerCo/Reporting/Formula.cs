@@ -145,12 +145,15 @@ public sealed class Formula
 public static class Aggregations
 {
     /// <summary>
-    /// Which aggregations a type allows: numbers any; percentages do not add up (average, min, max);
-    /// yes/no adds up as the count of "yes" and averages as its share; text never aggregates.
+    /// Which aggregations a type allows: numbers any; counts those that keep them whole (sum, min,
+    /// max), so that the roll-up is itself a count the report upward can take; percentages do not add
+    /// up (average, min, max); yes/no adds up as the count of "yes" and averages as its share; text
+    /// never aggregates.
     /// </summary>
     public static bool Allows(IndicatorType type, Aggregation aggregation) => type switch
     {
         IndicatorType.Number => true,
+        IndicatorType.Count => aggregation != Aggregation.Average,
         IndicatorType.Percentage => aggregation != Aggregation.Sum,
         IndicatorType.YesNo => aggregation is Aggregation.None or Aggregation.Sum or Aggregation.Average,
         _ => aggregation == Aggregation.None,

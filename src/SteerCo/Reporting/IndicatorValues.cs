@@ -50,13 +50,16 @@ public static partial class IndicatorValues
         return Check(name, type, number);
     }
 
-    /// <summary>A number as a spreadsheet holds it: the range rules of its type.</summary>
+    /// <summary>A number as a spreadsheet holds it: the range rules of its type (a count whole and not negative, a percentage 0 to 100).</summary>
     public static ParsedValue Check(string name, IndicatorType type, decimal number) => type switch
     {
         IndicatorType.Percentage when number is < 0 or > 100 => new(null, null, Messages.Get("ValuePercentRange", name, Show(number))),
         IndicatorType.YesNo when number is not (0 or 1) => new(null, null, Messages.Get("ValueNotYesNo", name, Show(number))),
+        // Shown in full, not rounded as Show rounds: 2,001 refused as "2" would read as a mistake of ours.
+        IndicatorType.Count when number < 0 || number != decimal.Truncate(number) => new(null, null, Messages.Get("ValueNotCount", name, number.ToString("#,##0.############", Vietnamese))),
         IndicatorType.Text => new(null, Show(number), null),
         _ when Math.Abs(number) > MaxNumber => new(null, null, Messages.Get("ValueTooLarge", name)),
+        IndicatorType.Count => new(decimal.Truncate(number), null, null),
         _ => new(Math.Round(number, 4), null, null),
     };
 

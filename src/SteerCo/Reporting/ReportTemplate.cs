@@ -5,12 +5,18 @@ using SteerCo.Data;
 
 namespace SteerCo.Reporting;
 
+/// <summary>
+/// What an indicator's figure is. Stored by name, so a new kind needs no schema change. A plain
+/// number may be negative or a fraction (a change, an amount, a level); a count [số đếm] of meetings,
+/// documents or households is a whole number, 0 or more.
+/// </summary>
 public enum IndicatorType
 {
     Number = 1,
     Percentage = 2,
     Text = 3,
     YesNo = 4,
+    Count = 5,
 }
 
 /// <summary>How a figure rolls up from the reports below: yes/no counts "yes" as 1.</summary>

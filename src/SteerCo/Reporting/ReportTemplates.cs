@@ -405,7 +405,7 @@ public sealed partial class ReportTemplates(SteerCoDbContext db, TimeProvider cl
 
     private static IEnumerable<string> CheckFormula(string code, IndicatorInput indicator, IReadOnlyList<IndicatorInput> indicators)
     {
-        if (indicator.Type is not (IndicatorType.Number or IndicatorType.Percentage))
+        if (indicator.Type is not (IndicatorType.Number or IndicatorType.Count or IndicatorType.Percentage))
         {
             yield return Messages.Get("FormulaNeedsNumber", code);
             yield break;

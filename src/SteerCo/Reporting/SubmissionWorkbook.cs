@@ -33,6 +33,7 @@ public static class SubmissionWorkbook
     private static readonly Dictionary<IndicatorType, string> TypeNames = new()
     {
         [IndicatorType.Number] = "Số",
+        [IndicatorType.Count] = "Số nguyên (đếm)",
         [IndicatorType.Percentage] = "Tỷ lệ (%)",
         [IndicatorType.Text] = "Chữ",
         [IndicatorType.YesNo] = "Có/Không",

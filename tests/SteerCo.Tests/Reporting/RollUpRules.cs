@@ -32,6 +32,46 @@ public sealed class RollUpRules
         IndicatorValues.DisplayAggregate(IndicatorType.YesNo, Aggregation.Average, 75m).ShouldBe("75%");
     }
 
+    [Theory]
+    [InlineData("0", 0)]
+    [InlineData("3", 3)]
+    [InlineData("+3", 3)]
+    [InlineData("1.234", 1234)]
+    [InlineData("12,0", 12)]
+    public void A_count_takes_whole_numbers_of_zero_or_more(string typed, int expected) =>
+        IndicatorValues.Parse("HOP Số cuộc họp", IndicatorType.Count, typed).ShouldBe(new ParsedValue(expected, null, null));
+
+    [Theory]
+    [InlineData("-1", "'-1'")]
+    [InlineData("2.5", "'2,5'")]
+    [InlineData("2,001", "'2,001'")]
+    [InlineData("-0,5", "'-0,5'")]
+    public void A_count_below_zero_or_with_a_fraction_is_refused_naming_the_indicator(string typed, string shown)
+    {
+        IndicatorValues.Parse("HOP Số cuộc họp", IndicatorType.Count, typed).Error.ShouldBe($"HOP Số cuộc họp: {shown} không hợp lệ, nhập số nguyên từ 0 trở lên.");
+        IndicatorValues.Parse("HOP Số cuộc họp", IndicatorType.Number, typed).Error.ShouldBeNull("a plain number may be a change or a fraction");
+        var culture = System.Globalization.CultureInfo.CurrentUICulture;
+        try
+        {
+            System.Globalization.CultureInfo.CurrentUICulture = new("en");
+            IndicatorValues.Parse("HOP Số cuộc họp", IndicatorType.Count, typed).Error.ShouldBe($"HOP Số cuộc họp: {shown} is not valid, enter a whole number, 0 or more.");
+        }
+        finally
+        {
+            System.Globalization.CultureInfo.CurrentUICulture = culture;
+        }
+    }
+
+    [Fact]
+    public void Counts_add_up_and_take_the_least_or_greatest_but_are_not_averaged()
+    {
+        Aggregations.Allows(IndicatorType.Count, Aggregation.Sum).ShouldBeTrue();
+        Aggregations.Allows(IndicatorType.Count, Aggregation.Min).ShouldBeTrue();
+        Aggregations.Allows(IndicatorType.Count, Aggregation.Max).ShouldBeTrue();
+        Aggregations.Allows(IndicatorType.Count, Aggregation.Average).ShouldBeFalse();
+        Aggregations.Apply(IndicatorType.Count, Aggregation.Sum, [3m, null, 4m]).ShouldBe(7m);
+    }
+
     [Fact]
     public void Text_and_none_do_not_roll_up()
     {
