@@ -19,6 +19,13 @@ public enum IndicatorType
     Count = 5,
 }
 
+public static class IndicatorTypes
+{
+    /// <summary>The kinds in the order the template editor offers them: a count beside the number it narrows.</summary>
+    public static IReadOnlyList<IndicatorType> Offered { get; } =
+        [IndicatorType.Number, IndicatorType.Count, IndicatorType.Percentage, IndicatorType.Text, IndicatorType.YesNo];
+}
+
 /// <summary>How a figure rolls up from the reports below: yes/no counts "yes" as 1.</summary>
 public enum Aggregation
 {

@@ -138,4 +138,31 @@ public sealed class EditingTemplates(SteerCoApp app) : IClassFixture<SteerCoApp>
         await using var check = app.ServiceScope();
         (await check.Db.ReportTemplateVersions.CountAsync(v => v.Template!.CommitteeId == tree.Province.Id)).ShouldBe(2, "the refused and stale saves made no version");
     }
+
+    [Fact]
+    public async Task The_editor_offers_a_count_beside_the_number_saves_it_and_refuses_averaging_it_beside_the_row()
+    {
+        var tree = await ReportingData.TreeAsync(app);
+        var secretariat = await app.SignInToPagesAsync(Role.Secretariat, tree.Province.Id);
+        var newPage = $"/Reporting/{tree.Province.Id}/Templates/new";
+        var empty = WebUtility.HtmlDecode(await secretariat.GetPageAsync(newPage));
+        var (number, count, percentage) = (empty.IndexOf("<option value=\"Number\"", StringComparison.Ordinal),
+            empty.IndexOf("<option value=\"Count\">Số nguyên (đếm)</option>", StringComparison.Ordinal), empty.IndexOf("<option value=\"Percentage\"", StringComparison.Ordinal));
+        count.ShouldBeGreaterThan(number);
+        percentage.ShouldBeGreaterThan(count);
+
+        var averaged = await secretariat.PostFormAsync(newPage, newPage, Form("Mẫu đếm", null, ("HOP", "Số cuộc họp", "Count", "Average", "")));
+
+        await averaged.ShouldHaveStatusAsync(HttpStatusCode.OK);
+        WebUtility.HtmlDecode(await averaged.Content.ReadAsStringAsync())
+            .ShouldContain("data-field=\"Input.Indicators[0].Aggregation\">Chỉ tiêu HOP: cách tổng hợp \"Trung bình\" không dùng được cho kiểu \"Số nguyên (đếm)\".");
+
+        var created = await secretariat.PostFormAsync(newPage, newPage, Form("Mẫu đếm", null, ("HOP", "Số cuộc họp", "Count", "Sum", ""), ("VB", "Số văn bản", "Count", "Max", "")));
+
+        created.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await secretariat.GetPageAsync(created.Headers.Location!.OriginalString)).ShouldContain("<option value=\"Count\" selected=\"selected\">");
+        await using var scope = app.ServiceScope();
+        (await scope.Db.ReportTemplateVersions.Where(v => v.Template!.CommitteeId == tree.Province.Id).SelectMany(v => v.Indicators).Select(i => i.Type).ToListAsync())
+            .ShouldBe([IndicatorType.Count, IndicatorType.Count]);
+    }
 }

@@ -63,13 +63,14 @@ public sealed class RollUpRules
     }
 
     [Fact]
-    public void Counts_add_up_and_take_the_least_or_greatest_but_are_not_averaged()
+    public void Counts_add_up_and_take_the_least_or_greatest_but_are_not_averaged_and_the_editor_offers_every_kind()
     {
         Aggregations.Allows(IndicatorType.Count, Aggregation.Sum).ShouldBeTrue();
         Aggregations.Allows(IndicatorType.Count, Aggregation.Min).ShouldBeTrue();
         Aggregations.Allows(IndicatorType.Count, Aggregation.Max).ShouldBeTrue();
         Aggregations.Allows(IndicatorType.Count, Aggregation.Average).ShouldBeFalse();
         Aggregations.Apply(IndicatorType.Count, Aggregation.Sum, [3m, null, 4m]).ShouldBe(7m);
+        IndicatorTypes.Offered.ShouldBe(Enum.GetValues<IndicatorType>(), ignoreOrder: true);
     }
 
     [Fact]
