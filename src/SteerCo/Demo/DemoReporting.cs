@@ -18,10 +18,10 @@ internal sealed class DemoReporting(SteerCoDbContext db, ReportTemplates templat
 
     public static TemplateInput Template { get; } = new(TemplateName,
     [
-        new("HO_SO_TAN", "Số hộ dân được sơ tán", "hộ", IndicatorType.Number, Aggregation.Sum),
-        new("HO_PHAI_SO_TAN", "Số hộ thuộc diện phải sơ tán", "hộ", IndicatorType.Number, Aggregation.Sum),
+        new("HO_SO_TAN", "Số hộ dân được sơ tán", "hộ", IndicatorType.Count, Aggregation.Sum),
+        new("HO_PHAI_SO_TAN", "Số hộ thuộc diện phải sơ tán", "hộ", IndicatorType.Count, Aggregation.Sum),
         new("TY_LE_SO_TAN", "Tỷ lệ hộ được sơ tán", "%", IndicatorType.Percentage, Aggregation.Average, "HO_SO_TAN / HO_PHAI_SO_TAN * 100"),
-        new("NHA_HU_HONG", "Số nhà bị hư hỏng", "căn", IndicatorType.Number, Aggregation.Sum),
+        new("NHA_HU_HONG", "Số nhà bị hư hỏng", "căn", IndicatorType.Count, Aggregation.Sum),
         new("KINH_PHI", "Kinh phí hỗ trợ khắc phục hậu quả", "triệu đồng", IndicatorType.Number, Aggregation.Sum),
         new("MUC_NUOC", "Mực nước lũ cao nhất", "m", IndicatorType.Number, Aggregation.Max),
         new("CANH_BAO", "Thời gian cảnh báo sớm ngắn nhất trước khi lũ đến", "giờ", IndicatorType.Number, Aggregation.Min),

@@ -58,12 +58,12 @@ public sealed class ReportingAQuarterInTheBrowser(BrowserHost host) : IClassFixt
         await Assertions.Expect(province.Locator("h1")).ToHaveTextAsync(Title);
         var requestUrl = province.Url;
 
-        // Hải Châu types its figures on a phone; a figure that is not a number is refused beside its field.
+        // Hải Châu types its figures on a phone; a figure that is not a number, and a count that is not whole, are refused beside their fields.
         var haichau = await WithConfirmationsAsync(host.SignInAsync("thuky.haichau", phone: true));
         await OpenOwedReportAsync(haichau);
         await Field(haichau, "HO_SO_TAN").FillAsync("một trăm hai mươi");
         await Field(haichau, "HO_PHAI_SO_TAN").FillAsync("150");
-        await Field(haichau, "NHA_HU_HONG").FillAsync("12");
+        await Field(haichau, "NHA_HU_HONG").FillAsync("2.5");
         await Field(haichau, "KINH_PHI").FillAsync("250,5");
         await Field(haichau, "MUC_NUOC").FillAsync("3,2");
         await Field(haichau, "CANH_BAO").FillAsync("24");
@@ -72,10 +72,13 @@ public sealed class ReportingAQuarterInTheBrowser(BrowserHost host) : IClassFixt
         await Field(haichau, "KIEN_NGHI").FillAsync("Bổ sung áo phao cho lực lượng xung kích.");
         await haichau.GetByRole(AriaRole.Button, new() { Name = "Nộp báo cáo" }).ClickAsync();
         await Assertions.Expect(haichau.Locator("[data-code='HO_SO_TAN'] .field-validation-error")).ToHaveTextAsync("HO_SO_TAN Số hộ dân được sơ tán: 'một trăm hai mươi' không phải là số.");
+        await Assertions.Expect(haichau.Locator("[data-code='NHA_HU_HONG'] .field-validation-error")).ToHaveTextAsync("NHA_HU_HONG Số nhà bị hư hỏng: '2,5' không hợp lệ, nhập số nguyên từ 0 trở lên.");
+        await Assertions.Expect(haichau.Locator("[data-code='KINH_PHI'] .field-validation-error")).ToHaveCountAsync(0);
         await Assertions.Expect(Field(haichau, "KINH_PHI")).ToHaveValueAsync("250,5");
         (await haichau.EvaluateAsync<int>("document.documentElement.scrollWidth - window.innerWidth")).ShouldBeLessThanOrEqualTo(0);
         await BrowserHost.ScreenshotAsync(haichau, "report-form-phone");
         await Field(haichau, "HO_SO_TAN").FillAsync("100");
+        await Field(haichau, "NHA_HU_HONG").FillAsync("12");
         await haichau.GetByRole(AriaRole.Button, new() { Name = "Nộp báo cáo" }).ClickAsync();
         await ShowsFlashAsync(haichau, "Đã nộp báo cáo.");
         await Assertions.Expect(haichau.Locator("dd.status")).ToContainTextAsync("Đã nộp");

@@ -57,7 +57,7 @@ public sealed class GeneratingTheReports(GeneratedSmallDataSet data) : IClassFix
             {
                 continue; // No province accepted this quarter: nothing rolls up.
             }
-            foreach (var row in consolidated.Value!.Rows.Where(r => r.Type == IndicatorType.Number && r.Aggregation == Aggregation.Sum && r.Formula is null))
+            foreach (var row in consolidated.Value!.Rows.Where(r => r.Type is IndicatorType.Number or IndicatorType.Count && r.Aggregation == Aggregation.Sum && r.Formula is null))
             {
                 row.Value.ShouldBe(accepted.Where(v => v.IndicatorId == row.IndicatorId).Sum(v => v.Number), row.Code);
                 checkedFigures++;
@@ -72,7 +72,7 @@ public sealed class GeneratingTheReports(GeneratedSmallDataSet data) : IClassFix
                 province.PrefilledFromRequestId.ShouldNotBeNull();
                 var own = await requests.ConsolidatedAsync(Actor.System(), province.PrefilledFromRequestId!.Value);
                 var figures = accepted.Where(v => v.SubmissionVersionId == province.VersionId).ToDictionary(v => v.Code);
-                foreach (var row in own.Value!.Rows.Where(r => r.Formula is null && r.Type is IndicatorType.Number or IndicatorType.Percentage))
+                foreach (var row in own.Value!.Rows.Where(r => r.Formula is null && r.Type is IndicatorType.Number or IndicatorType.Count or IndicatorType.Percentage))
                 {
                     figures[row.Code].Number.ShouldBe(row.Value, $"{row.Code} of submission {province.Id}");
                     checkedFigures++;
@@ -80,6 +80,23 @@ public sealed class GeneratingTheReports(GeneratedSmallDataSet data) : IClassFix
             }
         }
         checkedFigures.ShouldBeGreaterThan(100);
+    }
+
+    [Fact]
+    public async Task Every_figure_of_a_count_is_whole_and_not_negative_as_a_count_typed_in_the_app_must_be()
+    {
+        await using var scope = App.ServiceScope();
+        var db = scope.Db;
+        var counts = GeneratedReporting.Indicators.Where(i => i.Type == IndicatorType.Count).Select(i => i.Code).ToList();
+        counts.ShouldContain("CD01");
+
+        var figures = await (from v in db.SubmissionValues.AsNoTracking()
+                             join i in db.ReportIndicators on v.IndicatorId equals i.Id
+                             where counts.Contains(i.Code) && i.Formula == null
+                             select new { i.Code, v.Number }).ToListAsync();
+
+        figures.ShouldNotBeEmpty();
+        figures.Where(f => f.Number is not { } n || n < 0 || n != decimal.Truncate(n)).ShouldBeEmpty();
     }
 
     [Fact]
