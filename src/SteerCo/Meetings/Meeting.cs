@@ -55,7 +55,10 @@ public sealed class Meeting : IVersioned
 
     public DateOnly Date { get; set; }
 
-    /// <summary>"08 giờ 00", as the invitation prints it; free text.</summary>
+    /// <summary>
+    /// "08 giờ 00", as the invitation prints it: what the clerk types ("8h30", "8:00") is stored in
+    /// that form (<see cref="SteerCo.Text.TimeFormats"/>). Rows from before the check keep what was typed and print it so.
+    /// </summary>
     public string? Time { get; set; }
 
     public required string Place { get; set; }

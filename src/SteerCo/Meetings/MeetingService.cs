@@ -38,7 +38,7 @@ public sealed class MeetingService(SteerCoDbContext db, WorkItemService workItem
         }
         var period = Required(input.Period, nameof(MeetingInput.Period), "FieldPeriod", 100, problems);
         var place = Required(input.Place, nameof(MeetingInput.Place), "FieldPlace", ShortText, problems);
-        var time = Optional(input.Time, nameof(MeetingInput.Time), Messages.Get("FieldMeetingTime"), 50, problems);
+        var time = MeetingTime(input.Time, problems);
         var recorder = VietnameseText.Clean(input.RecorderName);
         if (recorder.Length > RecorderLength)
         {
@@ -702,6 +702,26 @@ public sealed class MeetingService(SteerCoDbContext db, WorkItemService workItem
             problems.Add(new(field, Messages.Get("TooLong", label, max)));
         }
         return NullIfEmpty(text);
+    }
+
+    /// <summary>
+    /// The time as the invitation prints it ("08 giờ 00") from what the clerk typed ("8h30", "8:00",
+    /// "8 giờ 30 phút"); null when left empty. Anything else is refused, quoted back: "25 giờ 99"
+    /// or "sáng mai" would otherwise be printed on the invitation as the time to come.
+    /// </summary>
+    private static string? MeetingTime(string? value, List<Problem> problems)
+    {
+        var text = VietnameseText.Clean(value);
+        if (text.Length == 0)
+        {
+            return null;
+        }
+        if (TimeFormats.TryParse(text, out var time))
+        {
+            return time.ToOfficial();
+        }
+        problems.Add(new(nameof(MeetingInput.Time), Messages.Get("MeetingTimeInvalid", Messages.Get("FieldMeetingTime"), DocumentRules.Excerpt(text))));
+        return null;
     }
 
     private static string? NullIfEmpty(string? text) => string.IsNullOrEmpty(text) ? null : text;

@@ -102,8 +102,15 @@ public sealed class AssigningWorkInTheBrowser(BrowserHost host) : IClassFixture<
         await secretariat.GetByLabel("Ngày họp").FillAsync(Today.ToShort());
         await secretariat.GetByLabel("Địa điểm").FillAsync("Phòng họp số 3");
         await secretariat.GetByLabel("Thư ký (người ghi biên bản)").FillAsync("Phan Thị Ghi");
+        // A time that is no time of day comes back beside the field, the rest of the form as typed.
+        await secretariat.GetByLabel("Giờ họp").FillAsync("25 giờ 99");
+        await secretariat.GetByRole(AriaRole.Button, new() { Name = "Lên lịch cuộc họp" }).ClickAsync();
+        await Assertions.Expect(secretariat.Locator(".field-validation-error[data-field='Input.Time']")).ToContainTextAsync("Giờ họp '25 giờ 99' không hợp lệ");
+        await Assertions.Expect(secretariat.GetByLabel("Địa điểm")).ToHaveValueAsync("Phòng họp số 3");
+        await secretariat.GetByLabel("Giờ họp").FillAsync("8h30");
         await secretariat.GetByRole(AriaRole.Button, new() { Name = "Lên lịch cuộc họp" }).ClickAsync();
         await Assertions.Expect(secretariat.Locator("dd.recorder")).ToHaveTextAsync("Phan Thị Ghi");
+        await Assertions.Expect(secretariat.Locator("dl.facts")).ToContainTextAsync($"{Today.ToShort()} 08 giờ 30");
 
         var add = secretariat.Locator("form[action*='handler=Agenda']");
         await add.GetByLabel("Nội dung").FillAsync("Báo cáo tình hình");

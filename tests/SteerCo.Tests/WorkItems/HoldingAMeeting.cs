@@ -70,9 +70,9 @@ public sealed class HoldingAMeeting(SteerCoApp app) : IClassFixture<SteerCoApp>
         await using var scope = app.ServiceScope();
         var service = scope.Get<MeetingService>();
 
-        var late = await service.ScheduleAsync(scope.Actor, branch.Province.Id,
-            new MeetingInput(MeetingKind.Thematic, "năm 2026", Today, new string('8', 51), "Hội trường", meeting.ChairPersonId));
-        late.Problems.Single().ShouldBe(new Problem(nameof(MeetingInput.Time), "Giờ họp dài quá 50 ký tự."));
+        var hall = await service.ScheduleAsync(scope.Actor, branch.Province.Id,
+            new MeetingInput(MeetingKind.Thematic, "năm 2026", Today, "08 giờ 00", new string('H', 301), meeting.ChairPersonId));
+        hall.Problems.Single().ShouldBe(new Problem(nameof(MeetingInput.Place), "Địa điểm dài quá 300 ký tự."));
         var presenter = await service.AddAgendaItemAsync(scope.Actor, meeting.Id, "Báo cáo tình hình", new string('S', 301));
         presenter.Problems.Single().Message.ShouldBe("Người trình bày dài quá 300 ký tự.");
         var reason = await service.RecordAttendanceAsync(scope.Actor, meeting.Id, [new(member.Id, Attendance.Absent, new string('x', 501), null)], meeting.Version);
@@ -87,6 +87,99 @@ public sealed class HoldingAMeeting(SteerCoApp app) : IClassFixture<SteerCoApp>
         (unchanged.Version, unchanged.Agenda.Count, unchanged.InvitationSymbol).ShouldBe((meeting.Version, meeting.Agenda.Count, null));
         unchanged.Invitees.ShouldAllBe(i => i.Attendance == Attendance.Invited);
         (await scope.Db.Meetings.CountAsync(m => m.CommitteeId == branch.Province.Id)).ShouldBe(1);
+    }
+
+    [Theory]
+    [InlineData("8:00", "08 giờ 00")]
+    [InlineData("08:00", "08 giờ 00")]
+    [InlineData("8h", "08 giờ 00")]
+    [InlineData("8h00", "08 giờ 00")]
+    [InlineData("8H30", "08 giờ 30")]
+    [InlineData("8 h 30", "08 giờ 30")]
+    [InlineData("8 giờ", "08 giờ 00")]
+    [InlineData("8 giờ 00", "08 giờ 00")]
+    [InlineData("8 giờ 30 phút", "08 giờ 30")]
+    [InlineData("  14   GIỜ  5  PHÚT ", "14 giờ 05")]
+    [InlineData("14 gio 00", "14 giờ 00")]
+    [InlineData("14 gi\u01a1\u0300 00", "14 giờ 00")] // "giờ" with its tone mark typed apart
+    [InlineData("0:00", "00 giờ 00")]
+    [InlineData("23:59", "23 giờ 59")]
+    public void A_time_is_read_as_a_clerk_types_it_and_written_as_the_invitation_prints_it(string typed, string official)
+    {
+        TimeFormats.TryParse(typed, out var time).ShouldBeTrue(typed);
+        time.ToOfficial().ShouldBe(official);
+    }
+
+    [Fact]
+    public async Task The_time_is_stored_as_the_invitation_prints_it_and_left_empty_it_stays_empty()
+    {
+        var (branch, meeting, _) = await ScheduledAsync("Liên Chiểu");
+        await using var scope = app.ServiceScope();
+        var service = scope.Get<MeetingService>();
+
+        foreach (var (typed, stored) in new[] { ("8h30", "08 giờ 30"), ("14:00", "14 giờ 00"), ("8 giờ 30 phút", "08 giờ 30"), (" ", null), (null, null) })
+        {
+            var scheduled = await service.ScheduleAsync(scope.Actor, branch.Province.Id,
+                new MeetingInput(MeetingKind.Thematic, "năm 2026", Today, typed, "Phòng họp số 1", meeting.ChairPersonId));
+            scheduled.IsOk.ShouldBeTrue(string.Join("; ", scheduled.Problems.Select(p => p.Message)));
+            scheduled.Value!.Time.ShouldBe(stored, typed);
+            (await scope.Db.Meetings.AsNoTracking().SingleAsync(m => m.Id == scheduled.Value.Id)).Time.ShouldBe(stored);
+        }
+
+        var printed = (await service.ScheduleAsync(scope.Actor, branch.Province.Id,
+            new MeetingInput(MeetingKind.Thematic, "năm 2026", Today, "8h30", "Phòng họp số 1", meeting.ChairPersonId))).Value!;
+        using var invitation = Docx.Open((await service.PaperAsync(scope.Actor, printed.Id, MeetingPaper.Invitation)).Value!.Content);
+        invitation.Line($"Thời gian: 08 giờ 30, {OfficialText.LongDate(Today)}.");
+    }
+
+    [Fact]
+    public async Task A_time_that_is_no_time_of_day_is_refused_beside_the_field_and_nothing_is_scheduled()
+    {
+        var (branch, meeting, _) = await ScheduledAsync("Sơn Trà");
+        await using var scope = app.ServiceScope();
+        var service = scope.Get<MeetingService>();
+
+        foreach (var typed in new[] { "25 giờ 99", "sáng mai", "8:75", "24:00", "8:5", "8h5", "8 phút", "8.30", "giờ 8" })
+        {
+            var refused = await service.ScheduleAsync(scope.Actor, branch.Province.Id,
+                new MeetingInput(MeetingKind.Thematic, "năm 2026", Today, typed, "Phòng họp số 1", meeting.ChairPersonId));
+            refused.Outcome.ShouldBe(Outcome.Invalid, typed);
+            refused.Problems.Single().ShouldBe(new Problem(nameof(MeetingInput.Time),
+                $"Giờ họp '{typed}' không hợp lệ: nhập giờ từ 0 đến 23 và phút từ 00 đến 59, ví dụ 8:00, 8h30 hoặc 14 giờ 00."));
+        }
+        // A long value is quoted back cut short, not whole.
+        (await service.ScheduleAsync(scope.Actor, branch.Province.Id,
+            new MeetingInput(MeetingKind.Thematic, "năm 2026", Today, new string('8', 51), "Phòng họp số 1", meeting.ChairPersonId)))
+            .Problems.Single().Message.ShouldStartWith("Giờ họp '88888888888888888888…' không hợp lệ");
+        var culture = System.Globalization.CultureInfo.CurrentUICulture;
+        try
+        {
+            System.Globalization.CultureInfo.CurrentUICulture = new("en");
+            (await service.ScheduleAsync(scope.Actor, branch.Province.Id,
+                new MeetingInput(MeetingKind.Thematic, "năm 2026", Today, "25 giờ 99", "Phòng họp số 1", meeting.ChairPersonId)))
+                .Problems.Single().Message.ShouldBe("Time '25 giờ 99' is not valid: enter an hour from 0 to 23 and minutes from 00 to 59, for example 8:00, 8h30 or 14:00.");
+        }
+        finally
+        {
+            System.Globalization.CultureInfo.CurrentUICulture = culture;
+        }
+
+        (await scope.Db.Meetings.CountAsync(m => m.CommitteeId == branch.Province.Id)).ShouldBe(1, "only the meeting scheduled before");
+    }
+
+    [Fact]
+    public async Task A_time_stored_before_it_was_checked_still_reads_and_prints_as_it_was_typed()
+    {
+        var (_, meeting, _) = await ScheduledAsync("Ngũ Hành Sơn");
+        await using var scope = app.ServiceScope();
+        await scope.Db.Meetings.Where(m => m.Id == meeting.Id).ExecuteUpdateAsync(m => m.SetProperty(x => x.Time, "Sáng thứ Hai, 7h30"));
+        var service = scope.Get<MeetingService>();
+
+        (await service.GetAsync(scope.Actor, meeting.Id)).Value!.Time.ShouldBe("Sáng thứ Hai, 7h30");
+        using var invitation = Docx.Open((await service.PaperAsync(scope.Actor, meeting.Id, MeetingPaper.Invitation)).Value!.Content);
+        invitation.Line($"Thời gian: Sáng thứ Hai, 7h30, {OfficialText.LongDate(meeting.Date)}.");
+        using var minutes = Docx.Open((await service.PaperAsync(scope.Actor, meeting.Id, MeetingPaper.Minutes)).Value!.Content);
+        minutes.Line($"Thời gian: Sáng thứ Hai, 7h30, {OfficialText.LongDate(meeting.Date)}.");
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using SteerCo.Access;
 using SteerCo.Data;
@@ -223,20 +224,33 @@ public sealed class WorkItemsOverHttp(SteerCoApp app) : IClassFixture<SteerCoApp
     }
 
     [Fact]
-    public async Task A_meeting_time_too_long_and_an_invitee_marked_twice_are_refused_by_name_and_nothing_is_saved()
+    public async Task A_meeting_time_that_is_no_time_of_day_and_an_invitee_marked_twice_are_refused_by_name_and_nothing_is_saved()
     {
         var branch = await WorkData.BranchAsync(app, "Núi Thành", communes: 0);
         var chair = await WorkData.ChairAsync(app, branch, "Lê Văn Chủ");
         var secretariat = await app.SignInAsync(Role.Secretariat, branch.Province.Id);
         var url = $"/api/v1/committees/{branch.Province.Id}/meetings";
 
-        var late = await secretariat.PostJsonAsync(url, new { kind = "Thematic", period = "năm 2026", date = Today, time = new string('8', 51), place = "Phòng họp", chairPersonId = chair });
+        var late = await secretariat.PostJsonAsync(url, new { kind = "Thematic", period = "năm 2026", date = Today, time = "25 giờ 99", place = "Phòng họp", chairPersonId = chair });
         await late.ShouldHaveStatusAsync(HttpStatusCode.BadRequest);
-        (await late.ReadProblemAsync()).ErrorsFor("time").ShouldBe(["Giờ họp dài quá 50 ký tự."]);
+        var problem = await late.ReadProblemAsync();
+        problem.ErrorsFor("time").ShouldBe(["Giờ họp '25 giờ 99' không hợp lệ: nhập giờ từ 0 đến 23 và phút từ 00 đến 59, ví dụ 8:00, 8h30 hoặc 14 giờ 00."]);
+        problem.GetProperty("errors").EnumerateObject().Select(e => e.Name).ShouldBe(["time"], "only the time is wrong");
+        using (var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = JsonContent.Create(new { kind = "Thematic", period = "năm 2026", date = Today, time = "sáng mai", place = "Phòng họp", chairPersonId = chair }, options: ApiJson.Options) })
+        {
+            request.Headers.Add("Cookie", ".AspNetCore.Culture=c%3Den-GB%7Cuic%3Den");
+            var english = await secretariat.SendAsync(request);
+            await english.ShouldHaveStatusAsync(HttpStatusCode.BadRequest);
+            (await english.ReadProblemAsync()).ErrorsFor("time")
+                .ShouldBe(["Time 'sáng mai' is not valid: enter an hour from 0 to 23 and minutes from 00 to 59, for example 8:00, 8h30 or 14:00."]);
+        }
         (await secretariat.GetJsonAsync<SteerCo.Data.Paged<MeetingSummary>>(url)).Total.ShouldBe(0);
 
-        var scheduled = await secretariat.PostJsonAsync(url, new { kind = "Thematic", period = "năm 2026", date = Today, time = "14 giờ 00", place = "Phòng họp", chairPersonId = chair });
+        var scheduled = await secretariat.PostJsonAsync(url, new { kind = "Thematic", period = "năm 2026", date = Today, time = "14h", place = "Phòng họp", chairPersonId = chair });
+        await scheduled.ShouldHaveStatusAsync(HttpStatusCode.Created);
         var meeting = await scheduled.ReadJsonAsync<MeetingDetail>();
+        meeting.Time.ShouldBe("14 giờ 00", "stored as the invitation prints it");
+        (await secretariat.GetJsonAsync<MeetingDetail>($"/api/v1/meetings/{meeting.Id}")).Time.ShouldBe("14 giờ 00");
         var invitee = meeting.Invitees.Single();
         var twice = await secretariat.PutJsonAsync($"/api/v1/meetings/{meeting.Id}/attendance", new
         {
