@@ -98,8 +98,8 @@ public sealed partial class FollowingUpAMeeting(BrowserHost host) : IClassFixtur
         // The agency finds its task and reports it done; it may not report on another agency's task.
         var otherAgencysTask = await TaskOfAnotherAgencyAsync(danang);
         var member = await host.SignInAsync("thanhvien.danang");
-        await member.GetByRole(AriaRole.Link, new() { Name = "Công việc" }).ClickAsync();
-        await Assertions.Expect(member.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Việc của cơ quan tôi");
+        await member.Locator("nav.main-nav").GetByRole(AriaRole.Link, new() { Name = "Nhiệm vụ", Exact = true }).ClickAsync();
+        await Assertions.Expect(member.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Nhiệm vụ của cơ quan tôi");
         await member.GetByRole(AriaRole.Link, new() { Name = "rà soát an toàn các hồ chứa" }).ClickAsync();
         await Assertions.Expect(member.Locator("dd.lead-agency")).ToHaveTextAsync("Sở Nông nghiệp và Môi trường");
         await member.GetByLabel("Kết quả thực hiện").FillAsync("Đã rà soát 12 hồ chứa, gia cố 2 hồ xung yếu.");
