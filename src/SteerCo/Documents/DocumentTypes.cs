@@ -1,3 +1,5 @@
+using SteerCo.Committees;
+
 namespace SteerCo.Documents;
 
 /// <summary>A kind of document and the abbreviation its symbol uses ("TB", Thông báo).</summary>
@@ -90,6 +92,26 @@ public static class DocumentTypes
         new("GCN", "Giấy chứng nhận"),
         new("PG", "Phiếu gửi"),
     ];
+
+    /// <summary>Both systems' types in one list, each abbreviation once (the state's first), for a filter over documents of both.</summary>
+    public static IReadOnlyList<DocumentType> OfBothSystems { get; } = [.. State.Concat(Party).DistinctBy(t => t.Abbreviation)];
+
+    /// <summary>
+    /// The system a type belongs to when the other system has the same kind under its own
+    /// abbreviation, so that a list of both can tell the two apart; null for every other type. A
+    /// Quy định is QyĐ in state symbols (Decree 30) and QĐi in Party ones (HD 36): both are rightly
+    /// named "Quy định", and only the system says which is which.
+    /// </summary>
+    public static DocumentSystem? SystemToTellApart(DocumentType type)
+    {
+        var (inState, inParty) = (Find(State, type.Abbreviation) is not null, Find(Party, type.Abbreviation) is not null);
+        if (inState == inParty)
+        {
+            return null;
+        }
+        var other = inState ? Party : State;
+        return other.Any(t => t.Name == type.Name && t.Abbreviation != type.Abbreviation) ? (inState ? DocumentSystem.State : DocumentSystem.Party) : null;
+    }
 
     /// <summary>The type with exactly this abbreviation (case-sensitive, NFC), or null.</summary>
     public static DocumentType? Find(IReadOnlyList<DocumentType> table, string? abbreviation) =>

@@ -34,6 +34,24 @@ public sealed class EnteringADocument(SteerCoApp app) : IClassFixture<SteerCoApp
     }
 
     [Fact]
+    public async Task The_register_and_search_tell_the_state_quy_dinh_from_the_party_one_in_vietnamese_and_in_english()
+    {
+        var pages = await app.SignInToPagesAsync(Role.Secretariat, app.Hierarchy.Danang.Id);
+
+        foreach (var url in new[] { "/Documents", "/Documents/Search" })
+        {
+            var html = await pages.GetPageAsync(url);
+            html.ShouldContain("Quy định (Nhà nước)</option>", Case.Sensitive, url);
+            html.ShouldContain("Quy định (Đảng)</option>", Case.Sensitive, url);
+            html.ShouldContain("Quy chế</option>", Case.Sensitive, url);
+        }
+        await (await pages.Http.GetAsync("/culture/en?returnUrl=/")).ShouldHaveStatusAsync(System.Net.HttpStatusCode.Redirect);
+        var english = await pages.GetPageAsync("/Documents");
+        english.ShouldContain("QyĐ — Quy định (State)</option>");
+        english.ShouldContain("QĐi — Quy định (Party)</option>");
+    }
+
+    [Fact]
     public async Task A_type_chosen_for_a_symbol_without_one_is_kept_and_the_register_filters_by_it()
     {
         await using var scope = app.ServiceScope();

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using SteerCo.Committees;
 using SteerCo.Documents;
 
 namespace SteerCo.Tests.Documents;
@@ -268,6 +269,18 @@ public sealed class ReadingDocumentSymbols
             table.ShouldAllBe(t => t.Abbreviation.IsNormalized(NormalizationForm.FormC) && t.Name.IsNormalized(NormalizationForm.FormC));
         }
         DocumentTypes.State.Count.ShouldBe(30);
+    }
+
+    [Fact]
+    public void A_list_of_both_systems_names_each_type_once_telling_the_two_quy_dinh_apart_by_system()
+    {
+        // Both are rightly "Quy định" (QyĐ in Decree 30, QĐi in HD 36); a Quy chế is QC in both.
+        DocumentTypes.Find(DocumentTypes.State, "QyĐ")!.Name.ShouldBe("Quy định");
+        DocumentTypes.Find(DocumentTypes.Party, "QĐi")!.Name.ShouldBe("Quy định");
+        DocumentTypes.OfBothSystems.Where(t => DocumentTypes.SystemToTellApart(t) is not null)
+            .Select(t => (t.Abbreviation, DocumentTypes.SystemToTellApart(t))).ShouldBe([("QyĐ", (DocumentSystem?)DocumentSystem.State), ("QĐi", DocumentSystem.Party)]);
+        DocumentTypes.OfBothSystems.Select(t => (t.Name, DocumentTypes.SystemToTellApart(t))).ShouldBeUnique();
+        DocumentTypes.OfBothSystems.Select(t => t.Abbreviation).ShouldBeUnique();
     }
 
     private static void ShouldRead(string text, DocumentSymbol expected)

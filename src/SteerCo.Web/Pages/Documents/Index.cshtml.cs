@@ -41,7 +41,7 @@ public sealed class IndexModel(DocumentRegister register, CommitteeService commi
     public int? RegisterInto { get; private set; }
 
     /// <summary>Every abbreviation of both systems, once, in table order.</summary>
-    public static IReadOnlyList<DocumentType> Types { get; } = [.. DocumentTypes.State.Concat(DocumentTypes.Party).DistinctBy(t => t.Abbreviation)];
+    public static IReadOnlyList<DocumentType> Types => DocumentTypes.OfBothSystems;
 
     public async Task OnGetAsync(CancellationToken ct)
     {

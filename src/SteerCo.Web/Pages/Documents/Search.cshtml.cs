@@ -46,7 +46,7 @@ public sealed class SearchModel(DocumentSearch search, CommitteeService committe
 
     /// <summary>Type abbreviations of the state and Party tables, for the type field's suggestions.</summary>
     public IReadOnlyList<DocumentType> Types { get; } =
-        [.. DocumentTypes.State.Concat(DocumentTypes.Party).DistinctBy(t => t.Abbreviation).OrderBy(t => t.Abbreviation, StringComparer.Ordinal)];
+        [.. DocumentTypes.OfBothSystems.OrderBy(t => t.Abbreviation, StringComparer.Ordinal)];
 
     public DocumentSearchResults Results { get; private set; } = new([], 0, false, 1, PageSize);
 
