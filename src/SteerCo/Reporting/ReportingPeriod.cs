@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 
 namespace SteerCo.Reporting;
 
@@ -21,7 +22,7 @@ public enum PeriodKind
 /// A reporting period: kind, year and number within the year ("Quý I/2023" is Quarter, 2023, 1).
 /// Periods are cumulative from January except the month, the quarter and the last six months.
 /// </summary>
-public readonly record struct ReportingPeriod(PeriodKind Kind, int Year, int Number)
+public readonly partial record struct ReportingPeriod(PeriodKind Kind, int Year, int Number)
 {
     private static readonly string[] Roman = ["I", "II", "III", "IV"];
 
@@ -66,6 +67,34 @@ public readonly record struct ReportingPeriod(PeriodKind Kind, int Year, int Num
         PeriodKind.NineMonths => string.Create(CultureInfo.InvariantCulture, $"9 tháng năm {Year}"),
         _ => string.Create(CultureInfo.InvariantCulture, $"Năm {Year}"),
     };
+
+    /// <summary>
+    /// The period a name of <see cref="ToString"/> stands for ("Quý I/2023" is Quarter, 2023, 1), for
+    /// lists that carry the name alone; false for any other text (a title, a meeting's free-text period).
+    /// </summary>
+    public static bool TryParseName(string? name, out ReportingPeriod period)
+    {
+        period = default;
+        var match = Name().Match(name ?? "");
+        if (!match.Success)
+        {
+            return false;
+        }
+        var year = int.Parse(match.Groups["year"].Value, CultureInfo.InvariantCulture);
+        period = match.Groups switch
+        {
+            var g when g["month"].Success => Month(year, int.Parse(g["month"].Value, CultureInfo.InvariantCulture)),
+            var g when g["quarter"].Success => Quarter(year, Array.IndexOf(Roman, g["quarter"].Value) + 1),
+            var g when g["half"].Success => new(PeriodKind.HalfYear, year, g["half"].Value == "đầu" ? 1 : 2),
+            var g when g["nine"].Success => new(PeriodKind.NineMonths, year, 1),
+            _ => new(PeriodKind.Year, year, 1),
+        };
+        // "Tháng 13/2023" has the shape but is no period.
+        return period.IsValid && period.ToString() == name;
+    }
+
+    [GeneratedRegex(@"^(?:Tháng (?<month>[0-9]{1,2})/|Quý (?<quarter>I|II|III|IV)/|6 tháng (?<half>đầu|cuối) năm |(?<nine>9) tháng năm |Năm )(?<year>[0-9]{4})$", RegexOptions.CultureInvariant)]
+    private static partial Regex Name();
 
     /// <summary>A sortable key ("2023-Q-1"), used in URLs and forms.</summary>
     public string Key => string.Create(CultureInfo.InvariantCulture, $"{Year}-{(int)Kind}-{Number}");

@@ -1,11 +1,16 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.RegularExpressions;
 using DocumentFormat.OpenXml.Packaging;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Localization;
 using SteerCo.Access;
 using SteerCo.Reporting;
 using SteerCo.Tests.Support;
+using SteerCo.Web;
+using SteerCo.Web.Infrastructure;
 
 namespace SteerCo.Tests.Reporting;
 
@@ -252,6 +257,79 @@ public sealed class ReportingPages(SteerCoApp app) : IClassFixture<SteerCoApp>
         await docx.ShouldHaveStatusAsync(HttpStatusCode.OK);
         using var word = WordprocessingDocument.Open(new MemoryStream(await docx.Content.ReadAsByteArrayAsync()), false);
         word.MainDocumentPart!.Document.Body!.InnerText.ShouldContain("Quý I/2026");
+    }
+
+    [Fact]
+    public void Every_period_reads_back_from_its_name_and_the_pages_name_it_as_stored_in_vietnamese_and_from_the_resource_file_in_english()
+    {
+        var text = app.Services.GetRequiredService<IStringLocalizer<SharedResource>>();
+        var periods = Enum.GetValues<PeriodKind>().SelectMany(kind => ReportingPeriod.Between(kind, 2023, 2023)).ToList();
+        var culture = CultureInfo.CurrentUICulture;
+        try
+        {
+            CultureInfo.CurrentUICulture = new("vi");
+            foreach (var period in periods)
+            {
+                ReportingPeriod.TryParseName(period.ToString(), out var read).ShouldBeTrue(period.ToString());
+                read.ShouldBe(period);
+                text.PeriodName(period).ShouldBe(period.ToString());
+            }
+            CultureInfo.CurrentUICulture = new("en");
+            periods.Select(p => text.PeriodName(p)).ShouldBe([
+                "January 2023", "February 2023", "March 2023", "April 2023", "May 2023", "June 2023",
+                "July 2023", "August 2023", "September 2023", "October 2023", "November 2023", "December 2023",
+                "Q1 2023", "Q2 2023", "Q3 2023", "Q4 2023", "First half of 2023", "Second half of 2023", "First nine months of 2023", "Year 2023",
+            ]);
+            text.PeriodName("Quý III/2023").ShouldBe("Q3 2023");
+            // Text that is no name the system writes is shown as it is.
+            foreach (var other in new[] { "Tháng 13/2023", "Quý V/2023", "quý i/2023", "Hội nghị Quý I/2023", "Báo cáo chuyên đề", "" })
+            {
+                ReportingPeriod.TryParseName(other, out _).ShouldBeFalse(other);
+                text.PeriodName(other).ShouldBe(other);
+            }
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = culture;
+        }
+    }
+
+    [Fact]
+    public async Task In_english_the_pages_name_the_period_in_english_while_the_stored_title_and_the_generated_report_stay_vietnamese()
+    {
+        var s = await RequestAsync();
+        var province = await app.SignInToPagesAsync(Role.Secretariat, s.Tree.Province.Id);
+        var commune = await app.SignInToPagesAsync(Role.Secretariat, s.Tree.CommuneA.Id);
+        (await province.GetPageAsync($"/Reporting/Request/{s.RequestId}")).ShouldContain("<dd>Quý I/2026</dd>");
+
+        foreach (var client in new[] { province, commune })
+        {
+            await (await client.Http.GetAsync("/culture/en?returnUrl=/")).ShouldHaveStatusAsync(HttpStatusCode.Redirect);
+        }
+        var request = await province.GetPageAsync($"/Reporting/Request/{s.RequestId}");
+        request.ShouldContain("<dd>Q1 2026</dd>");
+        request.ShouldNotContain("<dd>Quý I/2026</dd>");
+        var index = await province.GetPageAsync($"/Reporting/{s.Tree.Province.Id}?Year=2026&Kind=Quarter");
+        index.ShouldContain("<td>Q1 2026</td>");
+        index.ShouldContain("<th>Q4 2026</th>", customMessage: "the compliance grid's columns");
+        // Found by the name the page shows as well as by the one stored.
+        foreach (var q in new[] { "q1 2026", "quy i/2026" })
+        {
+            (await province.GetPageAsync($"/Reporting/{s.Tree.Province.Id}?q={Uri.EscapeDataString(q)}")).ShouldContain($"href=\"/Reporting/Request/{s.RequestId}\"", customMessage: q);
+        }
+        (await commune.GetPageAsync($"/Reporting/Submission/{s.SubmissionA}")).ShouldContain("<dd>Q1 2026</dd>");
+        var form = await province.GetPageAsync($"/Reporting/{s.Tree.Province.Id}/Request");
+        form.ShouldContain($"<option value=\"{ReportingPeriod.Quarter(2026, 1).Key}\"");
+        form.ShouldContain(">Q1 2026</option>");
+        form.ShouldContain(">First half of 2026</option>");
+
+        await using var scope = app.ServiceScope();
+        (await scope.Db.ReportRequests.SingleAsync(r => r.Id == s.RequestId)).Title.ShouldContain("Quý I/2026", customMessage: "the stored title stays as written");
+        var docx = await province.Http.GetAsync($"/Reporting/Request/{s.RequestId}?handler=Docx");
+        await docx.ShouldHaveStatusAsync(HttpStatusCode.OK);
+        using var word = WordprocessingDocument.Open(new MemoryStream(await docx.Content.ReadAsByteArrayAsync()), false);
+        word.MainDocumentPart!.Document.Body!.InnerText.ShouldContain("Quý I/2026");
+        word.MainDocumentPart.Document.Body.InnerText.ShouldNotContain("Q1 2026");
     }
 
     [Fact]

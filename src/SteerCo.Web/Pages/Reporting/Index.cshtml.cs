@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
 using SteerCo.Committees;
 using SteerCo.Reporting;
 using SteerCo.Text;
@@ -10,7 +11,8 @@ namespace SteerCo.Web.Pages.Reporting;
 /// A committee's periodic reporting [báo cáo định kỳ]: the reports it asked for, the reports it
 /// owes above, the compliance of the committees that report to it per period, its templates.
 /// </summary>
-public sealed class IndexModel(CommitteeService committees, ReportRequests requests, Submissions submissions, ReportTemplates templates) : SteerCoPageModel
+public sealed class IndexModel(CommitteeService committees, ReportRequests requests, Submissions submissions, ReportTemplates templates, IStringLocalizer<SharedResource> text)
+    : SteerCoPageModel
 {
     public const int PageSize = 20;
 
@@ -77,7 +79,8 @@ public sealed class IndexModel(CommitteeService committees, ReportRequests reque
         IEnumerable<RequestSummary> sent = (await requests.ListAsync(Actor, id.Value, ct)).Value!;
         if (VietnameseText.Fold(Q) is { Length: > 0 } folded)
         {
-            sent = sent.Where(r => VietnameseText.Fold(r.Title).Contains(folded, StringComparison.Ordinal) || VietnameseText.Fold(r.Period).Contains(folded, StringComparison.Ordinal));
+            // The period as stored ("Quý I/2026") or as the page shows it ("Q1 2026" in English).
+            sent = sent.Where(r => new[] { r.Title, r.Period, text.PeriodName(r.Period) }.Any(value => VietnameseText.Fold(value).Contains(folded, StringComparison.Ordinal)));
         }
         sent = Sort switch
         {
