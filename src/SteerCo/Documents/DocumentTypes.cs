@@ -113,6 +113,24 @@ public static class DocumentTypes
         return other.Any(t => t.Name == type.Name && t.Abbreviation != type.Abbreviation) ? (inState ? DocumentSystem.State : DocumentSystem.Party) : null;
     }
 
+    /// <summary>
+    /// The name of <paramref name="type"/> as the document's own symbol reads it: TT is a Thông tư
+    /// in 01/2020/TT-BNV (normative) and a Thông tri in 15-TT/TW (Party). Without a symbol that says,
+    /// the state's name first, then the Party's, then the normative one's; the abbreviation itself
+    /// when no table knows it.
+    /// </summary>
+    public static string NameOf(string type, string? symbol)
+    {
+        var shape = SymbolParser.Parse(symbol) is { IsValid: true } parsed ? parsed.Symbol.Shape : (SymbolShape?)null;
+        var table = shape switch
+        {
+            SymbolShape.Normative or SymbolShape.Law => Normative,
+            SymbolShape.Party => Party,
+            _ => null,
+        };
+        return (Find(table ?? [], type) ?? Find(State, type) ?? Find(Party, type) ?? Find(Normative, type))?.Name ?? type;
+    }
+
     /// <summary>The type with exactly this abbreviation (case-sensitive, NFC), or null.</summary>
     public static DocumentType? Find(IReadOnlyList<DocumentType> table, string? abbreviation) =>
         table.FirstOrDefault(t => string.Equals(t.Abbreviation, abbreviation, StringComparison.Ordinal));

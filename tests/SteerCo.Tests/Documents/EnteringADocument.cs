@@ -52,6 +52,23 @@ public sealed class EnteringADocument(SteerCoApp app) : IClassFixture<SteerCoApp
     }
 
     [Fact]
+    public async Task The_document_page_names_tt_as_its_symbol_reads_it_a_thong_tu_of_a_ministry_a_thong_tri_of_the_party()
+    {
+        int circular, partyCircular;
+        await using (var scope = app.ServiceScope())
+        {
+            var register = scope.Get<DocumentRegister>();
+            circular = (await register.RegisterAsync(scope.Actor, app.Hierarchy.Danang.Id, Incoming(null, "01/2020/TT-BNV"))).Value!.Id;
+            var party = await OwnCommitteeAsync(scope, DocumentSystem.Party);
+            partyCircular = (await register.RegisterAsync(scope.Actor, party.Id, Incoming(null, "15-TT/TW"))).Value!.Id;
+        }
+        var pages = await app.SignInToPagesAsync(Role.Secretariat, app.Hierarchy.Danang.Id);
+
+        (await pages.GetPageAsync($"/Documents/Details/{circular}")).ShouldContain("TT — Thông tư</dd>");
+        (await pages.GetPageAsync($"/Documents/Details/{partyCircular}")).ShouldContain("TT — Thông tri</dd>");
+    }
+
+    [Fact]
     public async Task A_type_chosen_for_a_symbol_without_one_is_kept_and_the_register_filters_by_it()
     {
         await using var scope = app.ServiceScope();

@@ -283,6 +283,17 @@ public sealed class ReadingDocumentSymbols
         DocumentTypes.OfBothSystems.Select(t => t.Abbreviation).ShouldBeUnique();
     }
 
+    [Theory]
+    [InlineData("TT", "01/2020/TT-BNV", "Thông tư")]
+    [InlineData("TT", "15-TT/TW", "Thông tri")]
+    [InlineData("QĐ", "40/QĐ-BCĐ", "Quyết định")]
+    [InlineData("NĐ", "30/2020/NĐ-CP", "Nghị định")]
+    [InlineData("TT", null, "Thông tri")]
+    [InlineData("TT", "not a symbol", "Thông tri")]
+    [InlineData("XYZ", "01/XYZ-UBND", "XYZ")]
+    public void A_type_is_named_as_its_symbol_reads_it(string type, string? symbol, string name) =>
+        DocumentTypes.NameOf(type, symbol).ShouldBe(name);
+
     private static void ShouldRead(string text, DocumentSymbol expected)
     {
         var result = SymbolParser.Parse(text);

@@ -44,9 +44,6 @@ public sealed class DetailsModel(DocumentRegister register, DocumentFiles files,
         _ => "",
     };
 
-    public static string TypeName(string type) =>
-        (DocumentTypes.Find(DocumentTypes.State, type) ?? DocumentTypes.Find(DocumentTypes.Party, type) ?? DocumentTypes.Find(DocumentTypes.Normative, type))?.Name ?? type;
-
     public static string FileSize(long bytes) => bytes switch
     {
         < 1024 => $"{bytes} B",
