@@ -19,10 +19,38 @@ public abstract class SteerCoPageModel : PageModel
     {
         foreach (var problem in problems)
         {
-            // Without a prefix the field is the key itself: ".Title" would match no field and no summary.
-            ModelState.AddModelError(problem.Field.Length == 0 || prefix.Length == 0 ? problem.Field : $"{prefix}.{problem.Field}", problem.Message);
+            ModelState.AddModelError(KeyOf(problem, prefix), problem.Message);
         }
     }
+
+    /// <summary>
+    /// When a field could not be read the change is not run, but the service's check of the same
+    /// input (the unread field taken as absent) names every other problem, so the user sees them all
+    /// in one go. A field already in error keeps its own message: an unreadable date is not also
+    /// "required". A check refused answers as the change would: out of scope as missing, not
+    /// allowed as forbidden.
+    /// </summary>
+    protected IActionResult? AddOtherProblems<T>(Result<T> check, string prefix = "Input")
+    {
+        if (Refusal(check) is { } refused)
+        {
+            return refused;
+        }
+        foreach (var problem in check.Problems)
+        {
+            var key = KeyOf(problem, prefix);
+            if (ModelState.TryGetValue(key, out var entry) && entry.Errors.Count > 0)
+            {
+                continue;
+            }
+            ModelState.AddModelError(key, problem.Message);
+        }
+        return null;
+    }
+
+    // Without a prefix the field is the key itself: ".Title" would match no field and no summary.
+    private static string KeyOf(Problem problem, string prefix) =>
+        problem.Field.Length == 0 || prefix.Length == 0 ? problem.Field : $"{prefix}.{problem.Field}";
 
     /// <summary>The form again with the service's refusal beside the fields; a stale edit answers 409.</summary>
     protected IActionResult Refused<T>(Result<T> result)

@@ -62,35 +62,12 @@ public sealed class DocumentRegister(SteerCoDbContext db, DocumentNumbering numb
     /// </summary>
     public async Task<Result<DocumentDetail>> RegisterAsync(Actor actor, int committeeId, DocumentInput input, Action<Document>? alongside, CancellationToken cancellationToken = default)
     {
-        var committee = await db.Committees.AsNoTracking().FirstOrDefaultAsync(c => c.Id == committeeId, cancellationToken);
-        if (committee is null || !actor.CanRead(committee))
+        var prepared = await PrepareRegistrationAsync(actor, committeeId, input, cancellationToken);
+        if (!prepared.IsOk)
         {
-            return Result<DocumentDetail>.NotFound();
+            return prepared.As<DocumentDetail>();
         }
-        if (!actor.CanManage(committee))
-        {
-            return Result<DocumentDetail>.Forbidden();
-        }
-        var (problems, symbol, issuerName) = await CheckAsync(committee, input, null, cancellationToken);
-        NumberReservation? reserved = null;
-        if (input.Direction == DocumentDirection.Outgoing && input.ReservationId is { } reservationId)
-        {
-            reserved = await db.NumberReservations.Include(r => r.Series).FirstOrDefaultAsync(r => r.Id == reservationId, cancellationToken);
-            if (reserved is null || reserved.Series!.CommitteeId != committee.Id || reserved.Status != ReservationStatus.Reserved || reserved.Type != Clean(input.Type))
-            {
-                problems.Add(new(nameof(DocumentInput.ReservationId), Messages.Get("ReservationNotUsable")));
-            }
-            // A number is unique within its series only: used for a date of another year, it would
-            // stand twice in that year's register.
-            else if (input.IssuedOn is { } on && DocumentNumbering.SeriesKey(committee, reserved.Type, on) is var key && key != reserved.Series.Key)
-            {
-                problems.Add(new(nameof(DocumentInput.ReservationId), Messages.Get("ReservationOtherSeries", reserved.Symbol, reserved.Series.Key, on.ToShort())));
-            }
-        }
-        if (problems.Count > 0)
-        {
-            return Result<DocumentDetail>.Invalid(problems);
-        }
+        var (committee, symbol, issuerName, reserved) = prepared.Value!;
 
         var issuedOn = input.IssuedOn!.Value;
         var document = new Document { IssuerName = issuerName, Subject = "", CommitteeId = committee.Id, CreatedAt = clock.GetUtcNow() };
@@ -126,6 +103,47 @@ public sealed class DocumentRegister(SteerCoDbContext db, DocumentNumbering numb
         }
         await transaction.CommitAsync(cancellationToken);
         return await GetAsync(actor, document.Id, cancellationToken);
+    }
+
+    /// <summary>
+    /// What registering <paramref name="input"/> would answer, without registering it: the problems
+    /// a form shows beside a date it could not read (given here as absent). The same check as
+    /// <see cref="RegisterAsync(Actor, int, DocumentInput, CancellationToken)"/>.
+    /// </summary>
+    public async Task<Result<bool>> CheckRegistrationAsync(Actor actor, int committeeId, DocumentInput input, CancellationToken cancellationToken = default) =>
+        await PrepareRegistrationAsync(actor, committeeId, input, cancellationToken) is { IsOk: false } refused ? refused.As<bool>() : true;
+
+    /// <summary>A registration checked: the committee, the symbol as parsed, the issuer's name and the reserved number it takes.</summary>
+    private sealed record Registration(Committee Committee, DocumentSymbol? Symbol, string IssuerName, NumberReservation? Reserved);
+
+    private async Task<Result<Registration>> PrepareRegistrationAsync(Actor actor, int committeeId, DocumentInput input, CancellationToken cancellationToken)
+    {
+        var committee = await db.Committees.AsNoTracking().FirstOrDefaultAsync(c => c.Id == committeeId, cancellationToken);
+        if (committee is null || !actor.CanRead(committee))
+        {
+            return Result<Registration>.NotFound();
+        }
+        if (!actor.CanManage(committee))
+        {
+            return Result<Registration>.Forbidden();
+        }
+        var (problems, symbol, issuerName) = await CheckAsync(committee, input, null, cancellationToken);
+        NumberReservation? reserved = null;
+        if (input.Direction == DocumentDirection.Outgoing && input.ReservationId is { } reservationId)
+        {
+            reserved = await db.NumberReservations.Include(r => r.Series).FirstOrDefaultAsync(r => r.Id == reservationId, cancellationToken);
+            if (reserved is null || reserved.Series!.CommitteeId != committee.Id || reserved.Status != ReservationStatus.Reserved || reserved.Type != Clean(input.Type))
+            {
+                problems.Add(new(nameof(DocumentInput.ReservationId), Messages.Get("ReservationNotUsable")));
+            }
+            // A number is unique within its series only: used for a date of another year, it would
+            // stand twice in that year's register.
+            else if (input.IssuedOn is { } on && DocumentNumbering.SeriesKey(committee, reserved.Type, on) is var key && key != reserved.Series.Key)
+            {
+                problems.Add(new(nameof(DocumentInput.ReservationId), Messages.Get("ReservationOtherSeries", reserved.Symbol, reserved.Series.Key, on.ToShort())));
+            }
+        }
+        return problems.Count > 0 ? Result<Registration>.Invalid(problems) : new Registration(committee, symbol, issuerName, reserved);
     }
 
     public async Task<Result<DocumentDetail>> UpdateAsync(Actor actor, int id, DocumentInput input, int? version, CancellationToken cancellationToken = default)

@@ -1,3 +1,4 @@
+using System.Net;
 using Microsoft.EntityFrameworkCore;
 using SteerCo.Access;
 using SteerCo.Committees;
@@ -9,7 +10,8 @@ namespace SteerCo.Tests.Documents;
 
 /// <summary>
 /// What the register refuses of what a clerk enters, in the service both the pages and the API
-/// call: each refusal names its field, and a refused document takes no number.
+/// call: each refusal names its field, and a refused document takes no number. The page names
+/// them all at once, a date it could not read among them.
 /// </summary>
 public sealed class EnteringADocument(SteerCoApp app) : IClassFixture<SteerCoApp>
 {
@@ -146,5 +148,85 @@ public sealed class EnteringADocument(SteerCoApp app) : IClassFixture<SteerCoApp
 
         edited.Problems.ShouldBe([new Problem("SignerTitle", "Chức vụ người ký dài quá 200 ký tự.")]);
         (await register.GetAsync(scope.Actor, document.Id)).Value!.SignerTitle.ShouldBe("Phó Trưởng ban");
+    }
+
+    [Fact]
+    public async Task The_check_of_a_registration_names_every_problem_a_register_would_and_takes_no_number()
+    {
+        await using var scope = app.ServiceScope();
+        var committee = await OwnCommitteeAsync(scope);
+        var register = scope.Get<DocumentRegister>();
+        var entries = await scope.Db.AuditEntries.LongCountAsync();
+
+        var refused = await register.CheckRegistrationAsync(scope.Actor, committee.Id,
+            Incoming(null, "604/UBND-VP") with { IssuedOn = null, Subject = " ", IssuerName = new string('Đ', 301) });
+        var fine = await register.CheckRegistrationAsync(scope.Actor, committee.Id, Outgoing("Nguyễn Văn An", "Phó Trưởng ban"));
+        var hue = app.Hierarchy.Hue;
+        var elsewhere = await register.CheckRegistrationAsync(new Actor(null, "thuky.hue", Role.Secretariat, hue.Id, hue.Path, null), committee.Id, Outgoing("Nguyễn Văn An", "Phó Trưởng ban"));
+
+        refused.Outcome.ShouldBe(Outcome.Invalid);
+        refused.Problems.ShouldBe([
+            new Problem("Subject", "Nhập trích yếu nội dung."),
+            new Problem("IssuedOn", "Nhập ngày ban hành (dd/MM/yyyy)."),
+            new Problem("IssuerName", "Cơ quan ban hành dài quá 300 ký tự."),
+        ], ignoreOrder: true);
+        fine.IsOk.ShouldBeTrue(string.Join("; ", fine.Problems.Select(p => p.Message)));
+        elsewhere.Outcome.ShouldBe(Outcome.NotFound, "a committee out of scope is not checked either");
+        (await scope.Db.Documents.CountAsync(d => d.CommitteeId == committee.Id)).ShouldBe(0);
+        (await scope.Db.AuditEntries.LongCountAsync()).ShouldBe(entries, "a check writes nothing");
+        var registered = await register.RegisterAsync(scope.Actor, committee.Id, Outgoing("Nguyễn Văn An", "Phó Trưởng ban"));
+        registered.Value!.Number.ShouldBe(1, "the check took no number");
+    }
+
+    [Fact]
+    public async Task The_page_shows_an_unreadable_issue_date_with_the_other_problems_and_registers_nothing()
+    {
+        int committeeId;
+        await using (var scope = app.ServiceScope())
+        {
+            committeeId = (await OwnCommitteeAsync(scope)).Id;
+        }
+        var pages = await app.SignInToPagesAsync(Role.Secretariat, committeeId);
+        var url = $"/Documents/Create?committeeId={committeeId}";
+        var fields = new Dictionary<string, string>
+        {
+            ["Input.Direction"] = "Incoming",
+            ["Input.Symbol"] = "605/UBND-VP",
+            ["Input.IssuedOn"] = "31/02/2026",
+            ["Input.IssuerKind"] = "Outside",
+            ["Input.IssuerName"] = "Ủy ban nhân dân thành phố Đà Nẵng",
+            ["Input.Subject"] = " ",
+            ["Input.SignerName"] = new string('A', 201),
+            ["Input.SigningAuthority"] = "None",
+            ["Input.Visibility"] = "Committee",
+        };
+        long entries;
+        await using (var scope = app.ServiceScope())
+        {
+            entries = await scope.Db.AuditEntries.LongCountAsync();
+        }
+
+        var refused = await pages.PostFormAsync(url, url, fields);
+        fields["Input.IssuedOn"] = "abc";
+        fields["Input.Subject"] = "Về công tác phòng, chống thiên tai";
+        fields["Input.SignerName"] = "Nguyễn Văn An";
+        fields["Input.IssuerName"] = "";
+        var words = await pages.PostFormAsync(url, url, fields);
+
+        await refused.ShouldHaveStatusAsync(HttpStatusCode.OK);
+        var html = WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync());
+        PageClient.ErrorBeside(html, "Input.IssuedOn").ShouldBe("Ngày '31/02/2026' không hợp lệ: nhập theo dạng dd/MM/yyyy.");
+        PageClient.ErrorBeside(html, "Input.Subject").ShouldBe("Nhập trích yếu nội dung.");
+        PageClient.ErrorBeside(html, "Input.SignerName").ShouldBe("Người ký dài quá 200 ký tự.");
+        html.ShouldNotContain("Nhập ngày ban hành", customMessage: "the unreadable date is not also asked for");
+        html = WebUtility.HtmlDecode(await words.Content.ReadAsStringAsync());
+        PageClient.ErrorBeside(html, "Input.IssuedOn").ShouldBe("Ngày 'abc' không hợp lệ: nhập theo dạng dd/MM/yyyy.");
+        PageClient.ErrorBeside(html, "Input.IssuerName").ShouldBe("Chọn hoặc nhập cơ quan ban hành.");
+        PageClient.ErrorBeside(html, "Input.Subject").ShouldBeNull();
+        await using (var scope = app.ServiceScope())
+        {
+            (await scope.Db.Documents.CountAsync(d => d.CommitteeId == committeeId)).ShouldBe(0);
+            (await scope.Db.AuditEntries.LongCountAsync()).ShouldBe(entries, "nothing is written while a field is wrong");
+        }
     }
 }

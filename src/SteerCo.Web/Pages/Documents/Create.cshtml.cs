@@ -48,11 +48,12 @@ public sealed class CreateModel(DocumentRegister register, DocumentNumbering num
         }
         var issuedOn = ParseDate(Input.IssuedOn, "Input.IssuedOn");
         var receivedOn = ParseDate(Input.ReceivedOn, "Input.ReceivedOn");
+        var input = Input.ToInput(issuedOn, receivedOn);
         if (!ModelState.IsValid)
         {
-            return Page();
+            return AddOtherProblems(await register.CheckRegistrationAsync(Actor, Options.Committee.Id, input, ct)) ?? Page();
         }
-        var result = await register.RegisterAsync(Actor, Options.Committee.Id, Input.ToInput(issuedOn, receivedOn), ct);
+        var result = await register.RegisterAsync(Actor, Options.Committee.Id, input, ct);
         if (!result.IsOk)
         {
             AddProblems(result.Problems);
