@@ -23,29 +23,55 @@ public sealed class WorkItemService(SteerCoDbContext db, FileIntake intake, Time
 
     public async Task<Result<WorkItemDetail>> CreateAsync(Actor actor, int committeeId, WorkItemInput input, CancellationToken cancellationToken = default)
     {
+        var prepared = await PrepareCreationAsync(actor, committeeId, input, cancellationToken);
+        if (!prepared.IsOk)
+        {
+            db.ChangeTracker.Clear();
+            return prepared.As<WorkItemDetail>();
+        }
+        var item = prepared.Value!;
+        // The task and its children are one SaveChanges: one transaction.
+        db.WorkItems.Add(item);
+        await db.SaveChangesAsync(cancellationToken);
+        return await GetAsync(actor, item.Id, cancellationToken);
+    }
+
+    /// <summary>
+    /// What creating the task would answer, without creating it: the problems a form shows beside a
+    /// date it could not read (given here as absent). The same check as <see cref="CreateAsync"/>.
+    /// </summary>
+    public async Task<Result<bool>> CheckCreationAsync(Actor actor, int committeeId, WorkItemInput input, CancellationToken cancellationToken = default)
+    {
+        var prepared = await PrepareCreationAsync(actor, committeeId, input, cancellationToken);
+        // The check builds the task and its children only to look at them: none of it stays tracked.
+        db.ChangeTracker.Clear();
+        return prepared.IsOk ? true : prepared.As<bool>();
+    }
+
+    /// <summary>Checks a new task of the committee and builds it with its children, unsaved (the children are tracked).</summary>
+    private async Task<Result<WorkItem>> PrepareCreationAsync(Actor actor, int committeeId, WorkItemInput input, CancellationToken cancellationToken)
+    {
         var committee = await db.Committees.AsNoTracking().FirstOrDefaultAsync(c => c.Id == committeeId, cancellationToken);
         if (committee is null || !actor.CanRead(committee))
         {
-            return Result<WorkItemDetail>.NotFound();
+            return Result<WorkItem>.NotFound();
         }
         if (!actor.CanManage(committee))
         {
-            return Result<WorkItemDetail>.Forbidden();
+            return Result<WorkItem>.Forbidden();
         }
         var (problems, item) = await PrepareAsync(committee, input, actor.UserName, "", cancellationToken);
+        var committeeIds = input.FanOutToAll ? null : input.FanOutCommitteeIds;
         if (item is not null && input.FansOut)
         {
-            problems.AddRange(await FanOutAsync(item, input.FanOutToAll ? null : input.FanOutCommitteeIds, actor.UserName, cancellationToken));
+            problems.AddRange(await FanOutAsync(item, committeeIds, actor.UserName, cancellationToken));
         }
-        if (problems.Count > 0)
+        else if (input.FansOut)
         {
-            db.ChangeTracker.Clear();
-            return Result<WorkItemDetail>.Invalid(problems);
+            // The task itself is refused: the committees it was to go down to are still checked, so all is said at once.
+            problems.AddRange((await FanOutTargetsAsync(committee.Id, committeeIds, cancellationToken)).Problems);
         }
-        // The task and its children are one SaveChanges: one transaction.
-        db.WorkItems.Add(item!);
-        await db.SaveChangesAsync(cancellationToken);
-        return await GetAsync(actor, item!.Id, cancellationToken);
+        return problems.Count > 0 ? Result<WorkItem>.Invalid(problems) : item!;
     }
 
     /// <summary>The new-task form of a committee the actor keeps: agencies, possible sources (the most recent 200 documents of the committee and those above it that the actor reads, and of the committee's plans), the committees below.</summary>
@@ -530,17 +556,10 @@ public sealed class WorkItemService(SteerCoDbContext db, FileIntake intake, Time
     /// <summary>Adds the children of <paramref name="parent"/> to the context, unsaved; the problems when a chosen committee cannot take one.</summary>
     internal async Task<List<Problem>> FanOutAsync(WorkItem parent, IReadOnlyList<int>? committeeIds, string by, CancellationToken cancellationToken)
     {
-        var below = await db.Committees.AsNoTracking().Where(c => c.ParentId == parent.CommitteeId && c.DissolvedOn == null)
-            .Select(c => new { c.Id, c.Name, c.Path, c.StandingAgencyId }).ToListAsync(cancellationToken);
-        var chosen = committeeIds is { Count: > 0 } ids ? below.Where(c => ids.Contains(c.Id)).ToList() : below;
-        if (chosen.Count == 0 || (committeeIds is { Count: > 0 } && chosen.Count != committeeIds.Distinct().Count()))
+        var (problems, chosen) = await FanOutTargetsAsync(parent.CommitteeId, committeeIds, cancellationToken);
+        if (problems.Count > 0)
         {
-            return [new("CommitteeIds", Messages.Get("FanOutNoCommittees"))];
-        }
-        var missing = chosen.Where(c => c.StandingAgencyId is null).Select(c => c.Name).ToList();
-        if (missing.Count > 0)
-        {
-            return [new("CommitteeIds", Messages.Get("FanOutNoStandingAgency", string.Join(", ", missing)))];
+            return problems;
         }
         var existing = parent.Id == 0 ? [] : await db.WorkItems.Where(w => w.ParentId == parent.Id).Select(w => w.CommitteeId).ToListAsync(cancellationToken);
         var now = clock.GetUtcNow();
@@ -563,6 +582,26 @@ public sealed class WorkItemService(SteerCoDbContext db, FileIntake intake, Time
             });
         }
         return [];
+    }
+
+    private sealed record FanOutTarget(int Id, string Name, string Path, int? StandingAgencyId);
+
+    /// <summary>The committees directly below that take a share (all when none is chosen); the problem when a chosen one cannot.</summary>
+    private async Task<(List<Problem> Problems, List<FanOutTarget> Chosen)> FanOutTargetsAsync(int committeeId, IReadOnlyList<int>? committeeIds, CancellationToken cancellationToken)
+    {
+        var below = await db.Committees.AsNoTracking().Where(c => c.ParentId == committeeId && c.DissolvedOn == null)
+            .Select(c => new FanOutTarget(c.Id, c.Name, c.Path, c.StandingAgencyId)).ToListAsync(cancellationToken);
+        var chosen = committeeIds is { Count: > 0 } ids ? below.Where(c => ids.Contains(c.Id)).ToList() : below;
+        if (chosen.Count == 0 || (committeeIds is { Count: > 0 } && chosen.Count != committeeIds.Distinct().Count()))
+        {
+            return ([new("CommitteeIds", Messages.Get("FanOutNoCommittees"))], chosen);
+        }
+        var missing = chosen.Where(c => c.StandingAgencyId is null).Select(c => c.Name).ToList();
+        if (missing.Count > 0)
+        {
+            return ([new("CommitteeIds", Messages.Get("FanOutNoStandingAgency", string.Join(", ", missing)))], chosen);
+        }
+        return ([], chosen);
     }
 
     /// <summary>

@@ -26,6 +26,13 @@ public sealed class AssigningWorkInTheBrowser(BrowserHost host) : IClassFixture<
         await Assertions.Expect(secretariat.Locator("[data-field='Title']")).ToHaveTextAsync("Nhập nội dung nhiệm vụ.");
         await Assertions.Expect(secretariat.Locator("[data-field='LeadAgencyId']")).ToHaveTextAsync("Chọn cơ quan chủ trì.");
 
+        // A due date that does not exist is named together with the rest, not alone.
+        await secretariat.GetByLabel("Hạn hoàn thành").FillAsync("31/02/2026");
+        await secretariat.GetByRole(AriaRole.Button, new() { Name = "Giao nhiệm vụ" }).ClickAsync();
+        await Assertions.Expect(secretariat.Locator("[data-field='DueDate']")).ToHaveTextAsync("Ngày '31/02/2026' không hợp lệ: nhập theo dạng dd/MM/yyyy.");
+        await Assertions.Expect(secretariat.Locator("[data-field='Title']")).ToHaveTextAsync("Nhập nội dung nhiệm vụ.");
+        await Assertions.Expect(secretariat.Locator("[data-field='LeadAgencyId']")).ToHaveTextAsync("Chọn cơ quan chủ trì.");
+
         await secretariat.Locator("textarea[name='Title']").FillAsync("Kiểm tra công tác chuẩn bị ứng phó bão số 5");
         await secretariat.GetByLabel("Cơ quan chủ trì").SelectOptionAsync(new SelectOptionValue { Label = "Sở Nông nghiệp và Môi trường" });
         await secretariat.GetByLabel("Hạn hoàn thành").FillAsync(Today.AddDays(14).ToShort());

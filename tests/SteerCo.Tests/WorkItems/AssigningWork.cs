@@ -64,6 +64,67 @@ public sealed class AssigningWork(SteerCoApp app) : IClassFixture<SteerCoApp>
     }
 
     [Fact]
+    public async Task The_check_of_a_new_task_names_every_problem_creating_it_would_and_creates_nothing()
+    {
+        var branch = await WorkData.BranchAsync(app, "Hội An", communes: 2);
+        await using var scope = app.ServiceScope(WorkData.Secretariat(branch.Province));
+        var service = scope.Get<WorkItemService>();
+        var entries = await scope.Db.AuditEntries.LongCountAsync();
+        var valid = new WorkItemInput("Sơ tán dân vùng trũng", null, branch.Lead.Id, null, Today.AddDays(3), false, FanOutToAll: true);
+
+        // The task itself is refused, and the committee it was to go down to is not below: both are said.
+        var refused = await service.CheckCreationAsync(scope.Actor, branch.Province.Id, new WorkItemInput(
+            " ", null, app.Hierarchy.HueAgency.Id, null, null, false, FanOutCommitteeIds: [app.Hierarchy.HaiChau.Id]));
+        var fine = await service.CheckCreationAsync(scope.Actor, branch.Province.Id, valid);
+        var member = await service.CheckCreationAsync(WorkData.Member(branch.Province, branch.Lead), branch.Province.Id, valid);
+
+        refused.Outcome.ShouldBe(Outcome.Invalid);
+        refused.Problems.Select(p => p.Field).ShouldBe(["Title", "DueDate", "LeadAgencyId", "CommitteeIds"], ignoreOrder: true);
+        fine.IsOk.ShouldBeTrue(string.Join("; ", fine.Problems.Select(p => p.Message)));
+        member.Outcome.ShouldBe(Outcome.Forbidden);
+        scope.Db.ChangeTracker.Entries().ShouldBeEmpty("the children built to check are not left behind");
+        (await scope.Db.WorkItems.CountAsync(w => w.CommitteePath.StartsWith(branch.Province.Path))).ShouldBe(0);
+        (await scope.Db.AuditEntries.LongCountAsync()).ShouldBe(entries, "a check writes nothing");
+        (await service.CreateAsync(scope.Actor, branch.Province.Id, valid)).Value!.Children.Count.ShouldBe(2);
+    }
+
+    [Fact]
+    public async Task The_page_shows_an_unreadable_due_date_with_the_other_problems_and_creates_nothing()
+    {
+        var branch = await WorkData.BranchAsync(app, "Điện Bàn", communes: 1);
+        var pages = await app.SignInToPagesAsync(Role.Secretariat, branch.Province.Id);
+        var url = $"/Work/Create?committeeId={branch.Province.Id}";
+        long entries;
+        await using (var scope = app.ServiceScope())
+        {
+            entries = await scope.Db.AuditEntries.LongCountAsync();
+        }
+
+        var refused = await pages.PostFormAsync(url, url, new()
+        {
+            ["Title"] = " ",
+            ["Description"] = new string('M', 4001),
+            ["LeadAgencyId"] = app.Hierarchy.HueAgency.Id.ToString(),
+            ["DueDate"] = "31/02/2026",
+            ["Source"] = "None",
+            ["FanOut"] = "All",
+        });
+
+        await refused.ShouldHaveStatusAsync(HttpStatusCode.OK);
+        var html = WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync());
+        PageClient.ErrorBeside(html, "DueDate").ShouldBe("Ngày '31/02/2026' không hợp lệ: nhập theo dạng dd/MM/yyyy.");
+        PageClient.ErrorBeside(html, "Title").ShouldBe("Nhập nội dung nhiệm vụ.");
+        PageClient.ErrorBeside(html, "Description").ShouldBe("Mô tả dài quá 4000 ký tự.");
+        PageClient.ErrorBeside(html, "LeadAgencyId").ShouldBe("Cơ quan chủ trì phải là cơ quan của đơn vị hành chính của Ban Chỉ đạo.");
+        html.ShouldNotContain("Nhập hạn hoàn thành", customMessage: "the unreadable date is not also asked for");
+        await using (var scope = app.ServiceScope())
+        {
+            (await scope.Db.WorkItems.CountAsync(w => w.CommitteePath.StartsWith(branch.Province.Path))).ShouldBe(0);
+            (await scope.Db.AuditEntries.LongCountAsync()).ShouldBe(entries, "nothing is written while a field is wrong");
+        }
+    }
+
+    [Fact]
     public async Task A_task_without_a_lead_agency_asks_for_one_on_the_page_and_an_agency_of_another_unit_is_named_as_such()
     {
         var branch = await WorkData.BranchAsync(app, "Hòa Vang", communes: 0);

@@ -87,12 +87,12 @@ public sealed class CreateModel(WorkItemService items) : SteerCoPageModel
         {
             ModelState.AddModelError("CommitteeIds", Messages.Get("FanOutNoCommittees"));
         }
-        if (!ModelState.IsValid)
-        {
-            return Page();
-        }
         var input = new WorkItemInput(Title, Description, LeadAgencyId, CoordinatingAgencyIds, due, Regular, kind, documentId,
             FanOutToAll: FanOut == "All", FanOutCommitteeIds: FanOut == "Chosen" ? FanOutCommitteeIds : null);
+        if (!ModelState.IsValid)
+        {
+            return AddOtherProblems(await items.CheckCreationAsync(Actor, Choices.CommitteeId, input, ct), "") ?? Page();
+        }
         var created = await items.CreateAsync(Actor, Choices.CommitteeId, input, ct);
         if (created.IsOk)
         {
