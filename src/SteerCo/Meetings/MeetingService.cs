@@ -22,14 +22,40 @@ public sealed class MeetingService(SteerCoDbContext db, WorkItemService workItem
 
     public async Task<Result<MeetingDetail>> ScheduleAsync(Actor actor, int committeeId, MeetingInput input, CancellationToken cancellationToken = default)
     {
+        var prepared = await PrepareMeetingAsync(actor, committeeId, input, cancellationToken);
+        if (!prepared.IsOk)
+        {
+            return prepared.As<MeetingDetail>();
+        }
+        var meeting = prepared.Value!;
+        // What the committee has still open goes back on the agenda, led by its agency, oldest due date first.
+        var open = await db.WorkItems.Where(w => w.CommitteeId == committeeId && (w.Status == WorkItemStatus.NotStarted || w.Status == WorkItemStatus.InProgress))
+            .OrderBy(w => w.DueDate == null).ThenBy(w => w.DueDate).ThenBy(w => w.Id)
+            .Select(w => new { w.Id, w.Title, Agency = w.LeadAgency!.Name }).ToListAsync(cancellationToken);
+        meeting.Agenda = [.. open.Select((w, i) => new AgendaItem { Order = i + 1, Title = Messages.Get("CarriedOverAgenda", w.Title), Presenter = w.Agency, WorkItemId = w.Id })];
+        db.Meetings.Add(meeting);
+        await db.SaveChangesAsync(cancellationToken);
+        return await GetAsync(actor, meeting.Id, cancellationToken);
+    }
+
+    /// <summary>
+    /// What scheduling the meeting would answer, without scheduling it: the problems a form shows
+    /// beside a date it could not read (given here as absent). The same check as <see cref="ScheduleAsync"/>.
+    /// </summary>
+    public async Task<Result<bool>> CheckScheduleAsync(Actor actor, int committeeId, MeetingInput input, CancellationToken cancellationToken = default) =>
+        await PrepareMeetingAsync(actor, committeeId, input, cancellationToken) is { IsOk: false } refused ? refused.As<bool>() : true;
+
+    /// <summary>Checks a meeting of the committee and builds it with the roster of its day invited, unsaved.</summary>
+    private async Task<Result<Meeting>> PrepareMeetingAsync(Actor actor, int committeeId, MeetingInput input, CancellationToken cancellationToken)
+    {
         var committee = await db.Committees.AsNoTracking().FirstOrDefaultAsync(c => c.Id == committeeId, cancellationToken);
         if (committee is null || !actor.CanRead(committee))
         {
-            return Result<MeetingDetail>.NotFound();
+            return Result<Meeting>.NotFound();
         }
         if (!actor.CanManage(committee))
         {
-            return Result<MeetingDetail>.Forbidden();
+            return Result<Meeting>.Forbidden();
         }
         var problems = new List<Problem>();
         if (!Enum.IsDefined(input.Kind))
@@ -61,9 +87,9 @@ public sealed class MeetingService(SteerCoDbContext db, WorkItemService workItem
         }
         if (problems.Count > 0)
         {
-            return Result<MeetingDetail>.Invalid(problems);
+            return Result<Meeting>.Invalid(problems);
         }
-        var meeting = new Meeting
+        return new Meeting
         {
             CommitteeId = committeeId,
             Kind = input.Kind,
@@ -78,14 +104,6 @@ public sealed class MeetingService(SteerCoDbContext db, WorkItemService workItem
             CreatedAt = clock.GetUtcNow(),
             Invitees = [.. roster.DistinctBy(m => m.PersonId).Select(m => new MeetingInvitee { PersonId = m.PersonId, AgencyId = m.AgencyId, Name = $"{m.FullName}, {m.JobTitle}" })],
         };
-        // What the committee has still open goes back on the agenda, led by its agency, oldest due date first.
-        var open = await db.WorkItems.Where(w => w.CommitteeId == committeeId && (w.Status == WorkItemStatus.NotStarted || w.Status == WorkItemStatus.InProgress))
-            .OrderBy(w => w.DueDate == null).ThenBy(w => w.DueDate).ThenBy(w => w.Id)
-            .Select(w => new { w.Id, w.Title, Agency = w.LeadAgency!.Name }).ToListAsync(cancellationToken);
-        meeting.Agenda = [.. open.Select((w, i) => new AgendaItem { Order = i + 1, Title = Messages.Get("CarriedOverAgenda", w.Title), Presenter = w.Agency, WorkItemId = w.Id })];
-        db.Meetings.Add(meeting);
-        await db.SaveChangesAsync(cancellationToken);
-        return await GetAsync(actor, meeting.Id, cancellationToken);
     }
 
     public async Task<Result<MeetingDetail>> GetAsync(Actor actor, int id, CancellationToken cancellationToken = default)

@@ -44,6 +44,31 @@ public sealed class HoldingAMeeting(SteerCoApp app) : IClassFixture<SteerCoApp>
     }
 
     [Fact]
+    public async Task The_check_of_a_meeting_names_every_problem_scheduling_would_and_schedules_nothing()
+    {
+        var branch = await WorkData.BranchAsync(app, "Sơn Phong", communes: 0);
+        var chair = await WorkData.ChairAsync(app, branch, "Nguyễn Văn Chủ Sơn Phong");
+        await using var scope = app.ServiceScope();
+        var service = scope.Get<MeetingService>();
+        var entries = await scope.Db.AuditEntries.LongCountAsync();
+        var valid = new MeetingInput(MeetingKind.QuarterlyBriefing, "Quý I/2026", Today, null, "Hội trường UBND", chair);
+
+        var refused = await service.CheckScheduleAsync(scope.Actor, branch.Province.Id, valid with { Date = null, Place = " ", RecorderName = new string('R', 201) });
+        var fine = await service.CheckScheduleAsync(scope.Actor, branch.Province.Id, valid);
+        var member = await service.CheckScheduleAsync(WorkData.Member(branch.Province, branch.Lead), branch.Province.Id, valid);
+
+        refused.Problems.ShouldBe([
+            new Problem("Place", "Nhập địa điểm."),
+            new Problem("RecorderName", "Thư ký (người ghi biên bản) dài quá 200 ký tự."),
+            new Problem("Date", "Nhập ngày họp."),
+        ], ignoreOrder: true);
+        fine.IsOk.ShouldBeTrue(string.Join("; ", fine.Problems.Select(p => p.Message)));
+        member.Outcome.ShouldBe(Outcome.Forbidden);
+        (await scope.Db.Meetings.CountAsync(m => m.CommitteeId == branch.Province.Id)).ShouldBe(0);
+        (await scope.Db.AuditEntries.LongCountAsync()).ShouldBe(entries, "a check writes nothing");
+    }
+
+    [Fact]
     public async Task Attendance_needs_a_reason_for_an_absence_and_a_name_for_a_deputy()
     {
         var (_, meeting, _) = await ScheduledAsync("Bà Nà");

@@ -49,9 +49,17 @@ public sealed class IndexModel(MeetingService meetings, CommitteeService committ
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         var date = ParseDate(Input.Date, "Input.Date");
-        if (ModelState.IsValid)
+        var input = new MeetingInput(Input.Kind, Input.Period, date, Input.Time, Input.Place, Input.ChairPersonId, Input.RecorderName);
+        if (!ModelState.IsValid)
         {
-            var result = await meetings.ScheduleAsync(Actor, CommitteeId ?? 0, new(Input.Kind, Input.Period, date, Input.Time, Input.Place, Input.ChairPersonId, Input.RecorderName), ct);
+            if (AddOtherProblems(await meetings.CheckScheduleAsync(Actor, CommitteeId ?? 0, input, ct)) is { } refused)
+            {
+                return refused;
+            }
+        }
+        else
+        {
+            var result = await meetings.ScheduleAsync(Actor, CommitteeId ?? 0, input, ct);
             switch (result.Outcome)
             {
                 case Outcome.Ok:
