@@ -64,12 +64,19 @@ public abstract class SteerCoPageModel : PageModel
     }
 
     /// <summary>
-    /// Runs a change unless a field could not be read (it is not even started then): on success the
-    /// flash and <paramref name="next"/>; out of scope 404; not allowed 403; otherwise the page again,
-    /// reloaded, with the service's problems beside the fields (409 for a stale edit).
+    /// Runs a change unless a field could not be read (it is not even started then, but
+    /// <paramref name="check"/>, the service's check of the same input, still names the other
+    /// problems): on success the flash and <paramref name="next"/>; out of scope 404; not allowed
+    /// 403; otherwise the page again, reloaded, with the service's problems beside the fields (409
+    /// for a stale edit).
     /// </summary>
-    protected async Task<IActionResult> ChangeAsync<T>(Func<Task<Result<T>>> change, Func<T, string> flash, Func<IActionResult> next, Func<Task<IActionResult?>> reload)
+    protected async Task<IActionResult> ChangeAsync<T>(
+        Func<Task<Result<T>>> change, Func<T, string> flash, Func<IActionResult> next, Func<Task<IActionResult?>> reload, Func<Task<Result<bool>>>? check = null)
     {
+        if (!ModelState.IsValid && check is not null && AddOtherProblems(await check(), "") is { } answered)
+        {
+            return answered;
+        }
         if (ModelState.IsValid)
         {
             var result = await change();

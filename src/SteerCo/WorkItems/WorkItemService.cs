@@ -425,23 +425,7 @@ public sealed class WorkItemService(SteerCoDbContext db, FileIntake intake, Time
         {
             return refused;
         }
-        var problems = ReasonProblems(reason);
-        if (newDueDate is not { } due)
-        {
-            problems.Add(new("DueDate", Messages.Get("NewDueDateRequired")));
-        }
-        else if (item!.DueDate is { } current && due <= current)
-        {
-            problems.Add(new("DueDate", Messages.Get("ExtensionNotLater", current.ToShort())));
-        }
-        else
-        {
-            PlausibleDates.Check(due, Today, "DueDate", Messages.Get("FieldDueDate"), problems);
-        }
-        if (problems.Count == 0 && !WorkItem.IsOpen(item!.Status))
-        {
-            problems.Add(new("", Messages.Get("WorkItemClosed")));
-        }
+        var problems = ExtensionProblems(item!, newDueDate, reason);
         if (problems.Count > 0)
         {
             return Result<WorkItemDetail>.Invalid(problems);
@@ -452,6 +436,43 @@ public sealed class WorkItemService(SteerCoDbContext db, FileIntake intake, Time
         extension.NewDueDate = newDueDate;
         item.DueDate = newDueDate;
         return await SaveAsync(actor, item, cancellationToken);
+    }
+
+    /// <summary>
+    /// What extending the deadline would answer, without extending it: the problems a form shows
+    /// beside a date it could not read (given here as absent). The same check as <see cref="ExtendAsync"/>.
+    /// </summary>
+    public async Task<Result<bool>> CheckExtensionAsync(Actor actor, int id, DateOnly? newDueDate, string? reason, CancellationToken cancellationToken = default)
+    {
+        var (item, refused) = await ManagedAsync(actor, id, cancellationToken);
+        if (refused is not null)
+        {
+            return refused.As<bool>();
+        }
+        var problems = ExtensionProblems(item!, newDueDate, reason);
+        return problems.Count > 0 ? Result<bool>.Invalid(problems) : true;
+    }
+
+    private List<Problem> ExtensionProblems(WorkItem item, DateOnly? newDueDate, string? reason)
+    {
+        var problems = ReasonProblems(reason);
+        if (newDueDate is not { } due)
+        {
+            problems.Add(new("DueDate", Messages.Get("NewDueDateRequired")));
+        }
+        else if (item.DueDate is { } current && due <= current)
+        {
+            problems.Add(new("DueDate", Messages.Get("ExtensionNotLater", current.ToShort())));
+        }
+        else
+        {
+            PlausibleDates.Check(due, Today, "DueDate", Messages.Get("FieldDueDate"), problems);
+        }
+        if (problems.Count == 0 && !WorkItem.IsOpen(item.Status))
+        {
+            problems.Add(new("", Messages.Get("WorkItemClosed")));
+        }
+        return problems;
     }
 
     /// <summary>Another agency of the committee's unit leads the task from now on.</summary>

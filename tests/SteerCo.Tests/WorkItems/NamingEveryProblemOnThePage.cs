@@ -20,6 +20,31 @@ public sealed class NamingEveryProblemOnThePage(SteerCoApp app) : IClassFixture<
     }
 
     [Fact]
+    public async Task Extending_to_an_unreadable_date_without_a_reason_names_both_and_the_deadline_stays()
+    {
+        var branch = await WorkData.BranchAsync(app, "Tam Kỳ", communes: 0);
+        var item = await WorkData.ItemAsync(app, branch.Province, branch.Lead, Today.AddDays(3));
+        var pages = await app.SignInToPagesAsync(Role.Secretariat, branch.Province.Id);
+        var page = $"/Work/Details/{item.Id}";
+        var entries = await AuditEntriesAsync();
+
+        var refused = await pages.PostFormAsync(page, $"{page}?handler=Extend", new()
+        {
+            ["Version"] = item.Version.ToString(),
+            ["DueDate"] = "31/02/2026",
+            ["Text"] = " ",
+        });
+
+        await refused.ShouldHaveStatusAsync(HttpStatusCode.OK);
+        var html = WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync());
+        PageClient.ErrorBeside(html, "DueDate").ShouldBe("Ngày '31/02/2026' không hợp lệ: nhập theo dạng dd/MM/yyyy.");
+        PageClient.ErrorBeside(html, "Reason").ShouldBe("Nhập lý do.");
+        html.ShouldNotContain("Nhập hạn mới.", customMessage: "the unreadable date is not also asked for");
+        (await WorkData.GetAsync(app, item.Id)).DueDate.ShouldBe(Today.AddDays(3));
+        (await AuditEntriesAsync()).ShouldBe(entries, "nothing is written while a field is wrong");
+    }
+
+    [Fact]
     public async Task Scheduling_on_an_unreadable_date_without_a_place_names_both_and_schedules_nothing()
     {
         var branch = await WorkData.BranchAsync(app, "Hội An", communes: 0);

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using SteerCo.Access;
 using SteerCo.Tests.Support;
+using SteerCo.Text;
 using SteerCo.WorkItems;
 
 namespace SteerCo.Tests.WorkItems;
@@ -129,6 +130,28 @@ public sealed class TrackingWorkItems(SteerCoApp app) : IClassFixture<SteerCoApp
             var created = await scope.Db.AuditEntries.Where(e => e.Entity == "WorkItemUpdate" && e.Action == "Created").Select(e => e.Changes).ToListAsync();
             created.Select(System.Text.RegularExpressions.Regex.Unescape).ShouldContain(c => c.Contains("Chờ số liệu của các xã"), "the reason is in the audit log");
         }
+    }
+
+    [Fact]
+    public async Task The_check_of_an_extension_names_every_problem_extending_would_and_extends_nothing()
+    {
+        var branch = await WorkData.BranchAsync(app, "Cẩm Thanh", communes: 0);
+        var item = await WorkData.ItemAsync(app, branch.Province, branch.Lead, Today.AddDays(3));
+        await using var scope = app.ServiceScope();
+        var service = scope.Get<WorkItemService>();
+        var entries = await scope.Db.AuditEntries.LongCountAsync();
+
+        var noDate = await service.CheckExtensionAsync(scope.Actor, item.Id, null, " ");
+        var earlier = await service.CheckExtensionAsync(scope.Actor, item.Id, Today.AddDays(1), new string('L', 4001));
+        var fine = await service.CheckExtensionAsync(scope.Actor, item.Id, Today.AddDays(30), "Chờ số liệu");
+        var member = await service.CheckExtensionAsync(WorkData.Member(branch.Province, branch.Lead), item.Id, Today.AddDays(30), "Chờ số liệu");
+
+        noDate.Problems.ShouldBe([new Problem("Reason", "Nhập lý do."), new Problem("DueDate", "Nhập hạn mới.")], ignoreOrder: true);
+        earlier.Problems.ShouldBe([new Problem("Reason", "Lý do dài quá 4000 ký tự."), new Problem("DueDate", $"Hạn mới phải sau hạn hiện tại ({Today.AddDays(3).ToShort()}).")], ignoreOrder: true);
+        fine.IsOk.ShouldBeTrue(string.Join("; ", fine.Problems.Select(p => p.Message)));
+        member.Outcome.ShouldBe(Outcome.Forbidden);
+        (await WorkData.GetAsync(app, item.Id)).DueDate.ShouldBe(Today.AddDays(3));
+        (await scope.Db.AuditEntries.LongCountAsync()).ShouldBe(entries, "a check writes nothing");
     }
 
     [Fact]

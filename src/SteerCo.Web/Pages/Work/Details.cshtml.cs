@@ -75,7 +75,8 @@ public sealed class DetailsModel(WorkItemService items, FileIntake intake, Meeti
     public async Task<IActionResult> OnPostExtendAsync(CancellationToken ct)
     {
         var due = ParseDate(DueDate, nameof(DueDate));
-        return await ActAsync(() => items.ExtendAsync(Actor, Id, due, Text, Version, ct), "DeadlineExtended", ct);
+        return await ActAsync(() => items.ExtendAsync(Actor, Id, due, Text, Version, ct), "DeadlineExtended", ct,
+            () => items.CheckExtensionAsync(Actor, Id, due, Text, ct));
     }
 
     public async Task<IActionResult> OnPostReassignAsync(CancellationToken ct) =>
@@ -87,8 +88,8 @@ public sealed class DetailsModel(WorkItemService items, FileIntake intake, Meeti
     public async Task<IActionResult> OnPostFanOutAsync(CancellationToken ct) =>
         await ActAsync(() => items.FanOutAsync(Actor, Id, CommitteeIds, Version, ct), "WorkItemPassedDown", ct);
 
-    private Task<IActionResult> ActAsync(Func<Task<Result<WorkItemDetail>>> action, string flash, CancellationToken ct) =>
-        ChangeAsync(action, _ => Messages.Get(flash), () => RedirectToPage("Details", new { id = Id }), () => LoadAsync(ct));
+    private Task<IActionResult> ActAsync(Func<Task<Result<WorkItemDetail>>> action, string flash, CancellationToken ct, Func<Task<Result<bool>>>? check = null) =>
+        ChangeAsync(action, _ => Messages.Get(flash), () => RedirectToPage("Details", new { id = Id }), () => LoadAsync(ct), check);
 
     private async Task<IActionResult?> LoadAsync(CancellationToken ct)
     {
