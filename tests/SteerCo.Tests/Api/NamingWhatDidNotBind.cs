@@ -34,6 +34,43 @@ public sealed class NamingWhatDidNotBind(SteerCoApp app) : IClassFixture<SteerCo
         (await CountsAsync()).ShouldBe((committees, entries));
     }
 
+    /// <summary>
+    /// The API reads its dates before any service sees the request: an unreadable one is a 400 naming
+    /// it, not the other problems the pages gather (a client fixes its JSON, then hears the rest).
+    /// </summary>
+    [Theory]
+    [InlineData("document")]
+    [InlineData("task")]
+    [InlineData("meeting")]
+    [InlineData("extension")]
+    public async Task A_date_that_is_no_date_in_a_document_a_task_a_meeting_or_an_extension_is_named_and_nothing_is_written(string what)
+    {
+        var client = await app.SignInAsync(Role.Secretariat, H.Danang.Id);
+        int taskId;
+        await using (var scope = app.ServiceScope())
+        {
+            var task = await scope.Get<SteerCo.WorkItems.WorkItemService>().CreateAsync(scope.Actor, H.Danang.Id,
+                new SteerCo.WorkItems.WorkItemInput("Kiểm kê kho vật tư", null, H.DanangAgency.Id, null, null, true));
+            taskId = task.Value!.Id;
+        }
+        var (committees, entries) = await CountsAsync();
+        var (url, body, field) = what switch
+        {
+            "document" => ("/api/v1/documents", $$"""{"committeeId": {{H.Danang.Id}}, "direction": "Incoming", "symbol": "15/UBND-VP", "issuedOn": "2026-02-30", "issuerKind": "Outside", "subject": ""}""", "issuedOn"),
+            "task" => ("/api/v1/work-items", $$"""{"committeeId": {{H.Danang.Id}}, "title": "", "leadAgencyId": {{H.DanangAgency.Id}}, "dueDate": "31/03/2026"}""", "dueDate"),
+            "meeting" => ($"/api/v1/committees/{H.Danang.Id}/meetings", """{"kind": "QuarterlyBriefing", "period": "Quý I/2026", "date": "abc", "place": ""}""", "date"),
+            _ => ($"/api/v1/work-items/{taskId}/extension", """{"dueDate": "2026-02-31", "reason": "", "version": 1}""", "dueDate"),
+        };
+
+        var response = await client.PostAsync(url, Json(body));
+
+        await response.ShouldHaveStatusAsync(HttpStatusCode.BadRequest);
+        var problem = await response.ReadProblemAsync();
+        Errors(problem, field).ShouldBe(["Ngày không hợp lệ: cần một ngày có thật, viết theo dạng yyyy-MM-dd (ví dụ 2026-03-31)."]);
+        problem.GetProperty("errors").EnumerateObject().Select(e => e.Name).ShouldBe([field]);
+        (await CountsAsync()).ShouldBe((committees, entries));
+    }
+
     [Fact]
     public async Task The_same_answer_is_in_English_when_the_user_chose_English()
     {
