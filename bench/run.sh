@@ -206,7 +206,8 @@ prepare() {
 start_app() {
   local engine=$1
   app_port=$(choose_port "${BENCH_APP_PORT:-}" 26550)
-  ASPNETCORE_URLS=http://127.0.0.1:$app_port ASPNETCORE_ENVIRONMENT=Production \
+  # The production settings of the README: DOTNET_ReadyToRun=0 (environment only) among them.
+  DOTNET_ReadyToRun=${DOTNET_ReadyToRun:-0} ASPNETCORE_URLS=http://127.0.0.1:$app_port ASPNETCORE_ENVIRONMENT=Production \
     Database__Provider=$engine ConnectionStrings__Default=$(connection_for "$engine") Demo__Seed=false \
     DataProtection__KeysFolder=$data/keys Files__Folder=$data/files-$engine \
     "$web" --contentRoot "$root/src/SteerCo.Web" >"$data/app-$engine.log" 2>&1 &

@@ -3,6 +3,7 @@ using SteerCo.Web.Api;
 using SteerCo.Web.Auth;
 using SteerCo.Web.Infrastructure;
 
+NativeHeap.Configure();
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddSteerCoLogging();
