@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Net;
-using System.Net.Http.Headers;
 using Microsoft.EntityFrameworkCore;
 using SteerCo.Access;
 using SteerCo.Reporting;
@@ -56,20 +55,6 @@ public sealed class CountingMeetingsAndDocuments(SteerCoApp app) : IClassFixture
         await using var scope = app.ServiceScope();
         var versions = scope.Db.SubmissionVersions.Where(v => v.SubmissionId == submissionId).Select(v => v.Id);
         return await scope.Db.SubmissionValues.CountAsync(v => versions.Contains(v.SubmissionVersionId));
-    }
-
-    private static async Task<byte[]> WorkbookAsync(HttpClient client, int submissionId)
-    {
-        var response = await client.GetAsync($"/api/v1/submissions/{submissionId}/workbook.xlsx");
-        await response.ShouldHaveStatusAsync(HttpStatusCode.OK);
-        return await response.Content.ReadAsByteArrayAsync();
-    }
-
-    private static Task<HttpResponseMessage> UploadAsync(HttpClient client, int submissionId, byte[] file)
-    {
-        var content = new ByteArrayContent(file);
-        content.Headers.ContentType = new MediaTypeHeaderValue("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-        return client.PostAsync($"/api/v1/submissions/{submissionId}/workbook", content);
     }
 
     [Fact]
@@ -166,13 +151,13 @@ public sealed class CountingMeetingsAndDocuments(SteerCoApp app) : IClassFixture
     {
         var s = await RequestAsync();
         var commune = await app.SignInAsync(Role.Secretariat, s.Tree.CommuneA.Id);
-        var workbook = await WorkbookAsync(commune, s.SubmissionA);
+        var workbook = await Workbooks.DownloadAsync(commune, s.SubmissionA);
         var cells = RosterSheets.Cells(workbook);
         cells["D7"].ShouldBe("Số nguyên (đếm)");
         cells["D9"].ShouldBe("Số");
 
-        var refused = await UploadAsync(commune, s.SubmissionA, Workbooks.Edit(workbook, ("E7", -1), ("E8", 2.5m), ("E9", -4), ("E10", 80)));
-        var typed = await UploadAsync(commune, s.SubmissionA, Workbooks.Edit(workbook, ("E7", "1,5"), ("E8", 3), ("E10", 80)));
+        var refused = await Workbooks.UploadAsync(commune, s.SubmissionA, Workbooks.Edit(workbook, ("E7", -1), ("E8", 2.5m), ("E9", -4), ("E10", 80)));
+        var typed = await Workbooks.UploadAsync(commune, s.SubmissionA, Workbooks.Edit(workbook, ("E7", "1,5"), ("E8", 3), ("E10", 80)));
 
         await refused.ShouldHaveStatusAsync(HttpStatusCode.BadRequest);
         (await refused.ReadProblemAsync()).GetProperty("errors").EnumerateObject().SelectMany(p => p.Value.EnumerateArray().Select(m => m.GetString())).ShouldBe([
@@ -184,13 +169,13 @@ public sealed class CountingMeetingsAndDocuments(SteerCoApp app) : IClassFixture
             .ShouldBe([$"Ô E7: {Meetings}: '1,5' không hợp lệ, nhập số nguyên từ 0 trở lên."]);
         (await ValueCountAsync(s.SubmissionA)).ShouldBe(0);
 
-        var accepted = await UploadAsync(commune, s.SubmissionA, Workbooks.Edit(workbook, ("E7", 4), ("E8", 9), ("E9", -4), ("E10", 80)));
+        var accepted = await Workbooks.UploadAsync(commune, s.SubmissionA, Workbooks.Edit(workbook, ("E7", 4), ("E8", 9), ("E9", -4), ("E10", 80)));
 
         await accepted.ShouldHaveStatusAsync(HttpStatusCode.OK);
         var view = await accepted.ReadJsonAsync<SubmissionView>();
         view.Fields.Single(f => f.Code == "HOP").Number.ShouldBe(4m);
         view.Fields.Single(f => f.Code == "CHENH").Number.ShouldBe(-4m);
-        var again = RosterSheets.Cells(await WorkbookAsync(commune, s.SubmissionA));
+        var again = RosterSheets.Cells(await Workbooks.DownloadAsync(commune, s.SubmissionA));
         decimal.Parse(again["E7"], CultureInfo.InvariantCulture).ShouldBe(4m, "the count goes back into the workbook as a number");
         decimal.Parse(again["E8"], CultureInfo.InvariantCulture).ShouldBe(9m);
     }

@@ -1,6 +1,5 @@
 using System.IO.Compression;
 using System.Net;
-using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using DocumentFormat.OpenXml.Packaging;
@@ -35,20 +34,6 @@ public sealed class ReportingOverHttp(SteerCoApp app) : IClassFixture<SteerCoApp
             request.Submissions.Single(s => s.CommitteeId == tree.CommuneA.Id).Id, request.Submissions.Single(s => s.CommitteeId == tree.CommuneB.Id).Id);
     }
 
-    private static async Task<byte[]> WorkbookAsync(HttpClient client, int submissionId)
-    {
-        var response = await client.GetAsync($"/api/v1/submissions/{submissionId}/workbook.xlsx");
-        await response.ShouldHaveStatusAsync(HttpStatusCode.OK);
-        return await response.Content.ReadAsByteArrayAsync();
-    }
-
-    private static Task<HttpResponseMessage> UploadAsync(HttpClient client, int submissionId, byte[] file)
-    {
-        var content = new ByteArrayContent(file);
-        content.Headers.ContentType = new MediaTypeHeaderValue("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-        return client.PostAsync($"/api/v1/submissions/{submissionId}/workbook", content);
-    }
-
     private async Task<int> ValueCountAsync(int submissionId)
     {
         await using var scope = app.ServiceScope();
@@ -67,11 +52,11 @@ public sealed class ReportingOverHttp(SteerCoApp app) : IClassFixture<SteerCoApp
     public async Task Figures_typed_as_text_in_the_Vietnamese_way_are_read_as_Vietnamese_writes_them()
     {
         var s = await RequestAsync(3);
-        var workbook = await WorkbookAsync(s.CommuneA, s.SubmissionA);
+        var workbook = await Workbooks.DownloadAsync(s.CommuneA, s.SubmissionA);
         // "1.234" is one thousand two hundred and thirty-four, as the pages print it; "80,5" is eighty and a half.
         var filled = Workbooks.Edit(workbook, ("E7", "1.234"), ("E8", "1.500"), ("E10", "80,5"));
 
-        var uploaded = await UploadAsync(s.CommuneA, s.SubmissionA, filled);
+        var uploaded = await Workbooks.UploadAsync(s.CommuneA, s.SubmissionA, filled);
 
         await uploaded.ShouldHaveStatusAsync(HttpStatusCode.OK);
         var view = await uploaded.ReadJsonAsync<SubmissionView>();
@@ -85,11 +70,11 @@ public sealed class ReportingOverHttp(SteerCoApp app) : IClassFixture<SteerCoApp
     public async Task A_commune_fills_its_report_from_the_downloaded_workbook_and_the_province_exports_the_consolidation()
     {
         var s = await RequestAsync(1);
-        var workbook = await WorkbookAsync(s.CommuneA, s.SubmissionA);
+        var workbook = await Workbooks.DownloadAsync(s.CommuneA, s.SubmissionA);
         // Rows from 7 in template order: HO, HO_CAN, TYLE (computed), NHATRU, KEHOACH, GHICHU.
         var filled = Workbooks.Edit(workbook, ("E7", 120), ("E8", 150), ("E10", 80.5m), ("E11", "Có"), ("E12", "Đã sơ tán xong"));
 
-        var uploaded = await UploadAsync(s.CommuneA, s.SubmissionA, filled);
+        var uploaded = await Workbooks.UploadAsync(s.CommuneA, s.SubmissionA, filled);
 
         await uploaded.ShouldHaveStatusAsync(HttpStatusCode.OK);
         var view = await uploaded.ReadJsonAsync<SubmissionView>();
@@ -141,10 +126,10 @@ public sealed class ReportingOverHttp(SteerCoApp app) : IClassFixture<SteerCoApp
     public async Task A_workbook_with_text_in_a_number_cell_or_a_formula_is_refused_cell_by_cell_and_nothing_is_saved()
     {
         var s = await RequestAsync(2);
-        var workbook = await WorkbookAsync(s.CommuneA, s.SubmissionA);
+        var workbook = await Workbooks.DownloadAsync(s.CommuneA, s.SubmissionA);
         var bad = Workbooks.Edit(workbook, ("E7", "một trăm"), ("E8", "=E7*2"), ("E10", 130), ("E11", "Chưa"), ("A12", "LAMAO"));
 
-        var problems = await ProblemsAsync(await UploadAsync(s.CommuneA, s.SubmissionA, bad));
+        var problems = await ProblemsAsync(await Workbooks.UploadAsync(s.CommuneA, s.SubmissionA, bad));
 
         problems.ShouldBe([
             "Ô E7: HO Số hộ dân được sơ tán: 'một trăm' không phải là số.",
@@ -160,14 +145,14 @@ public sealed class ReportingOverHttp(SteerCoApp app) : IClassFixture<SteerCoApp
     public async Task A_file_that_is_not_a_workbook_lacks_the_sheet_is_another_reports_or_hides_a_bomb_is_refused()
     {
         var s = await RequestAsync(3);
-        var workbook = await WorkbookAsync(s.CommuneA, s.SubmissionA);
-        var other = await WorkbookAsync(s.CommuneB, s.SubmissionB);
+        var workbook = await Workbooks.DownloadAsync(s.CommuneA, s.SubmissionA);
+        var other = await Workbooks.DownloadAsync(s.CommuneB, s.SubmissionB);
 
-        (await ProblemsAsync(await UploadAsync(s.CommuneA, s.SubmissionA, Encoding.UTF8.GetBytes("HO,120\n")))).ShouldBe(["Tệp không phải bảng tính Excel (.xlsx) hợp lệ."]);
-        (await ProblemsAsync(await UploadAsync(s.CommuneA, s.SubmissionA, RenameSheet(workbook)))).ShouldBe(["Bảng tính không có trang 'Báo cáo': hãy dùng tệp mẫu tải về từ báo cáo này."]);
-        (await ProblemsAsync(await UploadAsync(s.CommuneA, s.SubmissionA, Workbooks.Edit(other, ("E7", 5))))).Single().ShouldStartWith("Tệp không phải của báo cáo này");
-        (await ProblemsAsync(await UploadAsync(s.CommuneA, s.SubmissionA, Bomb()))).ShouldBe(["Tệp giải nén quá lớn hoặc có quá nhiều thành phần."]);
-        (await ProblemsAsync(await UploadAsync(s.CommuneA, s.SubmissionA, new byte[6 * 1024 * 1024]))).ShouldBe(["Tệp vượt quá 5 MB."]);
+        (await ProblemsAsync(await Workbooks.UploadAsync(s.CommuneA, s.SubmissionA, Encoding.UTF8.GetBytes("HO,120\n")))).ShouldBe(["Tệp không phải bảng tính Excel (.xlsx) hợp lệ."]);
+        (await ProblemsAsync(await Workbooks.UploadAsync(s.CommuneA, s.SubmissionA, RenameSheet(workbook)))).ShouldBe(["Bảng tính không có trang 'Báo cáo': hãy dùng tệp mẫu tải về từ báo cáo này."]);
+        (await ProblemsAsync(await Workbooks.UploadAsync(s.CommuneA, s.SubmissionA, Workbooks.Edit(other, ("E7", 5))))).Single().ShouldStartWith("Tệp không phải của báo cáo này");
+        (await ProblemsAsync(await Workbooks.UploadAsync(s.CommuneA, s.SubmissionA, Bomb()))).ShouldBe(["Tệp giải nén quá lớn hoặc có quá nhiều thành phần."]);
+        (await ProblemsAsync(await Workbooks.UploadAsync(s.CommuneA, s.SubmissionA, new byte[6 * 1024 * 1024]))).ShouldBe(["Tệp vượt quá 5 MB."]);
         (await ValueCountAsync(s.SubmissionA)).ShouldBe(0);
         (await ValueCountAsync(s.SubmissionB)).ShouldBe(0);
     }

@@ -1,4 +1,7 @@
+using System.Net;
+using System.Net.Http.Headers;
 using DocumentFormat.OpenXml.Packaging;
+using SteerCo.Tests.Support;
 using Sheet = DocumentFormat.OpenXml.Spreadsheet;
 
 namespace SteerCo.Tests.Reporting;
@@ -6,6 +9,22 @@ namespace SteerCo.Tests.Reporting;
 /// <summary>A downloaded report workbook filled in as a user would in Excel.</summary>
 public static class Workbooks
 {
+    /// <summary>A submission's workbook as the API hands it out.</summary>
+    public static async Task<byte[]> DownloadAsync(HttpClient client, int submissionId)
+    {
+        var response = await client.GetAsync($"/api/v1/submissions/{submissionId}/workbook.xlsx");
+        await response.ShouldHaveStatusAsync(HttpStatusCode.OK);
+        return await response.Content.ReadAsByteArrayAsync();
+    }
+
+    /// <summary>A filled workbook sent back as an .xlsx upload.</summary>
+    public static Task<HttpResponseMessage> UploadAsync(HttpClient client, int submissionId, byte[] file)
+    {
+        var content = new ByteArrayContent(file);
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        return client.PostAsync($"/api/v1/submissions/{submissionId}/workbook", content);
+    }
+
     /// <summary>The workbook with cells of sheet "Báo cáo" changed: a number, a text, or a formula ("=..." ).</summary>
     public static byte[] Edit(byte[] workbook, params (string Cell, object Value)[] cells)
     {
