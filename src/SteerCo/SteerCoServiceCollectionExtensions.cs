@@ -52,6 +52,7 @@ public static class SteerCoServiceCollectionExtensions
         services.AddSingleton<WriteInterceptor>();
         services.AddSingleton<WriteCommitInterceptor>();
         services.AddSingleton<OverdueTotals>();
+        services.AddSingleton<FanOutTurns>();
         services.AddSingleton<TemplateIndicators>();
         if (provider == "postgres")
         {

@@ -14,7 +14,7 @@ namespace SteerCo.Meetings;
 /// the agenda; attendance, contributions and conclusions recorded; the conclusion notice issued
 /// by the register in one transaction with the tasks its assignments become.
 /// </summary>
-public sealed class MeetingService(SteerCoDbContext db, WorkItemService workItems, DocumentNumbering numbering, TimeProvider clock)
+public sealed class MeetingService(SteerCoDbContext db, WorkItemService workItems, DocumentNumbering numbering, TimeProvider clock, FanOutTurns fanOuts)
 {
     public const int ShortText = 300;
     public const int LongText = 4000;
@@ -456,6 +456,8 @@ public sealed class MeetingService(SteerCoDbContext db, WorkItemService workItem
             .Concat(meeting.Assignments.OrderBy(a => a.Order).Select(a => NoticeText.Assignment(
                 agencyNames[a.LeadAgencyId], coordinators.Where(c => c.AssignmentId == a.Id).Select(c => agencyNames[c.AgencyId]), a.Text, a.DueDate, a.ToSubordinates))));
 
+        // An assignment passed down to the committees below is a fan-out: it takes its turn (FanOutTurns).
+        using var turn = meeting.Assignments.Any(a => a.ToSubordinates) ? await fanOuts.WaitAsync(cancellationToken) : null;
         // On SQLite the number must be the transaction's first statement (see DocumentNumbering.NextAsync).
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var notice = await IssueDocumentAsync(committee, new("TB", issuedOn, subject, signer, signerTitle, SigningAuthority.OnBehalf, body), actor, cancellationToken);

@@ -14,7 +14,7 @@ namespace SteerCo.WorkItems;
 /// committees below, reported on by the agency that leads them, extended, reassigned, closed.
 /// A parent's status rolls up from its children.
 /// </summary>
-public sealed class WorkItemService(SteerCoDbContext db, FileIntake intake, TimeProvider clock, OverdueTotals overdueTotals)
+public sealed class WorkItemService(SteerCoDbContext db, FileIntake intake, TimeProvider clock, OverdueTotals overdueTotals, FanOutTurns fanOuts)
 {
     public const int TitleLength = 1000;
     public const int TextLength = 4000;
@@ -23,6 +23,8 @@ public sealed class WorkItemService(SteerCoDbContext db, FileIntake intake, Time
 
     public async Task<Result<WorkItemDetail>> CreateAsync(Actor actor, int committeeId, WorkItemInput input, CancellationToken cancellationToken = default)
     {
+        // A task passed down at once takes its turn with the other fan-outs (FanOutTurns).
+        using var turn = input.FansOut ? await fanOuts.WaitAsync(cancellationToken) : null;
         var prepared = await PrepareCreationAsync(actor, committeeId, input, cancellationToken);
         if (!prepared.IsOk)
         {
@@ -33,7 +35,18 @@ public sealed class WorkItemService(SteerCoDbContext db, FileIntake intake, Time
         // The task and its children are one SaveChanges: one transaction.
         db.WorkItems.Add(item);
         await db.SaveChangesAsync(cancellationToken);
+        LetGo(turn);
         return await GetAsync(actor, item.Id, cancellationToken);
+    }
+
+    /// <summary>Once a fan-out is saved: its tracked graph is let go and the next fan-out's turn comes.</summary>
+    private void LetGo(FanOutTurns.Turn? turn)
+    {
+        if (turn is not null)
+        {
+            db.ChangeTracker.Clear();
+            turn.Dispose();
+        }
     }
 
     /// <summary>
@@ -554,6 +567,7 @@ public sealed class WorkItemService(SteerCoDbContext db, FileIntake intake, Time
     /// </summary>
     public async Task<Result<WorkItemDetail>> FanOutAsync(Actor actor, int id, IReadOnlyList<int>? committeeIds, int version, CancellationToken cancellationToken = default)
     {
+        using var turn = await fanOuts.WaitAsync(cancellationToken);
         var (item, refused) = await ManagedAsync(actor, id, cancellationToken);
         if (refused is not null)
         {
@@ -571,7 +585,7 @@ public sealed class WorkItemService(SteerCoDbContext db, FileIntake intake, Time
         db.Entry(item).Property(w => w.Version).OriginalValue = version;
         // The parent's version moves with its children, so a fan-out on a stale page is refused.
         db.Entry(item).Property(w => w.Version).IsModified = true;
-        return await SaveAsync(actor, item, cancellationToken);
+        return await SaveAsync(actor, item, cancellationToken, turn);
     }
 
     /// <summary>Adds the children of <paramref name="parent"/> to the context, unsaved; the problems when a chosen committee cannot take one.</summary>
@@ -810,7 +824,7 @@ public sealed class WorkItemService(SteerCoDbContext db, FileIntake intake, Time
         await RollUpParentAsync(parent, cancellationToken);
     }
 
-    private async Task<Result<WorkItemDetail>> SaveAsync(Actor actor, WorkItem item, CancellationToken cancellationToken)
+    private async Task<Result<WorkItemDetail>> SaveAsync(Actor actor, WorkItem item, CancellationToken cancellationToken, FanOutTurns.Turn? turn = null)
     {
         await RollUpParentAsync(item, cancellationToken);
         try
@@ -821,6 +835,7 @@ public sealed class WorkItemService(SteerCoDbContext db, FileIntake intake, Time
         {
             return Result<WorkItemDetail>.Conflict();
         }
+        LetGo(turn);
         return await GetAsync(actor, item.Id, cancellationToken);
     }
 

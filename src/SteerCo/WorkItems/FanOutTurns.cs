@@ -1,0 +1,39 @@
+namespace SteerCo.WorkItems;
+
+/// <summary>
+/// Fan-outs take turns in this process: one at a time builds its tasks, saves them and lets the
+/// graph go. A fan-out to a province's communes tracks a hundred tasks and as many audit entries
+/// (about 6 MB); its save then waits for the audit chain's lock
+/// (<see cref="Audit.AuditInterceptor"/>), which lets one audited write through at a time anyway.
+/// Eight at once therefore finish no sooner than one after another, but held eight graphs in
+/// memory while they waited (bench/, national data set, fan-out at 8 connections:
+/// docs/memory-national-session19.md). Servers sharing the database still wait for each other on
+/// the database's lock; this only bounds what one process holds.
+/// </summary>
+public sealed class FanOutTurns
+{
+    private readonly SemaphoreSlim _one = new(1, 1);
+
+    /// <summary>Waits for this fan-out's turn; disposing the answer passes the turn on.</summary>
+    public async ValueTask<Turn> WaitAsync(CancellationToken cancellationToken)
+    {
+        await _one.WaitAsync(cancellationToken);
+        return new Turn(_one);
+    }
+
+    /// <summary>Whether a fan-out has the turn now.</summary>
+    public bool Taken => _one.CurrentCount == 0;
+
+    public sealed class Turn(SemaphoreSlim one) : IDisposable
+    {
+        private int _passed;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _passed, 1) == 0)
+            {
+                one.Release();
+            }
+        }
+    }
+}
