@@ -148,30 +148,13 @@ public sealed class DocumentRegister(SteerCoDbContext db, DocumentNumbering numb
 
     public async Task<Result<DocumentDetail>> UpdateAsync(Actor actor, int id, DocumentInput input, int? version, CancellationToken cancellationToken = default)
     {
-        var document = await db.Documents.Include(d => d.Committee).Include(d => d.Files)
-            .FirstOrDefaultAsync(d => d.Id == id && d.DeletedAt == null, cancellationToken);
-        if (document is null || !actor.CanRead(document, document.Committee!))
+        var prepared = await PrepareUpdateAsync(actor, id, input, version, cancellationToken);
+        if (!prepared.IsOk)
         {
-            return Result<DocumentDetail>.NotFound();
+            return prepared.As<DocumentDetail>();
         }
-        if (!actor.CanManage(document.Committee!))
-        {
-            return Result<DocumentDetail>.Forbidden();
-        }
-        if (version is null)
-        {
-            return Result<DocumentDetail>.Invalid("Version", Messages.Get("VersionRequired"));
-        }
-        if (input.Direction != document.Direction)
-        {
-            return Result<DocumentDetail>.Invalid(nameof(DocumentInput.Direction), Messages.Get("DocumentDirectionImmutable"));
-        }
-        var (problems, symbol, issuerName) = await CheckAsync(document.Committee!, input, document, cancellationToken);
-        if (problems.Count > 0)
-        {
-            return Result<DocumentDetail>.Invalid(problems);
-        }
-        db.Entry(document).Property(d => d.Version).OriginalValue = version.Value;
+        var (document, symbol, issuerName) = prepared.Value!;
+        db.Entry(document).Property(d => d.Version).OriginalValue = version!.Value;
         // A number the register issued stays: it is the register's, not the clerk's, to change.
         Apply(document, document.Committee!, input, document.ReservationId is null ? symbol : SymbolParser.Parse(document.Symbol).Symbol, issuerName);
         try
@@ -192,6 +175,41 @@ public sealed class DocumentRegister(SteerCoDbContext db, DocumentNumbering numb
             throw;
         }
         return await GetAsync(actor, id, cancellationToken);
+    }
+
+    /// <summary>
+    /// What correcting the document with <paramref name="input"/> would answer, without correcting it:
+    /// the problems a form shows beside a date it could not read (given here as absent). The same
+    /// check as <see cref="UpdateAsync"/>.
+    /// </summary>
+    public async Task<Result<bool>> CheckUpdateAsync(Actor actor, int id, DocumentInput input, int? version, CancellationToken cancellationToken = default) =>
+        await PrepareUpdateAsync(actor, id, input, version, cancellationToken) is { IsOk: false } refused ? refused.As<bool>() : true;
+
+    /// <summary>A correction checked: the document (tracked, unchanged), the symbol as parsed and the issuer's name.</summary>
+    private sealed record Correction(Document Document, DocumentSymbol? Symbol, string IssuerName);
+
+    private async Task<Result<Correction>> PrepareUpdateAsync(Actor actor, int id, DocumentInput input, int? version, CancellationToken cancellationToken)
+    {
+        var document = await db.Documents.Include(d => d.Committee).Include(d => d.Files)
+            .FirstOrDefaultAsync(d => d.Id == id && d.DeletedAt == null, cancellationToken);
+        if (document is null || !actor.CanRead(document, document.Committee!))
+        {
+            return Result<Correction>.NotFound();
+        }
+        if (!actor.CanManage(document.Committee!))
+        {
+            return Result<Correction>.Forbidden();
+        }
+        if (version is null)
+        {
+            return Result<Correction>.Invalid("Version", Messages.Get("VersionRequired"));
+        }
+        if (input.Direction != document.Direction)
+        {
+            return Result<Correction>.Invalid(nameof(DocumentInput.Direction), Messages.Get("DocumentDirectionImmutable"));
+        }
+        var (problems, symbol, issuerName) = await CheckAsync(document.Committee!, input, document, cancellationToken);
+        return problems.Count > 0 ? Result<Correction>.Invalid(problems) : new Correction(document, symbol, issuerName);
     }
 
     /// <summary>Soft delete: the document leaves the register and search; the audit log keeps it.</summary>

@@ -229,4 +229,94 @@ public sealed class EnteringADocument(SteerCoApp app) : IClassFixture<SteerCoApp
             (await scope.Db.AuditEntries.LongCountAsync()).ShouldBe(entries, "nothing is written while a field is wrong");
         }
     }
+
+    [Fact]
+    public async Task The_check_of_a_correction_names_every_problem_an_edit_would_and_changes_nothing()
+    {
+        await using var scope = app.ServiceScope();
+        var committee = await OwnCommitteeAsync(scope);
+        var register = scope.Get<DocumentRegister>();
+        var document = (await register.RegisterAsync(scope.Actor, committee.Id, Incoming(null, "606/UBND-VP"))).Value!;
+        var entries = await scope.Db.AuditEntries.LongCountAsync();
+
+        var refused = await register.CheckUpdateAsync(scope.Actor, document.Id,
+            Incoming(null, "606/UBND-VP") with { IssuedOn = null, Subject = " ", IssuerName = new string('Đ', 301) }, document.Version);
+        var fine = await register.CheckUpdateAsync(scope.Actor, document.Id, Incoming(null, "606/UBND-VP") with { Subject = "Về công tác phòng, chống bão" }, document.Version);
+        var hue = app.Hierarchy.Hue;
+        var elsewhere = await register.CheckUpdateAsync(new Actor(null, "thuky.hue", Role.Secretariat, hue.Id, hue.Path, null), document.Id, Incoming(null, "606/UBND-VP"), document.Version);
+
+        refused.Outcome.ShouldBe(Outcome.Invalid);
+        refused.Problems.ShouldBe([
+            new Problem("Subject", "Nhập trích yếu nội dung."),
+            new Problem("IssuedOn", "Nhập ngày ban hành (dd/MM/yyyy)."),
+            new Problem("IssuerName", "Cơ quan ban hành dài quá 300 ký tự."),
+        ], ignoreOrder: true);
+        fine.IsOk.ShouldBeTrue(string.Join("; ", fine.Problems.Select(p => p.Message)));
+        elsewhere.Outcome.ShouldBe(Outcome.NotFound, "a document out of scope is not checked either");
+        (await scope.Db.AuditEntries.LongCountAsync()).ShouldBe(entries, "a check writes nothing");
+        var kept = (await register.GetAsync(scope.Actor, document.Id)).Value!;
+        kept.Subject.ShouldBe("Về công tác phòng, chống thiên tai");
+        kept.Version.ShouldBe(document.Version);
+        var edited = await register.UpdateAsync(scope.Actor, document.Id, Incoming(null, "606/UBND-VP") with { Subject = "Về công tác phòng, chống bão" }, document.Version);
+        edited.Value!.Subject.ShouldBe("Về công tác phòng, chống bão", "the check left the document as it was read");
+    }
+
+    [Fact]
+    public async Task The_edit_page_shows_an_unreadable_date_with_the_other_problems_and_changes_nothing()
+    {
+        DocumentDetail document;
+        await using (var scope = app.ServiceScope())
+        {
+            var committee = await OwnCommitteeAsync(scope);
+            document = (await scope.Get<DocumentRegister>().RegisterAsync(scope.Actor, committee.Id, Incoming(null, "607/UBND-VP"))).Value!;
+        }
+        var pages = await app.SignInToPagesAsync(Role.Secretariat, document.CommitteeId);
+        var url = $"/Documents/Edit/{document.Id}";
+        var fields = new Dictionary<string, string>
+        {
+            ["Input.Direction"] = "Incoming",
+            ["Input.Symbol"] = "607/UBND-VP",
+            ["Input.IssuedOn"] = "31/02/2026",
+            ["Input.ReceivedOn"] = "06/03/2026",
+            ["Input.IssuerKind"] = "Outside",
+            ["Input.IssuerName"] = "Ủy ban nhân dân thành phố Đà Nẵng",
+            ["Input.Subject"] = " ",
+            ["Input.SignerName"] = new string('A', 201),
+            ["Input.SigningAuthority"] = "None",
+            ["Input.Visibility"] = "Committee",
+            ["Input.Version"] = document.Version.ToString(),
+        };
+        long entries;
+        await using (var scope = app.ServiceScope())
+        {
+            entries = await scope.Db.AuditEntries.LongCountAsync();
+        }
+
+        var refused = await pages.PostFormAsync(url, url, fields);
+        fields["Input.IssuedOn"] = "05/03/2026";
+        fields["Input.ReceivedOn"] = "abc";
+        fields["Input.Subject"] = "Về công tác phòng, chống bão";
+        fields["Input.SignerName"] = "Nguyễn Văn An";
+        fields["Input.IssuerName"] = "";
+        var words = await pages.PostFormAsync(url, url, fields);
+
+        await refused.ShouldHaveStatusAsync(HttpStatusCode.OK);
+        var html = WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync());
+        PageClient.ErrorBeside(html, "Input.IssuedOn").ShouldBe("Ngày '31/02/2026' không hợp lệ: nhập theo dạng dd/MM/yyyy.");
+        PageClient.ErrorBeside(html, "Input.Subject").ShouldBe("Nhập trích yếu nội dung.");
+        PageClient.ErrorBeside(html, "Input.SignerName").ShouldBe("Người ký dài quá 200 ký tự.");
+        html.ShouldNotContain("Nhập ngày ban hành", customMessage: "the unreadable date is not also asked for");
+        await words.ShouldHaveStatusAsync(HttpStatusCode.OK);
+        html = WebUtility.HtmlDecode(await words.Content.ReadAsStringAsync());
+        PageClient.ErrorBeside(html, "Input.ReceivedOn").ShouldBe("Ngày 'abc' không hợp lệ: nhập theo dạng dd/MM/yyyy.");
+        PageClient.ErrorBeside(html, "Input.IssuerName").ShouldBe("Chọn hoặc nhập cơ quan ban hành.");
+        PageClient.ErrorBeside(html, "Input.Subject").ShouldBeNull();
+        await using (var scope = app.ServiceScope())
+        {
+            var kept = (await scope.Get<DocumentRegister>().GetAsync(scope.Actor, document.Id)).Value!;
+            kept.Subject.ShouldBe("Về công tác phòng, chống thiên tai");
+            kept.Version.ShouldBe(document.Version);
+            (await scope.Db.AuditEntries.LongCountAsync()).ShouldBe(entries, "nothing is written while a field is wrong");
+        }
+    }
 }

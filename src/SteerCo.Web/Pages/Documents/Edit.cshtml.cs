@@ -36,15 +36,16 @@ public sealed class EditModel(DocumentRegister register, DocumentNumbering numbe
         }
         var issuedOn = ParseDate(Input.IssuedOn, "Input.IssuedOn");
         var receivedOn = ParseDate(Input.ReceivedOn, "Input.ReceivedOn");
-        if (!ModelState.IsValid)
-        {
-            return Page();
-        }
         if (Document.ReservationId is not null)
         {
             Input.Symbol = Document.Symbol;
         }
-        var result = await register.UpdateAsync(Actor, id, Input.ToInput(issuedOn, receivedOn), Input.Version, ct);
+        var input = Input.ToInput(issuedOn, receivedOn);
+        if (!ModelState.IsValid)
+        {
+            return AddOtherProblems(await register.CheckUpdateAsync(Actor, id, input, Input.Version, ct)) ?? Page();
+        }
+        var result = await register.UpdateAsync(Actor, id, input, Input.Version, ct);
         if (!result.IsOk)
         {
             return Refused(result);
