@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.EntityFrameworkCore;
 using SteerCo.Access;
 using SteerCo.Documents;
 using SteerCo.Tests.Support;
@@ -6,7 +7,10 @@ using SteerCo.WorkItems;
 
 namespace SteerCo.Tests.WorkItems;
 
-/// <summary>A plan's items become tasks; a directive's cascade shows the tasks under each document implementing it.</summary>
+/// <summary>
+/// A plan's items become tasks; a directive's cascade shows the tasks under each document implementing
+/// it. The plan page names an item's problems all at once, a due date it could not read among them.
+/// </summary>
 public sealed class PlanningWork(SteerCoApp app) : IClassFixture<SteerCoApp>
 {
     private static DateOnly Today => WorkData.Today;
@@ -83,5 +87,77 @@ public sealed class PlanningWork(SteerCoApp app) : IClassFixture<SteerCoApp>
         rollUps[communePlan].ShouldBe(new RollUp(0, 0, 1, 1, 0));
         rollUps[directive].ShouldBe(new RollUp(0, 0, 0, 1, 0));
         (await service.RollUpsByDocumentAsync(WorkData.Secretariat(app.Hierarchy.Hue), [directive, communePlan])).ShouldBeEmpty("another province sees none of it");
+    }
+
+    [Fact]
+    public async Task The_check_of_a_plan_item_names_every_problem_adding_it_would_and_adds_nothing()
+    {
+        var branch = await WorkData.BranchAsync(app, "Quế Sơn", communes: 0);
+        var plan = await WorkData.DocumentAsync(app, branch.Province.Id, "KH", "Kế hoạch ứng phó bão năm 2026");
+        var decision = await WorkData.DocumentAsync(app, branch.Province.Id, "QĐ", "Quyết định phân công nhiệm vụ");
+        await using var scope = app.ServiceScope(WorkData.Secretariat(branch.Province));
+        var service = scope.Get<WorkItemService>();
+        var entries = await scope.Db.AuditEntries.LongCountAsync();
+        var valid = new WorkItemInput("Tập huấn kỹ năng ứng phó", null, branch.Lead.Id, null, Today.AddDays(7), false, WorkItemSource.PlanItem, plan);
+
+        var refused = await service.CheckCreationAsync(scope.Actor, branch.Province.Id,
+            valid with { Title = " ", LeadAgencyId = app.Hierarchy.HueAgency.Id, DueDate = null, SourceDocumentId = decision });
+        var fine = await service.CheckCreationAsync(scope.Actor, branch.Province.Id, valid);
+        var member = await service.CheckCreationAsync(WorkData.Member(branch.Province, branch.Lead), branch.Province.Id, valid);
+
+        refused.Outcome.ShouldBe(Outcome.Invalid);
+        refused.Problems.ShouldBe([
+            new Problem("Title", "Nhập nội dung nhiệm vụ."),
+            new Problem("DueDate", "Nhập hạn hoàn thành hoặc chọn \"Thường xuyên\"."),
+            new Problem("LeadAgencyId", "Cơ quan chủ trì phải là cơ quan của đơn vị hành chính của Ban Chỉ đạo."),
+            new Problem("SourceDocumentId", "Nhiệm vụ của kế hoạch phải thuộc một kế hoạch (KH) trong sổ văn bản của chính Ban Chỉ đạo."),
+        ], ignoreOrder: true);
+        fine.IsOk.ShouldBeTrue(string.Join("; ", fine.Problems.Select(p => p.Message)));
+        member.Outcome.ShouldBe(Outcome.Forbidden);
+        (await scope.Db.WorkItems.CountAsync(w => w.SourceDocumentId == plan || w.SourceDocumentId == decision)).ShouldBe(0);
+        (await scope.Db.AuditEntries.LongCountAsync()).ShouldBe(entries, "a check writes nothing");
+    }
+
+    [Fact]
+    public async Task The_plan_page_shows_an_unreadable_due_date_with_the_other_problems_and_adds_nothing()
+    {
+        var branch = await WorkData.BranchAsync(app, "Thăng Bình", communes: 0);
+        var plan = await WorkData.DocumentAsync(app, branch.Province.Id, "KH", "Kế hoạch phòng, chống thiên tai năm 2026");
+        var pages = await app.SignInToPagesAsync(Role.Secretariat, branch.Province.Id);
+        var url = $"/Work/Plan/{plan}";
+        long entries;
+        await using (var scope = app.ServiceScope())
+        {
+            entries = await scope.Db.AuditEntries.LongCountAsync();
+        }
+
+        var refused = await pages.PostFormAsync(url, url, new()
+        {
+            ["Title"] = " ",
+            ["LeadAgencyId"] = app.Hierarchy.HueAgency.Id.ToString(),
+            ["DueDate"] = "31/02/2026",
+        });
+        var words = await pages.PostFormAsync(url, url, new()
+        {
+            ["Title"] = "Tập huấn kỹ năng ứng phó",
+            ["DueDate"] = "abc",
+        });
+
+        await refused.ShouldHaveStatusAsync(HttpStatusCode.OK);
+        var html = WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync());
+        PageClient.ErrorBeside(html, "DueDate").ShouldBe("Ngày '31/02/2026' không hợp lệ: nhập theo dạng dd/MM/yyyy.");
+        PageClient.ErrorBeside(html, "Title").ShouldBe("Nhập nội dung nhiệm vụ.");
+        PageClient.ErrorBeside(html, "LeadAgencyId").ShouldBe("Cơ quan chủ trì phải là cơ quan của đơn vị hành chính của Ban Chỉ đạo.");
+        html.ShouldNotContain("Nhập hạn hoàn thành hoặc", customMessage: "the unreadable date is not also asked for");
+        await words.ShouldHaveStatusAsync(HttpStatusCode.OK);
+        html = WebUtility.HtmlDecode(await words.Content.ReadAsStringAsync());
+        PageClient.ErrorBeside(html, "DueDate").ShouldBe("Ngày 'abc' không hợp lệ: nhập theo dạng dd/MM/yyyy.");
+        PageClient.ErrorBeside(html, "LeadAgencyId").ShouldBe("Chọn cơ quan chủ trì.");
+        PageClient.ErrorBeside(html, "Title").ShouldBeNull();
+        await using (var scope = app.ServiceScope())
+        {
+            (await scope.Db.WorkItems.CountAsync(w => w.SourceDocumentId == plan)).ShouldBe(0);
+            (await scope.Db.AuditEntries.LongCountAsync()).ShouldBe(entries, "nothing is written while a field is wrong");
+        }
     }
 }

@@ -41,17 +41,18 @@ public sealed class PlanModel(WorkItemService items) : SteerCoPageModel
         {
             return Forbid();
         }
-        if (ModelState.IsValid)
+        var input = new WorkItemInput(Title, null, LeadAgencyId, CoordinatingAgencyIds, due, Regular, WorkItemSource.PlanItem, DocumentId);
+        if (!ModelState.IsValid)
         {
-            var created = await items.CreateAsync(Actor, Work.CommitteeId,
-                new WorkItemInput(Title, null, LeadAgencyId, CoordinatingAgencyIds, due, Regular, WorkItemSource.PlanItem, DocumentId), ct);
-            if (created.IsOk)
-            {
-                TempData["Flash"] = Messages.Get("PlanItemAdded");
-                return RedirectToPage("Plan", new { documentId = DocumentId });
-            }
-            AddProblems(created.Problems, "");
+            return AddOtherProblems(await items.CheckCreationAsync(Actor, Work.CommitteeId, input, ct), "") ?? Page();
         }
+        var created = await items.CreateAsync(Actor, Work.CommitteeId, input, ct);
+        if (created.IsOk)
+        {
+            TempData["Flash"] = Messages.Get("PlanItemAdded");
+            return RedirectToPage("Plan", new { documentId = DocumentId });
+        }
+        AddProblems(created.Problems, "");
         return Page();
     }
 
