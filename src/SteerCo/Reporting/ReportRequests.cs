@@ -121,14 +121,77 @@ public sealed class ReportRequests(SteerCoDbContext db, ReportTemplates template
     /// <summary>Asks the committees below (or the member agencies) for the report of a period; each gets a submission with an empty draft.</summary>
     public async Task<Result<RequestView>> CreateAsync(Actor actor, int committeeId, RequestInput input, CancellationToken cancellationToken = default)
     {
+        var prepared = await PrepareRequestAsync(actor, committeeId, input, cancellationToken);
+        if (!prepared.IsOk)
+        {
+            return prepared.As<RequestView>();
+        }
+        var (committee, regime, template, period, kind, reporters, recipients) = prepared.Value!;
+        var rule = regime?.Rule ?? DeadlineRule.Decree09;
+        var title = VietnameseText.Clean(input.Title) is { Length: > 0 } typed ? typed : $"{template.Name} {period}";
+        var deadline = input.Deadline ?? rule.Deadline(period);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var request = new ReportRequest
+        {
+            CommitteeId = committeeId,
+            RegimeId = regime?.Id,
+            TemplateVersionId = template.CurrentVersionId!.Value,
+            Title = title,
+            Kind = kind,
+            Reporters = reporters,
+            PeriodKind = period.Kind,
+            PeriodYear = period.Year,
+            PeriodNumber = period.Number,
+            CutoffFrom = rule.CutoffFrom(period),
+            CutoffTo = rule.CutoffTo(period),
+            Deadline = deadline,
+            CreatedAt = clock.GetUtcNow(),
+            CreatedBy = actor.UserName,
+        };
+        db.ReportRequests.Add(request);
+        await db.SaveChangesAsync(cancellationToken);
+        var submissions = recipients.Select(r => (Submission: new Submission { RequestId = request.Id, CommitteeId = r.CommitteeId, AgencyId = r.AgencyId }, r.Name)).ToList();
+        db.Submissions.AddRange(submissions.Select(s => s.Submission));
+        await db.SaveChangesAsync(cancellationToken);
+        db.SubmissionVersions.AddRange(submissions.Select(s => new SubmissionVersion { SubmissionId = s.Submission.Id, Number = 1 }));
+        // A member agency's users are users of the committee: the notice names the agency, and the other agencies' members do not read it.
+        db.Notifications.AddRange(submissions.Select(s => new Notification
+        {
+            CommitteeId = s.Submission.CommitteeId,
+            Key = $"request:{s.Submission.Id}",
+            Text = s.Submission.AgencyId is null
+                ? Messages.Get("NotifyRequested", committee.Name, title, deadline.ToShort())
+                : Messages.Get("NotifyRequestedAgency", committee.Name, s.Name, title, deadline.ToShort()),
+            AgencyId = s.Submission.AgencyId,
+            Link = $"/Reporting/Submission/{s.Submission.Id}",
+            CreatedAt = clock.GetUtcNow(),
+        }));
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return await GetAsync(actor, request.Id, cancellationToken);
+    }
+
+    /// <summary>
+    /// What asking for the report would answer, without asking: the problems a form shows beside a
+    /// deadline it could not read (given here as absent, the rule's). The same check as <see cref="CreateAsync"/>.
+    /// </summary>
+    public async Task<Result<bool>> CheckRequestAsync(Actor actor, int committeeId, RequestInput input, CancellationToken cancellationToken = default) =>
+        await PrepareRequestAsync(actor, committeeId, input, cancellationToken) is { IsOk: false } refused ? refused.As<bool>() : true;
+
+    /// <summary>A request checked: the committee, its regime and template, the period, the kind, who reports and the reporters by name.</summary>
+    private sealed record NewRequest(Committee Committee, ReportingRegime? Regime, ReportTemplate Template, ReportingPeriod Period, ReportKind Kind,
+        ReporterKind Reporters, List<(int CommitteeId, int? AgencyId, string Name)> Recipients);
+
+    private async Task<Result<NewRequest>> PrepareRequestAsync(Actor actor, int committeeId, RequestInput input, CancellationToken cancellationToken)
+    {
         var committee = await ReadableAsync(actor, committeeId, cancellationToken);
         if (committee is null)
         {
-            return Result<RequestView>.NotFound();
+            return Result<NewRequest>.NotFound();
         }
         if (!actor.CanManage(committee))
         {
-            return Result<RequestView>.Forbidden();
+            return Result<NewRequest>.Forbidden();
         }
         var problems = new List<Problem>();
         var regime = input.RegimeId is { } regimeId
@@ -168,57 +231,16 @@ public sealed class ReportRequests(SteerCoDbContext db, ReportTemplates template
             : [.. (await RecipientsAsync(committee, input.CommitteeIds, problems, cancellationToken)).Select(c => (c.Id, (int?)null, c.Name))];
         if (problems.Count > 0)
         {
-            return Result<RequestView>.Invalid(problems);
+            return Result<NewRequest>.Invalid(problems);
         }
         var kind = regime?.Kind ?? (Enum.IsDefined(input.Kind) ? input.Kind : ReportKind.Periodic);
         // A periodic report is asked once per period and template; thematic and ad hoc ones as often as needed.
         if (kind == ReportKind.Periodic && await db.ReportRequests.AnyAsync(r => r.CommitteeId == committeeId && r.Kind == ReportKind.Periodic
             && r.TemplateVersion!.TemplateId == template!.Id && r.PeriodKind == period.Kind && r.PeriodYear == period.Year && r.PeriodNumber == period.Number, cancellationToken))
         {
-            return Result<RequestView>.Invalid(nameof(RequestInput.Number), Messages.Get("ReportAlreadyRequested", period.ToString()));
+            return Result<NewRequest>.Invalid(nameof(RequestInput.Number), Messages.Get("ReportAlreadyRequested", period.ToString()));
         }
-        var rule = regime?.Rule ?? DeadlineRule.Decree09;
-        var title = VietnameseText.Clean(input.Title) is { Length: > 0 } typed ? typed : $"{template!.Name} {period}";
-        var deadline = input.Deadline ?? rule.Deadline(period);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var request = new ReportRequest
-        {
-            CommitteeId = committeeId,
-            RegimeId = regime?.Id,
-            TemplateVersionId = template!.CurrentVersionId!.Value,
-            Title = title,
-            Kind = kind,
-            Reporters = reporters,
-            PeriodKind = period.Kind,
-            PeriodYear = period.Year,
-            PeriodNumber = period.Number,
-            CutoffFrom = rule.CutoffFrom(period),
-            CutoffTo = rule.CutoffTo(period),
-            Deadline = deadline,
-            CreatedAt = clock.GetUtcNow(),
-            CreatedBy = actor.UserName,
-        };
-        db.ReportRequests.Add(request);
-        await db.SaveChangesAsync(cancellationToken);
-        var submissions = recipients.Select(r => (Submission: new Submission { RequestId = request.Id, CommitteeId = r.CommitteeId, AgencyId = r.AgencyId }, r.Name)).ToList();
-        db.Submissions.AddRange(submissions.Select(s => s.Submission));
-        await db.SaveChangesAsync(cancellationToken);
-        db.SubmissionVersions.AddRange(submissions.Select(s => new SubmissionVersion { SubmissionId = s.Submission.Id, Number = 1 }));
-        // A member agency's users are users of the committee: the notice names the agency, and the other agencies' members do not read it.
-        db.Notifications.AddRange(submissions.Select(s => new Notification
-        {
-            CommitteeId = s.Submission.CommitteeId,
-            Key = $"request:{s.Submission.Id}",
-            Text = s.Submission.AgencyId is null
-                ? Messages.Get("NotifyRequested", committee.Name, title, deadline.ToShort())
-                : Messages.Get("NotifyRequestedAgency", committee.Name, s.Name, title, deadline.ToShort()),
-            AgencyId = s.Submission.AgencyId,
-            Link = $"/Reporting/Submission/{s.Submission.Id}",
-            CreatedAt = clock.GetUtcNow(),
-        }));
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return await GetAsync(actor, request.Id, cancellationToken);
+        return new NewRequest(committee, regime, template!, period, kind, reporters, recipients);
     }
 
     public async Task<Result<RequestView>> GetAsync(Actor actor, int id, CancellationToken cancellationToken = default)

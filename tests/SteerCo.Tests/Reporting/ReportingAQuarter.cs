@@ -318,4 +318,34 @@ public sealed class ReportingAQuarter(SteerCoApp app) : IClassFixture<SteerCoApp
         only.Status.ShouldBe(SubmissionStatus.Draft);
         (await scope.Get<Submissions>().OwedAsync(s.Tree.SecretariatB, s.Tree.CommuneA.Id)).Outcome.ShouldBe(Outcome.NotFound);
     }
+
+    [Fact]
+    public async Task The_check_of_a_request_names_every_problem_asking_would_and_asks_nothing()
+    {
+        var s = await RequestAsync();
+        await using var scope = app.ServiceScope();
+        var requests = scope.Get<ReportRequests>();
+        var entries = await scope.Db.AuditEntries.LongCountAsync();
+        var notifications = await scope.Db.Notifications.CountAsync();
+        var secondQuarter = new RequestInput(null, s.Template.Id, null, ReportKind.Periodic, PeriodKind.Quarter, 2026, 2, null, null);
+
+        var refused = await requests.CheckRequestAsync(s.Tree.ProvinceSecretariat, s.Tree.Province.Id,
+            secondQuarter with { TemplateId = null, Number = 9, CommitteeIds = [app.Hierarchy.Hue.Id] });
+        var again = await requests.CheckRequestAsync(s.Tree.ProvinceSecretariat, s.Tree.Province.Id, secondQuarter with { Number = 1 });
+        var fine = await requests.CheckRequestAsync(s.Tree.ProvinceSecretariat, s.Tree.Province.Id, secondQuarter);
+        var viewer = await requests.CheckRequestAsync(ReportingData.Viewer(s.Tree.Province), s.Tree.Province.Id, secondQuarter);
+
+        refused.Outcome.ShouldBe(Outcome.Invalid);
+        refused.Problems.ShouldBe([
+            new Problem("TemplateId", "Chọn chế độ báo cáo hoặc mẫu báo cáo."),
+            new Problem("Number", "Kỳ báo cáo không hợp lệ."),
+            new Problem("CommitteeIds", "Chỉ yêu cầu báo cáo được các Ban Chỉ đạo cấp dưới của mình."),
+        ], ignoreOrder: true);
+        again.Problems.ShouldBe([new Problem("Number", "Đã yêu cầu báo cáo Quý I/2026 theo mẫu này.")]);
+        fine.IsOk.ShouldBeTrue(string.Join("; ", fine.Problems.Select(p => p.Message)));
+        viewer.Outcome.ShouldBe(Outcome.Forbidden);
+        (await scope.Db.ReportRequests.CountAsync(r => r.CommitteeId == s.Tree.Province.Id)).ShouldBe(1);
+        (await scope.Db.Notifications.CountAsync()).ShouldBe(notifications);
+        (await scope.Db.AuditEntries.LongCountAsync()).ShouldBe(entries, "a check writes nothing");
+    }
 }

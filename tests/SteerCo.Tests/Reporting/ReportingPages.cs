@@ -110,6 +110,50 @@ public sealed class ReportingPages(SteerCoApp app) : IClassFixture<SteerCoApp>
     }
 
     [Fact]
+    public async Task A_deadline_the_page_cannot_read_is_named_with_the_forms_other_problems_and_nothing_is_requested()
+    {
+        var (tree, _) = await TemplateAsync();
+        var province = await app.SignInToPagesAsync(Role.Secretariat, tree.Province.Id);
+        var url = $"/Reporting/{tree.Province.Id}/Request";
+        long entries;
+        await using (var scope = app.ServiceScope())
+        {
+            entries = await scope.Db.AuditEntries.LongCountAsync();
+        }
+
+        var refused = await province.PostFormAsync(url, url, new()
+        {
+            ["Input.Period"] = ReportingPeriod.Quarter(2026, 2).Key,
+            ["Input.Deadline"] = "31/02/2026",
+            ["Input.Recipients"] = "chosen",
+            ["Input.CommitteeIds"] = app.Hierarchy.Hue.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        });
+        var words = await province.PostFormAsync(url, url, new()
+        {
+            ["Input.Period"] = "quý hai",
+            ["Input.Deadline"] = "abc",
+            ["Input.Recipients"] = "children",
+        });
+
+        refused.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var html = WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync());
+        PageClient.ErrorBeside(html, "Input.Deadline").ShouldBe("Ngày '31/02/2026' không hợp lệ: nhập theo dạng dd/MM/yyyy.");
+        PageClient.ErrorBeside(html, "Input.TemplateId").ShouldBe("Chọn chế độ báo cáo hoặc mẫu báo cáo.");
+        PageClient.ErrorBeside(html, "Input.CommitteeIds").ShouldBe("Chỉ yêu cầu báo cáo được các Ban Chỉ đạo cấp dưới của mình.");
+        PageClient.ErrorBeside(html, "Input.Period").ShouldBeNull();
+        words.StatusCode.ShouldBe(HttpStatusCode.OK);
+        html = WebUtility.HtmlDecode(await words.Content.ReadAsStringAsync());
+        PageClient.ErrorBeside(html, "Input.Deadline").ShouldBe("Ngày 'abc' không hợp lệ: nhập theo dạng dd/MM/yyyy.");
+        PageClient.ErrorBeside(html, "Input.Period").ShouldBe("Kỳ báo cáo không hợp lệ.", "the page's own word on the period, not the service's again");
+        PageClient.ErrorBeside(html, "Input.TemplateId").ShouldBe("Chọn chế độ báo cáo hoặc mẫu báo cáo.");
+        await using (var scope = app.ServiceScope())
+        {
+            (await scope.Db.ReportRequests.CountAsync(r => r.CommitteeId == tree.Province.Id)).ShouldBe(0);
+            (await scope.Db.AuditEntries.LongCountAsync()).ShouldBe(entries, "nothing is written while a field is wrong");
+        }
+    }
+
+    [Fact]
     public async Task Under_a_quarterly_regime_of_the_committees_below_a_month_or_the_member_agencies_are_refused_beside_their_fields_and_nothing_is_requested()
     {
         var (tree, templateId) = await TemplateAsync();

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
+using SteerCo.Access;
 using SteerCo.Committees;
 using SteerCo.Data;
 using SteerCo.Reporting;
@@ -67,13 +68,14 @@ public sealed class CreateModel(CommitteeService committees, ReportRequests requ
         {
             ModelState.AddModelError("Input.CommitteeIds", Messages.Get("ReportChooseRecipients"));
         }
+        var reporters = Input.Recipients == "agencies" ? ReporterKind.MemberAgencies : ReporterKind.Committees;
+        var input = new RequestInput(Input.RegimeId, Input.TemplateId, Input.Title, Input.Kind, period.Kind, period.Year, period.Number, deadline, chosen, reporters);
         if (!ModelState.IsValid)
         {
-            return Page();
+            var check = await requests.CheckRequestAsync(Actor, id, input, ct);
+            return AddOtherProblems(check with { Problems = OnTheForm(check.Problems) }) ?? Page();
         }
-        var reporters = Input.Recipients == "agencies" ? ReporterKind.MemberAgencies : ReporterKind.Committees;
-        var result = await requests.CreateAsync(Actor, id,
-            new RequestInput(Input.RegimeId, Input.TemplateId, Input.Title, Input.Kind, period.Kind, period.Year, period.Number, deadline, chosen, reporters), ct);
+        var result = await requests.CreateAsync(Actor, id, input, ct);
         if (result.IsOk)
         {
             TempData["Flash"] = Messages.Get("ReportRequested", result.Value!.Title, result.Value.Submissions.Count);
@@ -83,17 +85,20 @@ public sealed class CreateModel(CommitteeService committees, ReportRequests requ
         {
             return refused;
         }
-        AddProblems(result.Problems.Select(p => p with
-        {
-            Field = p.Field switch
-            {
-                nameof(RequestInput.Number) or nameof(RequestInput.PeriodKind) => nameof(RequestForm.Period),
-                nameof(RequestInput.Reporters) => nameof(RequestForm.CommitteeIds),
-                _ => p.Field,
-            },
-        }));
+        AddProblems(OnTheForm(result.Problems));
         return Page();
     }
+
+    /// <summary>The service's problems beside the form's fields: the period is one field, who reports is the committees' list.</summary>
+    private static Problem[] OnTheForm(IReadOnlyList<Problem> problems) => [.. problems.Select(p => p with
+    {
+        Field = p.Field switch
+        {
+            nameof(RequestInput.Number) or nameof(RequestInput.PeriodKind) => nameof(RequestForm.Period),
+            nameof(RequestInput.Reporters) => nameof(RequestForm.CommitteeIds),
+            _ => p.Field,
+        },
+    })];
 
     private async Task<IActionResult?> LoadAsync(int id, CancellationToken ct)
     {
